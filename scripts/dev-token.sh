@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Mints a JWT for local use, signed with the dev-only key pair in dev/jwt (trusted by the dev and
+# test profiles only; production trusts whatever mp.jwt.verify.publickey.location names).
+#
+#   scripts/dev-token.sh <user-id> [admin] [ttl-seconds]
+#
+# Prints the token on stdout, e.g.  TOKEN=$(scripts/dev-token.sh alice)
+set -euo pipefail
+user=${1:?usage: dev-token.sh <user-id> [admin] [ttl-seconds]}
+role=${2:-}
+ttl=${3:-3600}
+here=$(cd "$(dirname "$0")/.." && pwd)
+key="$here/dev/jwt/dev-private.pem"
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+json_escape() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
+
+now=$(date +%s)
+groups='["user"]'
+[ "$role" = "admin" ] && groups='["user","admin"]'
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+payload=$(printf '{"iss":"concert-booking-dev","sub":"%s","upn":"%s","groups":%s,"iat":%d,"exp":%d}' \
+  "$(json_escape "$user")" "$(json_escape "$user")" "$groups" "$now" "$((now + ttl))" | b64url)
+signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$key" -binary | b64url)
+printf '%s.%s.%s\n' "$header" "$payload" "$signature"

@@ -1,0 +1,61 @@
+package adapters.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** The contract's configuration keys (see {@code ../shared/API.md}). */
+public interface BookingConfig {
+
+    @ConfigMapping(prefix = "queue")
+    interface Queue {
+        @WithName("max-active")
+        @WithDefault("100")
+        int maxActive();
+
+        @WithName("active-ttl")
+        @WithDefault("10m")
+        Duration activeTtl();
+
+        @WithName("admit-interval")
+        @WithDefault("1s")
+        Duration admitInterval();
+
+        /** How often ended ACTIVE tokens are swept (reads already ignore them). */
+        @WithName("expiry-interval")
+        @WithDefault("10s")
+        Duration expiryInterval();
+
+        /** How often the queue gauges are refreshed. */
+        @WithName("metrics-interval")
+        @WithDefault("5s")
+        Duration metricsInterval();
+
+        Redis redis();
+
+        interface Redis {
+            /** Prefix of every key this service writes, so deployments and test runs never share keys. */
+            @WithName("key-prefix")
+            @WithDefault("cb:")
+            String keyPrefix();
+        }
+    }
+
+    @ConfigMapping(prefix = "reservation")
+    interface Reservation {
+        @WithName("hold-ttl")
+        @WithDefault("5m")
+        Duration holdTtl();
+
+        /** How many lapsed holds one expiry transaction writes down. */
+        /** How often lapsed holds are written down as EXPIRED (reads already treat them so). */
+        @WithName("expiry-interval")
+        @WithDefault("5s")
+        Duration expiryInterval();
+
+        @WithName("expiry-batch-size")
+        @WithDefault("500")
+        int expiryBatchSize();
+    }
+}

@@ -1,0 +1,32 @@
+package adapters.config;
+
+import application.port.QueueSettings;
+import domain.queue.AdmissionPolicy;
+import domain.reservation.HoldPolicy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Turns configuration into the plain values the application is built with. */
+public class SettingsProducer {
+
+    @Produces
+    @Singleton
+    QueueSettings queueSettings(BookingConfig.Queue queue) {
+        return new QueueSettings(new AdmissionPolicy(queue.maxActive()).maxActive(), queue.activeTtl());
+    }
+
+    @Produces
+    @Singleton
+    HoldPolicy holdPolicy(BookingConfig.Reservation reservation) {
+        return new HoldPolicy(reservation.holdTtl());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        // millisecond ticks: what Redis scores and every client see; PostgreSQL keeps microseconds
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+}

@@ -1,0 +1,30 @@
+package adapters.postgres;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "payment")
+class PaymentEntity {
+    @Id
+    UUID id;
+
+    @Column(name = "reservation_id", nullable = false, unique = true)
+    UUID reservationId;
+
+    @Column(name = "user_id", nullable = false, length = 64)
+    String userId;
+
+    @Column(nullable = false)
+    long amount;
+
+    @Column(name = "balance_after", nullable = false)
+    long balanceAfter;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+}

@@ -1,0 +1,105 @@
+package adapters.postgres;
+
+import domain.concert.Seat;
+import domain.payment.Payment;
+import domain.reservation.Reservation;
+import domain.shared.Money;
+import domain.shared.UserId;
+import domain.wallet.WalletTransaction;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** Entities and native rows to domain objects; the domain never sees a persistence type. */
+final class PersistenceMapper {
+    private PersistenceMapper() {}
+
+    static Seat seat(SeatEntity e) {
+        return new Seat(e.id, e.scheduleId, e.number, Money.won(e.price), e.status, e.holdExpiresAt);
+    }
+
+    static Reservation reservation(ReservationEntity e) {
+        return new Reservation(
+                e.id,
+                new UserId(e.userId),
+                e.concertId,
+                e.scheduleId,
+                e.seatId,
+                e.seatNumber,
+                Money.won(e.price),
+                e.status,
+                e.expiresAt,
+                e.createdAt);
+    }
+
+    static ReservationEntity entity(Reservation r) {
+        ReservationEntity e = new ReservationEntity();
+        e.id = r.id();
+        e.userId = r.userId().value();
+        e.concertId = r.concertId();
+        e.scheduleId = r.scheduleId();
+        e.seatId = r.seatId();
+        e.seatNumber = r.seatNumber();
+        e.price = r.price().won();
+        e.status = r.storedStatus();
+        e.expiresAt = r.expiresAt();
+        e.createdAt = r.createdAt();
+        e.updatedAt = r.createdAt();
+        return e;
+    }
+
+    static WalletTransaction transaction(WalletTransactionEntity e) {
+        return new WalletTransaction(
+                e.id,
+                new UserId(e.userId),
+                e.type,
+                Money.won(e.amount),
+                Money.won(e.balanceAfter),
+                e.referenceId,
+                e.createdAt);
+    }
+
+    static WalletTransactionEntity entity(WalletTransaction t) {
+        WalletTransactionEntity e = new WalletTransactionEntity();
+        e.id = t.id();
+        e.userId = t.userId().value();
+        e.type = t.type();
+        e.amount = t.amount().won();
+        e.balanceAfter = t.balanceAfter().won();
+        e.referenceId = t.referenceId();
+        e.createdAt = t.createdAt();
+        return e;
+    }
+
+    static Payment payment(PaymentEntity e) {
+        return new Payment(
+                e.id,
+                e.reservationId,
+                new UserId(e.userId),
+                Money.won(e.amount),
+                Money.won(e.balanceAfter),
+                e.createdAt);
+    }
+
+    static PaymentEntity entity(Payment p) {
+        PaymentEntity e = new PaymentEntity();
+        e.id = p.id();
+        e.reservationId = p.reservationId();
+        e.userId = p.userId().value();
+        e.amount = p.amount().won();
+        e.balanceAfter = p.balanceAfter().won();
+        e.createdAt = p.createdAt();
+        return e;
+    }
+
+    /** The JDBC driver hands back timestamptz columns of native queries in more than one type. */
+    static Instant instant(Object column) {
+        return switch (column) {
+            case null -> null;
+            case Instant i -> i;
+            case OffsetDateTime o -> o.toInstant();
+            case Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("not a timestamp: " + column.getClass());
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package adapters.postgres;
+
+import application.port.PaymentRepository;
+import domain.payment.Payment;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PostgresPaymentRepository implements PaymentRepository {
+    private final Entities entities;
+
+    public PostgresPaymentRepository(Entities entities) {
+        this.entities = entities;
+    }
+
+    @Override
+    public void insert(Payment payment) {
+        entities.persist(PersistenceMapper.entity(payment));
+    }
+
+    @Override
+    public Optional<Payment> findById(UUID id) {
+        return entities.findByIdOptional(id).map(PersistenceMapper::payment);
+    }
+
+    @ApplicationScoped
+    static class Entities implements PanacheRepositoryBase<PaymentEntity, UUID> {}
+}

@@ -1,0 +1,78 @@
+package adapters.postgres;
+
+import application.port.SeatInventory;
+import domain.shared.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Seats change hands only through these single conditional statements. Under READ COMMITTED a
+ * concurrent UPDATE of the same row waits for the winner and then re-checks the WHERE clause
+ * against the winner's result, so exactly one of any number of holds on a seat matches.
+ */
+@ApplicationScoped
+public class PostgresSeatInventory implements SeatInventory {
+    private final EntityManager em;
+
+    public PostgresSeatInventory(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<HeldSeat> hold(
+            long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        UPDATE seat SET status = 'HELD', reservation_id = :reservation, hold_expires_at = :expires
+                        WHERE schedule_id = :schedule AND number = :number
+                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= :now))
+                        RETURNING id, price
+                        """)
+                .setParameter("reservation", reservationId)
+                .setParameter("expires", holdExpiresAt)
+                .setParameter("schedule", scheduleId)
+                .setParameter("number", seatNumber)
+                .setParameter("now", now)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(row -> new HeldSeat(((Number) row[0]).longValue(), Money.won(((Number) row[1]).longValue())));
+    }
+
+    @Override
+    public boolean exists(long scheduleId, int seatNumber) {
+        return !em.createNativeQuery("SELECT 1 FROM seat WHERE schedule_id = :schedule AND number = :number")
+                .setParameter("schedule", scheduleId)
+                .setParameter("number", seatNumber)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public boolean sell(long seatId, UUID reservationId) {
+        return em.createNativeQuery("""
+                                UPDATE seat SET status = 'SOLD', hold_expires_at = NULL
+                                WHERE id = :seat AND reservation_id = :reservation AND status = 'HELD'
+                                """)
+                        .setParameter("seat", seatId)
+                        .setParameter("reservation", reservationId)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public boolean release(long seatId, UUID reservationId) {
+        return em.createNativeQuery("""
+                                UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_expires_at = NULL
+                                WHERE id = :seat AND reservation_id = :reservation AND status = 'HELD'
+                                """)
+                        .setParameter("seat", seatId)
+                        .setParameter("reservation", reservationId)
+                        .executeUpdate()
+                == 1;
+    }
+}

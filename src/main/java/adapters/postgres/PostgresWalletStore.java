@@ -1,0 +1,86 @@
+package adapters.postgres;
+
+import application.port.WalletStore;
+import domain.shared.Money;
+import domain.shared.UserId;
+import domain.wallet.InsufficientBalanceException;
+import domain.wallet.Wallet;
+import domain.wallet.WalletTransaction;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A balance changes in one statement that applies the domain's rule in the database: a charge is
+ * an upsert that adds, a payment an {@code UPDATE … WHERE balance >= amount}. No row is locked
+ * before the change, so a hot wallet's lock is held only from that statement to the commit.
+ */
+@ApplicationScoped
+public class PostgresWalletStore implements WalletStore, PanacheRepositoryBase<WalletTransactionEntity, UUID> {
+
+    @Override
+    public Wallet load(UserId userId) {
+        WalletEntity wallet = getEntityManager().find(WalletEntity.class, userId.value());
+        return wallet == null ? Wallet.empty(userId) : new Wallet(userId, Money.won(wallet.balance));
+    }
+
+    @Override
+    public Wallet.Change charge(UserId userId, Money amount, UUID transactionId, Instant now) {
+        long after = ((Number) getEntityManager()
+                        .createNativeQuery("""
+                                INSERT INTO wallet AS w (user_id, balance, updated_at) VALUES (:user, :amount, :now)
+                                ON CONFLICT (user_id) DO UPDATE
+                                    SET balance = w.balance + EXCLUDED.balance, updated_at = EXCLUDED.updated_at
+                                RETURNING balance
+                                """)
+                        .setParameter("user", userId.value())
+                        .setParameter("amount", amount.won())
+                        .setParameter("now", now)
+                        .getSingleResult())
+                .longValue();
+        Wallet before = new Wallet(userId, Money.won(after - amount.won()));
+        return record(before.charge(amount, transactionId, now));
+    }
+
+    @Override
+    public Wallet.Change pay(UserId userId, Money amount, UUID transactionId, UUID paymentId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Number> after = getEntityManager()
+                .createNativeQuery("""
+                        UPDATE wallet SET balance = balance - :amount, updated_at = :now
+                        WHERE user_id = :user AND balance >= :amount
+                        RETURNING balance
+                        """)
+                .setParameter("user", userId.value())
+                .setParameter("amount", amount.won())
+                .setParameter("now", now)
+                .getResultList();
+        if (after.isEmpty()) {
+            throw new InsufficientBalanceException(userId, load(userId).balance(), amount);
+        }
+        Wallet before = new Wallet(userId, Money.won(after.getFirst().longValue() + amount.won()));
+        return record(before.pay(amount, transactionId, paymentId, now));
+    }
+
+    private Wallet.Change record(Wallet.Change change) {
+        persist(PersistenceMapper.entity(change.entry()));
+        return change;
+    }
+
+    @Override
+    public Optional<WalletTransaction> transaction(UUID id) {
+        return findByIdOptional(id).map(PersistenceMapper::transaction);
+    }
+
+    @Override
+    public List<WalletTransaction> history(UserId userId, int limit) {
+        return find("userId", Sort.descending("createdAt", "id"), userId.value()).page(Page.ofSize(limit)).stream()
+                .map(PersistenceMapper::transaction)
+                .toList();
+    }
+}

@@ -1,0 +1,64 @@
+package adapters.redis;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Lua script from {@code src/main/resources/redis}, run by EVALSHA. When Redis has forgotten it
+ * (a restart, SCRIPT FLUSH), it is loaded again and the call retried once.
+ */
+final class LuaScript {
+    private final String source;
+    private volatile String sha;
+
+    private LuaScript(String source) {
+        this.source = source;
+    }
+
+    static LuaScript load(String name) {
+        try (InputStream in = LuaScript.class.getResourceAsStream("/redis/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing Lua script redis/" + name);
+            }
+            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response run(RedisDataSource redis, List<String> keys, String... args) {
+        String current = sha;
+        if (current == null) {
+            current = reload(redis);
+        }
+        try {
+            return redis.execute("EVALSHA", arguments(current, keys, args));
+        } catch (RuntimeException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
+                throw e;
+            }
+            return redis.execute("EVALSHA", arguments(reload(redis), keys, args));
+        }
+    }
+
+    private String reload(RedisDataSource redis) {
+        String loaded = redis.execute("SCRIPT", "LOAD", source).toString();
+        sha = loaded;
+        return loaded;
+    }
+
+    private static String[] arguments(String sha, List<String> keys, String... args) {
+        List<String> all = new ArrayList<>(2 + keys.size() + args.length);
+        all.add(sha);
+        all.add(Integer.toString(keys.size()));
+        all.addAll(keys);
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+}

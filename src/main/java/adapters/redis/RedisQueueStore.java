@@ -1,0 +1,163 @@
+package adapters.redis;
+
+import adapters.config.BookingConfig;
+import application.port.QueueStore;
+import domain.queue.QueueStatus;
+import domain.queue.QueueTicket;
+import domain.queue.QueueToken;
+import domain.queue.WaitingRoomStats;
+import domain.shared.UserId;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The waiting rooms on Redis sorted sets. Per concert: a waiting set scored by arrival sequence
+ * (FIFO; ZRANK + 1 is the position), an active set scored by expiry time, and the hashes binding
+ * user ↔ token. Every change is one Lua script, so it is atomic however many instances call it.
+ * A concert's keys share the hash tag {@code {c<id>}}.
+ */
+@ApplicationScoped
+public class RedisQueueStore implements QueueStore {
+    private static final LuaScript ENTER = LuaScript.load("enter.lua");
+    private static final LuaScript FIND = LuaScript.load("find.lua");
+    private static final LuaScript RELEASE = LuaScript.load("release.lua");
+    private static final LuaScript ADMIT = LuaScript.load("admit.lua");
+    private static final LuaScript STATS = LuaScript.load("stats.lua");
+
+    private final RedisDataSource redis;
+    private final String prefix;
+
+    public RedisQueueStore(RedisDataSource redis, BookingConfig.Queue config) {
+        this.redis = redis;
+        this.prefix = config.redis().keyPrefix();
+    }
+
+    List<String> keys(long concertId) {
+        String room = prefix + "{c" + concertId + "}:";
+        return List.of(
+                room + "waiting",
+                room + "active",
+                room + "user-token",
+                room + "token-user",
+                room + "seq",
+                room + "max-active",
+                room + "rate",
+                registry());
+    }
+
+    private String registry() {
+        return prefix + "rooms";
+    }
+
+    @Override
+    public Entry enter(
+            long concertId,
+            UserId userId,
+            QueueToken candidate,
+            Instant now,
+            int defaultMaxActive,
+            Duration activeTtl) {
+        Response r = ENTER.run(
+                redis,
+                keys(concertId),
+                userId.value(),
+                candidate.value(),
+                Long.toString(now.toEpochMilli()),
+                Integer.toString(defaultMaxActive),
+                Long.toString(activeTtl.toMillis()),
+                Long.toString(concertId));
+        QueueTicket ticket =
+                ticket(new QueueToken(r.get(0).toString()), userId, concertId, r.get(2), r.get(3), r.get(4));
+        return new Entry(view(ticket, r.get(5), r.get(6)), r.get(1).toInteger() == 1);
+    }
+
+    @Override
+    public Optional<View> find(QueueToken token, Instant now, int defaultMaxActive) {
+        long concertId = token.concertId();
+        Response r = FIND.run(
+                redis,
+                keys(concertId),
+                token.value(),
+                Long.toString(now.toEpochMilli()),
+                Integer.toString(defaultMaxActive));
+        if (r == null || r.size() == 0) {
+            return Optional.empty();
+        }
+        QueueTicket ticket = ticket(token, new UserId(r.get(0).toString()), concertId, r.get(1), r.get(2), r.get(3));
+        return Optional.of(view(ticket, r.get(4), r.get(5)));
+    }
+
+    @Override
+    public void release(QueueToken token) {
+        RELEASE.run(redis, keys(token.concertId()), token.value(), "");
+    }
+
+    @Override
+    public void releaseUser(long concertId, UserId userId) {
+        RELEASE.run(redis, keys(concertId), "", userId.value());
+    }
+
+    @Override
+    public long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl) {
+        return admission(concertId, now, defaultMaxActive, activeTtl, true)
+                .get(0)
+                .toLong();
+    }
+
+    @Override
+    public long expireActive(long concertId, Instant now) {
+        return admission(concertId, now, 0, Duration.ZERO, false).get(1).toLong();
+    }
+
+    private Response admission(long concertId, Instant now, int defaultMaxActive, Duration ttl, boolean admit) {
+        return ADMIT.run(
+                redis,
+                keys(concertId),
+                Long.toString(now.toEpochMilli()),
+                Integer.toString(defaultMaxActive),
+                Long.toString(ttl.toMillis()),
+                Long.toString(concertId),
+                admit ? "1" : "0");
+    }
+
+    @Override
+    public Set<Long> concertsInQueue() {
+        Set<Long> concerts = new HashSet<>();
+        for (Response member : redis.execute("SMEMBERS", registry())) {
+            concerts.add(member.toLong());
+        }
+        return concerts;
+    }
+
+    @Override
+    public WaitingRoomStats stats(long concertId, Instant now, int defaultMaxActive) {
+        Response r = STATS.run(
+                redis, keys(concertId), Long.toString(now.toEpochMilli()), Integer.toString(defaultMaxActive));
+        return new WaitingRoomStats(
+                concertId, r.get(0).toLong(), r.get(1).toLong(), r.get(2).toInteger());
+    }
+
+    @Override
+    public void setMaxActive(long concertId, int maxActive) {
+        redis.execute("SET", keys(concertId).get(5), Integer.toString(maxActive));
+    }
+
+    private static QueueTicket ticket(
+            QueueToken token, UserId userId, long concertId, Response status, Response position, Response expiresAt) {
+        return QueueStatus.valueOf(status.toString()) == QueueStatus.ACTIVE
+                ? QueueTicket.active(
+                        token, userId, concertId, Instant.ofEpochMilli((long) Double.parseDouble(expiresAt.toString())))
+                : QueueTicket.waiting(token, userId, concertId, position.toLong());
+    }
+
+    private static View view(QueueTicket ticket, Response rate, Response maxActive) {
+        return new View(ticket, Double.parseDouble(rate.toString()), maxActive.toInteger());
+    }
+}

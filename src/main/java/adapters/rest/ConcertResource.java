@@ -1,0 +1,75 @@
+package adapters.rest;
+
+import application.catalog.ListAvailableSchedulesUseCase;
+import application.catalog.ListConcertsUseCase;
+import application.queue.EnterQueueUseCase;
+import domain.concert.Concert;
+import domain.concert.ScheduleAvailability;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/v1/concerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConcertResource {
+    private final ListConcertsUseCase listConcerts;
+    private final ListAvailableSchedulesUseCase listSchedules;
+    private final EnterQueueUseCase enterQueue;
+    private final CurrentUser user;
+
+    public ConcertResource(
+            ListConcertsUseCase listConcerts,
+            ListAvailableSchedulesUseCase listSchedules,
+            EnterQueueUseCase enterQueue,
+            CurrentUser user) {
+        this.listConcerts = listConcerts;
+        this.listSchedules = listSchedules;
+        this.enterQueue = enterQueue;
+        this.user = user;
+    }
+
+    @GET
+    public List<ConcertResponse> list() {
+        return listConcerts.list().stream().map(ConcertResponse::from).toList();
+    }
+
+    @POST
+    @Path("/{concertId}/queue/tokens")
+    @Authenticated
+    public Response enterQueue(@PathParam("concertId") long concertId) {
+        EnterQueueUseCase.Result result = enterQueue.enter(user.id(), concertId);
+        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(QueueResource.QueueTokenResponse.from(result.status()))
+                .build();
+    }
+
+    @GET
+    @Path("/{concertId}/schedules")
+    @Authenticated
+    public List<ScheduleResponse> schedules(
+            @PathParam("concertId") long concertId, @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken) {
+        return listSchedules.list(user.id(), queueToken, concertId).stream()
+                .map(ScheduleResponse::from)
+                .toList();
+    }
+
+    public record ConcertResponse(long id, String title) {
+        static ConcertResponse from(Concert concert) {
+            return new ConcertResponse(concert.id(), concert.title());
+        }
+    }
+
+    public record ScheduleResponse(long id, Instant startsAt, long availableSeats) {
+        static ScheduleResponse from(ScheduleAvailability schedule) {
+            return new ScheduleResponse(schedule.id(), schedule.startsAt(), schedule.availableSeats());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package adapters.rest;
+
+import application.port.IdempotencyConflictException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import domain.queue.QueueAccessDeniedException;
+import domain.reservation.ReservationConflictException;
+import domain.reservation.SeatUnavailableException;
+import domain.shared.InvalidValueException;
+import domain.shared.NotFoundException;
+import domain.wallet.InsufficientBalanceException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become {@code application/problem+json}. Clients never see class
+ * names or stack traces; anything unexpected is logged here and answered with a bare 500.
+ */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of(Status.NOT_FOUND, "not-found", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response queueDenied(QueueAccessDeniedException e, UriInfo uri) {
+        String slug =
+                "queue-token-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return respond(Problem.of(Status.FORBIDDEN, slug, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response seatUnavailable(SeatUnavailableException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "seat-unavailable", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response reservationConflict(ReservationConflictException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "reservation-not-held", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response insufficientBalance(InsufficientBalanceException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "insufficient-balance", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "idempotency-key-reused", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidValueException e, UriInfo uri) {
+        return respond(
+                Problem.of(Status.BAD_REQUEST, "invalid-input", e.getMessage())
+                        .withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage()))),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(Problem.of(Status.BAD_REQUEST, "invalid-input", detail).withErrors(errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        if (e instanceof JsonParseException) {
+            detail = "the body is not valid JSON";
+        } else if (e instanceof InputCoercionException) {
+            detail = "a number is out of range";
+        } else if (e instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            detail = "'" + field + "' has the wrong type or is out of range";
+            return respond(
+                    Problem.of(Status.BAD_REQUEST, "malformed-body", detail)
+                            .withErrors(List.of(new Problem.FieldError(field, "wrong type or out of range"))),
+                    uri);
+        } else {
+            detail = "the body does not match the expected shape";
+        }
+        return respond(Problem.of(Status.BAD_REQUEST, "malformed-body", detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        Status known = Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "this method is not allowed here";
+            case 406 -> "this resource answers application/json only";
+            case 415 -> "send the body as application/json";
+            case 400 -> "the request is malformed";
+            default -> title;
+        };
+        Response.ResponseBuilder builder =
+                Problem.of(status, title, null, detail).at(uri.getPath()).toResponse();
+        if (original != null && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Problem.of(Status.UNAUTHORIZED, "unauthorized", "a valid bearer token is required")
+                .at(uri.getPath())
+                .toResponse()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(Status.FORBIDDEN, "forbidden", "this call needs the admin role"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (DependencyFailure.isOutage(e)) {
+            LOG.warnf("dependency unavailable at %s: %s", uri.getPath(), e.toString());
+            return Problem.of(
+                            Status.SERVICE_UNAVAILABLE,
+                            "dependency-unavailable",
+                            "a data store is unavailable; retry shortly")
+                    .at(uri.getPath())
+                    .toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        LOG.errorf(e, "unexpected failure at %s", uri.getPath());
+        return respond(Problem.of(Status.INTERNAL_SERVER_ERROR, null, "an unexpected error occurred"), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return problem.at(uri.getPath()).toResponse().build();
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        // "create.request.schedules[0].seatCount" → "schedules[0].seatCount"
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,61 @@
+package adapters.rest;
+
+import application.queue.GetQueueStatusUseCase;
+import application.queue.LeaveQueueUseCase;
+import application.queue.QueueStatusView;
+import domain.queue.QueueStatus;
+import domain.queue.QueueTicket;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+
+@Path("/api/v1/queue/token")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class QueueResource {
+    public static final String QUEUE_TOKEN = "Queue-Token";
+
+    private final GetQueueStatusUseCase getStatus;
+    private final LeaveQueueUseCase leave;
+    private final CurrentUser user;
+
+    public QueueResource(GetQueueStatusUseCase getStatus, LeaveQueueUseCase leave, CurrentUser user) {
+        this.getStatus = getStatus;
+        this.leave = leave;
+        this.user = user;
+    }
+
+    @GET
+    public QueueTokenResponse status(@HeaderParam(QUEUE_TOKEN) String queueToken) {
+        return QueueTokenResponse.from(getStatus.status(user.id(), queueToken));
+    }
+
+    @DELETE
+    public void leave(@HeaderParam(QUEUE_TOKEN) String queueToken) {
+        leave.leave(user.id(), queueToken);
+    }
+
+    public record QueueTokenResponse(
+            String token,
+            long concertId,
+            QueueStatus status,
+            long position,
+            long estimatedWaitSeconds,
+            Instant expiresAt) {
+        static QueueTokenResponse from(QueueStatusView view) {
+            QueueTicket ticket = view.ticket();
+            return new QueueTokenResponse(
+                    ticket.token().value(),
+                    ticket.concertId(),
+                    ticket.status(),
+                    ticket.position(),
+                    view.estimatedWaitSeconds(),
+                    ticket.expiresAt());
+        }
+    }
+}

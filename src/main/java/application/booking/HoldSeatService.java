@@ -1,0 +1,72 @@
+package application.booking;
+
+import application.port.ConcertRepository;
+import application.port.ReservationRepository;
+import application.port.SeatInventory;
+import application.queue.QueueGate;
+import domain.reservation.HoldPolicy;
+import domain.reservation.Reservation;
+import domain.reservation.SeatUnavailableException;
+import domain.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Holds a seat for an admitted fan. The seat is taken by one conditional write in the store, so of
+ * any number of concurrent holds on one seat exactly one succeeds.
+ */
+@ApplicationScoped
+public class HoldSeatService implements HoldSeatUseCase {
+    private final ConcertRepository concerts;
+    private final SeatInventory seats;
+    private final ReservationRepository reservations;
+    private final QueueGate gate;
+    private final HoldPolicy holdPolicy;
+    private final Clock clock;
+
+    public HoldSeatService(
+            ConcertRepository concerts,
+            SeatInventory seats,
+            ReservationRepository reservations,
+            QueueGate gate,
+            HoldPolicy holdPolicy,
+            Clock clock) {
+        this.concerts = concerts;
+        this.seats = seats;
+        this.reservations = reservations;
+        this.gate = gate;
+        this.holdPolicy = holdPolicy;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public ReservationView hold(Command command) {
+        long concertId = concerts.concertOfSchedule(command.scheduleId())
+                .orElseThrow(() -> new NotFoundException("schedule", command.scheduleId()));
+        gate.requireAdmitted(command.userId(), command.queueToken(), concertId);
+
+        Instant now = clock.instant();
+        UUID reservationId = UUID.randomUUID();
+        SeatInventory.HeldSeat seat = seats.hold(
+                        command.scheduleId(), command.seatNumber(), reservationId, holdPolicy.expiryFor(now), now)
+                .orElseThrow(() -> seats.exists(command.scheduleId(), command.seatNumber())
+                        ? new SeatUnavailableException(command.scheduleId(), command.seatNumber())
+                        : new NotFoundException("seat", command.seatNumber()));
+        Reservation reservation = Reservation.hold(
+                reservationId,
+                command.userId(),
+                concertId,
+                command.scheduleId(),
+                seat.seatId(),
+                command.seatNumber(),
+                seat.price(),
+                now,
+                holdPolicy);
+        reservations.insert(reservation);
+        return new ReservationView(reservation, reservation.storedStatus());
+    }
+}

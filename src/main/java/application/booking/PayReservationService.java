@@ -1,0 +1,89 @@
+package application.booking;
+
+import application.port.AfterCommit;
+import application.port.IdempotencyKey;
+import application.port.IdempotencyStore;
+import application.port.PaymentRepository;
+import application.port.QueueStore;
+import application.port.SeatInventory;
+import application.port.WalletStore;
+import domain.payment.Payment;
+import domain.reservation.Reservation;
+import domain.reservation.ReservationConflictException;
+import domain.reservation.ReservationStatus;
+import domain.wallet.Wallet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Confirms a reservation, sells its seat and debits the wallet in one transaction; the fan's queue
+ * slot is freed after the commit. Locks are taken from the least to the most contended row:
+ * the reservation, the seat, then the wallet, last and in one conditional update.
+ */
+@ApplicationScoped
+public class PayReservationService implements PayReservationUseCase {
+    static final String OPERATION = "payment";
+
+    private final ReservationLoader loader;
+    private final SeatInventory seats;
+    private final WalletStore wallets;
+    private final PaymentRepository payments;
+    private final IdempotencyStore idempotency;
+    private final QueueStore queue;
+    private final AfterCommit afterCommit;
+    private final Clock clock;
+
+    public PayReservationService(
+            ReservationLoader loader,
+            SeatInventory seats,
+            WalletStore wallets,
+            PaymentRepository payments,
+            IdempotencyStore idempotency,
+            QueueStore queue,
+            AfterCommit afterCommit,
+            Clock clock) {
+        this.loader = loader;
+        this.seats = seats;
+        this.wallets = wallets;
+        this.payments = payments;
+        this.idempotency = idempotency;
+        this.queue = queue;
+        this.afterCommit = afterCommit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Result pay(Command command) {
+        IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
+        Optional<UUID> answered = idempotency.claim(key, "reservation=" + command.reservationId());
+        if (answered.isPresent()) {
+            return new Result(payments.findById(answered.get()).orElseThrow(), true);
+        }
+
+        Instant now = clock.instant();
+        Reservation reservation = loader.ownedBy(command.userId(), command.reservationId());
+        loader.saveIfStillHeld(reservation.confirm(now), now);
+        if (!seats.sell(reservation.seatId(), reservation.id())) {
+            // the hold lapsed and someone else took the seat between our two statements
+            throw new ReservationConflictException(reservation.id(), ReservationStatus.EXPIRED, "paid");
+        }
+        UUID paymentId = UUID.randomUUID();
+        Wallet.Change change = wallets.pay(command.userId(), reservation.price(), UUID.randomUUID(), paymentId, now);
+        Payment payment = new Payment(
+                paymentId,
+                reservation.id(),
+                command.userId(),
+                reservation.price(),
+                change.wallet().balance(),
+                now);
+        payments.insert(payment);
+        idempotency.complete(key, paymentId);
+        afterCommit.run(() -> queue.releaseUser(reservation.concertId(), command.userId()));
+        return new Result(payment, false);
+    }
+}

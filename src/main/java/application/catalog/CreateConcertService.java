@@ -1,0 +1,26 @@
+package application.catalog;
+
+import application.port.ConcertRepository;
+import domain.concert.Concert;
+import domain.concert.ConcertPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+@ApplicationScoped
+public class CreateConcertService implements CreateConcertUseCase {
+    private final ConcertRepository concerts;
+    private final Clock clock;
+
+    public CreateConcertService(ConcertRepository concerts, Clock clock) {
+        this.concerts = concerts;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Concert create(ConcertPlan plan) {
+        plan.requireAllInFuture(clock.instant());
+        return concerts.create(plan);
+    }
+}

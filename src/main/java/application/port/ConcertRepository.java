@@ -1,0 +1,29 @@
+package application.port;
+
+import domain.concert.Concert;
+import domain.concert.ConcertPlan;
+import domain.concert.ScheduleAvailability;
+import domain.concert.Seat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Concerts, their schedules and seats as the catalogue sees them. */
+public interface ConcertRepository {
+    /** Stores the concert, its schedules and every seat (numbered 1…seatCount) in one go. */
+    Concert create(ConcertPlan plan);
+
+    /** Every concert, without schedules, oldest first. */
+    List<Concert> list();
+
+    boolean exists(long concertId);
+
+    /** The concert a schedule belongs to; empty for an unknown schedule. */
+    Optional<Long> concertOfSchedule(long scheduleId);
+
+    /** Schedules starting after {@code now} that have at least one seat available at {@code now}. */
+    List<ScheduleAvailability> availableSchedules(long concertId, Instant now);
+
+    /** The seats of a schedule ordered by number, as stored (callers read status at an instant). */
+    List<Seat> seatsOf(long scheduleId);
+}

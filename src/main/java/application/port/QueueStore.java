@@ -1,0 +1,50 @@
+package application.port;
+
+import domain.queue.QueueTicket;
+import domain.queue.QueueToken;
+import domain.queue.WaitingRoomStats;
+import domain.shared.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The waiting rooms. Every method is atomic in the store: no two callers can both take the last
+ * active slot, and a user has at most one live token per concert.
+ */
+public interface QueueStore {
+    /**
+     * Puts the user in line with {@code candidate}, or returns the live token they already have.
+     * Someone arriving at an empty line while a slot is free is admitted at once.
+     */
+    Entry enter(
+            long concertId, UserId userId, QueueToken candidate, Instant now, int defaultMaxActive, Duration activeTtl);
+
+    /** The ticket as it stands now; empty for an unknown, released or expired token. */
+    Optional<View> find(QueueToken token, Instant now, int defaultMaxActive);
+
+    /** Removes the token from its waiting room, freeing its active slot. */
+    void release(QueueToken token);
+
+    /** Frees the user's active slot (or place in line) for the concert, if they have one. */
+    void releaseUser(long concertId, UserId userId);
+
+    /** Lets waiting users in, in arrival order, up to the concert's limit; returns how many. */
+    long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl);
+
+    /** Drops ACTIVE tokens whose time is up; returns how many. */
+    long expireActive(long concertId, Instant now);
+
+    /** Concerts that have anyone waiting or active. */
+    Set<Long> concertsInQueue();
+
+    WaitingRoomStats stats(long concertId, Instant now, int defaultMaxActive);
+
+    void setMaxActive(long concertId, int maxActive);
+
+    /** A ticket with what is needed to estimate the wait. */
+    record View(QueueTicket ticket, double admissionsPerSecond, int maxActive) {}
+
+    record Entry(View view, boolean created) {}
+}

@@ -1,0 +1,32 @@
+package application.queue;
+
+import application.port.ConcertRepository;
+import application.port.QueueSettings;
+import application.port.QueueStore;
+import domain.queue.WaitingRoomStats;
+import domain.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+
+@ApplicationScoped
+public class GetWaitingRoomService implements GetWaitingRoomUseCase {
+    private final ConcertRepository concerts;
+    private final QueueStore queue;
+    private final QueueSettings settings;
+    private final Clock clock;
+
+    public GetWaitingRoomService(ConcertRepository concerts, QueueStore queue, QueueSettings settings, Clock clock) {
+        this.concerts = concerts;
+        this.queue = queue;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public WaitingRoomStats stats(long concertId) {
+        if (!concerts.exists(concertId)) {
+            throw new NotFoundException("concert", concertId);
+        }
+        return queue.stats(concertId, clock.instant(), settings.defaultMaxActive());
+    }
+}

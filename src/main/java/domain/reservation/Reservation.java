@@ -1,0 +1,101 @@
+package domain.reservation;
+
+import domain.shared.Money;
+import domain.shared.NotFoundException;
+import domain.shared.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A fan's claim on one seat. A HELD reservation whose time is up reads as EXPIRED at once, before
+ * any job has written that down, so every decision asks for the status at an instant.
+ */
+public record Reservation(
+        UUID id,
+        UserId userId,
+        long concertId,
+        long scheduleId,
+        long seatId,
+        int seatNumber,
+        Money price,
+        ReservationStatus storedStatus,
+        Instant expiresAt,
+        Instant createdAt) {
+
+    public Reservation {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(userId);
+        Objects.requireNonNull(price);
+        Objects.requireNonNull(storedStatus);
+        Objects.requireNonNull(expiresAt);
+        Objects.requireNonNull(createdAt);
+    }
+
+    /** A new hold on a seat the store has just granted to this reservation. */
+    public static Reservation hold(
+            UUID id,
+            UserId userId,
+            long concertId,
+            long scheduleId,
+            long seatId,
+            int seatNumber,
+            Money price,
+            Instant now,
+            HoldPolicy policy) {
+        return new Reservation(
+                id,
+                userId,
+                concertId,
+                scheduleId,
+                seatId,
+                seatNumber,
+                price,
+                ReservationStatus.HELD,
+                policy.expiryFor(now),
+                now);
+    }
+
+    public ReservationStatus statusAt(Instant now) {
+        return storedStatus == ReservationStatus.HELD && !expiresAt.isAfter(now)
+                ? ReservationStatus.EXPIRED
+                : storedStatus;
+    }
+
+    /** Another user's reservation is reported exactly like a missing one. */
+    public Reservation requireOwnedBy(UserId caller) {
+        if (!userId.equals(caller)) {
+            throw new NotFoundException("reservation", id);
+        }
+        return this;
+    }
+
+    public Reservation confirm(Instant now) {
+        return transition(ReservationStatus.CONFIRMED, now, "paid");
+    }
+
+    public Reservation cancel(Instant now) {
+        return transition(ReservationStatus.CANCELLED, now, "cancelled");
+    }
+
+    /** Records that the hold ran out. Only a lapsed hold can expire. */
+    public Reservation expire(Instant now) {
+        if (statusAt(now) != ReservationStatus.EXPIRED || storedStatus != ReservationStatus.HELD) {
+            throw new ReservationConflictException(id, statusAt(now), "expired");
+        }
+        return withStatus(ReservationStatus.EXPIRED);
+    }
+
+    private Reservation transition(ReservationStatus target, Instant now, String action) {
+        ReservationStatus current = statusAt(now);
+        if (current != ReservationStatus.HELD) {
+            throw new ReservationConflictException(id, current, action);
+        }
+        return withStatus(target);
+    }
+
+    private Reservation withStatus(ReservationStatus status) {
+        return new Reservation(
+                id, userId, concertId, scheduleId, seatId, seatNumber, price, status, expiresAt, createdAt);
+    }
+}

@@ -1,0 +1,7 @@
+package domain.wallet;
+
+public enum TransactionType {
+    CHARGE,
+    PAYMENT,
+    REFUND
+}

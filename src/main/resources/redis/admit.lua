@@ -1,0 +1,61 @@
+-- One admission round for one concert, atomically: sweep ended ACTIVE tokens, then move the
+-- longest-waiting tokens to ACTIVE until maxActive are active. Two runners can never over-admit:
+-- Redis runs one script at a time.
+-- KEYS as in enter.lua. ARGV: 1 now (ms), 2 default max-active, 3 active TTL (ms), 4 concert id,
+-- 5 1 to admit, 0 to only sweep
+-- Returns {admitted, expired, waiting, active}
+local now = tonumber(ARGV[1])
+
+local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
+for _, token in ipairs(expired) do
+  local user = redis.call('HGET', KEYS[4], token)
+  redis.call('HDEL', KEYS[4], token)
+  if user and redis.call('HGET', KEYS[3], user) == token then
+    redis.call('HDEL', KEYS[3], user)
+  end
+end
+if #expired > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+end
+
+local admitted = 0
+local waiting = redis.call('ZCARD', KEYS[1])
+if ARGV[5] == '1' then
+  local max = tonumber(redis.call('GET', KEYS[6]) or ARGV[2])
+  local free = max - redis.call('ZCARD', KEYS[2])
+  if free > 0 and waiting > 0 then
+    local expires = now + tonumber(ARGV[3])
+    local popped = redis.call('ZPOPMIN', KEYS[1], free)
+    local batch = {}
+    for i = 1, #popped, 2 do
+      batch[#batch + 1] = expires
+      batch[#batch + 1] = popped[i]
+      if #batch >= 2000 then
+        redis.call('ZADD', KEYS[2], unpack(batch))
+        batch = {}
+      end
+    end
+    if #batch > 0 then
+      redis.call('ZADD', KEYS[2], unpack(batch))
+    end
+    admitted = #popped / 2
+  end
+
+  -- smoothed admissions per second (time-weighted EWMA, 30 s horizon), measured only while people wait
+  local last = tonumber(redis.call('HGET', KEYS[7], 't') or '0')
+  if waiting > 0 and last > 0 and now > last then
+    local dt = (now - last) / 1000
+    local rate = tonumber(redis.call('HGET', KEYS[7], 'r') or '0')
+    local alpha = 1 - math.exp(-dt / 30)
+    rate = alpha * (admitted / dt) + (1 - alpha) * rate
+    redis.call('HSET', KEYS[7], 'r', tostring(rate))
+  end
+  redis.call('HSET', KEYS[7], 't', now)
+  waiting = waiting - admitted
+end
+
+local active = redis.call('ZCARD', KEYS[2])
+if waiting == 0 and active == 0 then
+  redis.call('SREM', KEYS[8], ARGV[4])
+end
+return {admitted, #expired, waiting, active}
