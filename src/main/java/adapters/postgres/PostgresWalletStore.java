@@ -79,7 +79,7 @@ public class PostgresWalletStore implements WalletStore, PanacheRepositoryBase<W
 
     @Override
     public List<WalletTransaction> history(UserId userId, int limit) {
-        return find("userId", Sort.descending("createdAt", "id"), userId.value()).page(Page.ofSize(limit)).stream()
+        return find("userId", Sort.descending("seq"), userId.value()).page(Page.ofSize(limit)).stream()
                 .map(PersistenceMapper::transaction)
                 .toList();
     }

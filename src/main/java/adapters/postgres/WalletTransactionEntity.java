@@ -16,6 +16,10 @@ class WalletTransactionEntity {
     @Id
     UUID id;
 
+    /** Assigned by the database on insert; the ledger's order. */
+    @Column(insertable = false, updatable = false)
+    Long seq;
+
     @Column(name = "user_id", nullable = false, length = 64)
     String userId;
 

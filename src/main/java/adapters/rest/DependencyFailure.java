@@ -16,7 +16,6 @@ final class DependencyFailure {
                     || t instanceof TimeoutException
                     || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof SQLTransientException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
                     || (t instanceof IOException && !(t.getClass().getName().startsWith("com.fasterxml")))) {
                 return true;
@@ -30,6 +29,7 @@ final class DependencyFailure {
                     || message.contains("Connection reset")
                     || message.contains("Connection is closed")
                     || message.contains("Redis connection")
+                    || message.contains("CONNECTION_CLOSED")
                     || message.contains("LOADING")) {
                 return true;
             }

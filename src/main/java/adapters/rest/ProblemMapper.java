@@ -5,12 +5,14 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import domain.queue.QueueAccessDeniedException;
 import domain.reservation.ReservationConflictException;
 import domain.reservation.SeatUnavailableException;
 import domain.shared.InvalidValueException;
 import domain.shared.NotFoundException;
 import domain.wallet.InsufficientBalanceException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -75,6 +77,12 @@ public class ProblemMapper {
                 uri);
     }
 
+    /** Named so that it outranks Hibernate Validator's own mapper for this subtype. */
+    @ServerExceptionMapper
+    public Response violation(ResteasyReactiveViolationException e, UriInfo uri) {
+        return constraintViolation(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
@@ -83,6 +91,12 @@ public class ProblemMapper {
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return respond(Problem.of(Status.BAD_REQUEST, "invalid-input", detail).withErrors(errors), uri);
+    }
+
+    /** Named so that it outranks the JSON provider's own mapper for this subtype. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -58,6 +58,8 @@ CREATE TABLE wallet (
 
 CREATE TABLE wallet_transaction (
     id            uuid PRIMARY KEY,
+    -- ledger order: taken while the wallet row is locked, so it follows the order the changes applied
+    seq           bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     user_id       varchar(64) NOT NULL,
     type          varchar(16) NOT NULL CHECK (type IN ('CHARGE', 'PAYMENT', 'REFUND')),
     amount        bigint      NOT NULL CHECK (amount > 0),
@@ -66,7 +68,7 @@ CREATE TABLE wallet_transaction (
     created_at    timestamptz NOT NULL
 );
 -- "ledger by user", newest first
-CREATE INDEX wallet_transaction_user_created_idx ON wallet_transaction (user_id, created_at DESC, id DESC);
+CREATE INDEX wallet_transaction_user_seq_idx ON wallet_transaction (user_id, seq DESC);
 
 CREATE TABLE payment (
     id             uuid PRIMARY KEY,

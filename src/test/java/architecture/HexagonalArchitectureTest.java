@@ -1,0 +1,85 @@
+package architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layers stay honest: a pure domain, an application that knows no adapter, adapters that know no other. */
+@AnalyzeClasses(
+        packages = {"domain", "application", "adapters"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class HexagonalArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainDependsOnJavaOnly = classes()
+            .that()
+            .resideInAPackage("domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("domain..", "java..");
+
+    @ArchTest
+    static final ArchRule applicationDoesNotDependOnAdapters = noClasses()
+            .that()
+            .resideInAPackage("application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("adapters..");
+
+    @ArchTest
+    static final ArchRule applicationUsesNoFrameworkButStandardAnnotations = classes()
+            .that()
+            .resideInAPackage("application..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "application..",
+                    "domain..",
+                    "java..",
+                    "jakarta.enterprise..",
+                    "jakarta.inject..",
+                    "jakarta.transaction..");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("adapters.(*)..")
+            .should()
+            .notDependOnEachOther()
+            .ignoreDependency(
+                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("adapters.config.."));
+
+    @ArchTest
+    static final ArchRule persistenceStaysInThePostgresAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackage("adapters.postgres..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "jakarta.persistence..",
+                    "io.quarkus.hibernate.orm..",
+                    "org.hibernate.orm..",
+                    "org.hibernate.exception..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule redisStaysInTheRedisAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackage("adapters.redis..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.quarkus.redis..", "io.vertx.redis..", "io.vertx.mutiny.redis..");
+
+    @ArchTest
+    static final ArchRule useCasesAreInterfacesImplementedByOneService = classes()
+            .that()
+            .resideInAPackage("application..")
+            .and()
+            .haveSimpleNameEndingWith("UseCase")
+            .should()
+            .beInterfaces();
+}

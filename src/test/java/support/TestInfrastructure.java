@@ -1,0 +1,119 @@
+package support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Gives every test run its own PostgreSQL database and Redis key prefix on the real local servers
+ * (no containers), reached through {@link TcpProxy}s so a test can simulate an outage.
+ */
+public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
+    public static final String PG_HOST = System.getProperty("test.pg.host", "127.0.0.1");
+    public static final int PG_PORT = Integer.getInteger("test.pg.port", 5432);
+    public static final String REDIS_HOST = System.getProperty("test.redis.host", "127.0.0.1");
+    public static final int REDIS_PORT = Integer.getInteger("test.redis.port", 6379);
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    public static final String DATABASE = "cb_test_" + RUN;
+    public static final String KEY_PREFIX = "cb-test-" + RUN + ":";
+
+    private static TcpProxy postgresProxy;
+    private static TcpProxy redisProxy;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            createDatabase(DATABASE);
+            postgresProxy = new TcpProxy(PG_HOST, PG_PORT);
+            redisProxy = new TcpProxy(REDIS_HOST, REDIS_PORT);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException(
+                    "PostgreSQL must run on " + PG_HOST + ":" + PG_PORT + " (scripts/services.sh starts it)", e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + DATABASE,
+                "quarkus.redis.hosts",
+                "redis://127.0.0.1:" + redisProxy.port(),
+                "queue.redis.key-prefix",
+                KEY_PREFIX);
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (postgresProxy != null) {
+                postgresProxy.close();
+            }
+            if (redisProxy != null) {
+                redisProxy.close();
+            }
+            dropDatabase(DATABASE);
+            deleteRedisKeys(KEY_PREFIX);
+        } catch (IOException | SQLException e) {
+            System.err.println("test clean-up failed: " + e);
+        }
+    }
+
+    public static TcpProxy postgresProxy() {
+        return postgresProxy;
+    }
+
+    public static TcpProxy redisProxy() {
+        return redisProxy;
+    }
+
+    public static String adminJdbcUrl() {
+        return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres";
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database;
+    }
+
+    public static void createDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminJdbcUrl(), "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    public static void dropDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminJdbcUrl(), "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    /** Deletes this run's keys with a small Lua loop over SCAN, speaking RESP directly. */
+    public static void deleteRedisKeys(String prefix) throws IOException {
+        String script = "local c = '0' repeat local r = redis.call('SCAN', c, 'MATCH', ARGV[1], 'COUNT', 1000) "
+                + "c = r[1] for _, k in ipairs(r[2]) do redis.call('DEL', k) end until c == '0' return 0";
+        String[] args = {"EVAL", script, "0", prefix + "*"};
+        StringBuilder command = new StringBuilder("*" + args.length + "\r\n");
+        for (String arg : args) {
+            command.append('$')
+                    .append(arg.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(arg)
+                    .append("\r\n");
+        }
+        try (Socket socket = new Socket(REDIS_HOST, REDIS_PORT)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(command.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            in.read(new byte[64]);
+        }
+    }
+}
