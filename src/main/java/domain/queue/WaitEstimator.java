@@ -18,9 +18,10 @@ public final class WaitEstimator {
         if (position <= 0) {
             return 0;
         }
-        double rate = observedPerSecond > 0
-                ? observedPerSecond
-                : (double) Math.max(1, maxActive) / Math.max(1, activeTtl.toSeconds());
-        return (long) Math.ceil(position / rate);
+        if (observedPerSecond > 0) {
+            return (long) Math.ceil(position / observedPerSecond);
+        }
+        long ttlSeconds = Math.max(1, activeTtl.toSeconds());
+        return Math.ceilDiv(Math.multiplyExact(position, ttlSeconds), Math.max(1, maxActive));
     }
 }

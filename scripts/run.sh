@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts the service in dev mode on http://localhost:8080 with its PostgreSQL and Redis
+# (started or installed first). An empty database gets a demo concert. Ctrl+C stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/services.sh
+psql -h 127.0.0.1 -U postgres -d postgres -Atqc "select 1 from pg_database where datname = 'concert_booking_dev'" | grep -q 1 ||
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "create database concert_booking_dev"
+source scripts/java.sh
+exec ./mvnw -B -q quarkus:dev -Dquarkus.console.enabled=false "$@"

@@ -1,0 +1,101 @@
+package application.fakes;
+
+import application.port.ConcertRepository;
+import domain.concert.Concert;
+import domain.concert.ConcertPlan;
+import domain.concert.Schedule;
+import domain.concert.ScheduleAvailability;
+import domain.concert.Seat;
+import domain.concert.SeatStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Concerts and schedules in memory; their seats live in the shared {@link InMemorySeatInventory}. */
+public final class InMemoryConcertRepository implements ConcertRepository, TransactionalFake {
+    private final InMemorySeatInventory seats;
+    private Map<Long, Concert> concerts = new LinkedHashMap<>();
+    private long nextConcertId = 1;
+    private long nextScheduleId = 1;
+
+    public InMemoryConcertRepository(InMemorySeatInventory seats) {
+        this.seats = seats;
+    }
+
+    @Override
+    public synchronized Concert create(ConcertPlan plan) {
+        long concertId = nextConcertId++;
+        List<Schedule> schedules = new ArrayList<>();
+        for (ConcertPlan.SchedulePlan planned : plan.schedules()) {
+            long scheduleId = nextScheduleId++;
+            seats.addSeats(scheduleId, planned.seatCount(), planned.price());
+            schedules.add(new Schedule(scheduleId, concertId, planned.startsAt()));
+        }
+        Concert concert = new Concert(concertId, plan.title(), schedules);
+        concerts.put(concertId, concert);
+        return concert;
+    }
+
+    @Override
+    public synchronized List<Concert> list() {
+        return concerts.values().stream()
+                .map(c -> new Concert(c.id(), c.title(), List.of()))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean exists(long concertId) {
+        return concerts.containsKey(concertId);
+    }
+
+    @Override
+    public synchronized Optional<Long> concertOfSchedule(long scheduleId) {
+        return schedules()
+                .filter(s -> s.id() == scheduleId)
+                .map(Schedule::concertId)
+                .findFirst();
+    }
+
+    @Override
+    public synchronized List<ScheduleAvailability> availableSchedules(long concertId, Instant now) {
+        return schedules()
+                .filter(s -> s.concertId() == concertId && s.startsAt().isAfter(now))
+                .sorted(Comparator.comparing(Schedule::startsAt).thenComparingLong(Schedule::id))
+                .map(s -> new ScheduleAvailability(s.id(), s.startsAt(), availableSeats(s.id(), now)))
+                .filter(a -> a.availableSeats() > 0)
+                .toList();
+    }
+
+    @Override
+    public List<Seat> seatsOf(long scheduleId) {
+        return seats.seatsOf(scheduleId);
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        Map<Long, Concert> saved = new LinkedHashMap<>(concerts);
+        return () -> {
+            synchronized (this) {
+                concerts = new LinkedHashMap<>(saved);
+            }
+        };
+    }
+
+    private Stream<Schedule> schedules() {
+        return concerts.values().stream().flatMap(c -> c.schedules().stream());
+    }
+
+    /** Same rule as the SQL: not SOLD, and AVAILABLE or a lapsed hold. */
+    private long availableSeats(long scheduleId, Instant now) {
+        return seats.seatsOf(scheduleId).stream()
+                .filter(seat -> seat.storedStatus() != SeatStatus.SOLD)
+                .filter(seat -> seat.storedStatus() == SeatStatus.AVAILABLE
+                        || !seat.holdExpiresAt().isAfter(now))
+                .count();
+    }
+}

@@ -1,0 +1,59 @@
+package application.fakes;
+
+import application.port.IdempotencyConflictException;
+import application.port.IdempotencyKey;
+import application.port.IdempotencyStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Idempotency keys in memory, like {@code PostgresIdempotencyStore}: the first claim stores the
+ * fingerprint, a later one with another fingerprint conflicts, one with the same fingerprint gets
+ * the recorded result.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore, TransactionalFake {
+    private record Claim(String fingerprint, UUID resultId) {}
+
+    private Map<IdempotencyKey, Claim> claims = new HashMap<>();
+
+    @Override
+    public synchronized Optional<UUID> claim(IdempotencyKey key, String requestFingerprint) {
+        Claim existing = claims.get(key);
+        if (existing == null) {
+            claims.put(key, new Claim(requestFingerprint, null));
+            return Optional.empty();
+        }
+        if (!existing.fingerprint().equals(requestFingerprint)) {
+            throw new IdempotencyConflictException(key.key());
+        }
+        if (existing.resultId() == null) {
+            throw new IllegalStateException("key " + key + " was claimed but never completed");
+        }
+        return Optional.of(existing.resultId());
+    }
+
+    @Override
+    public synchronized void complete(IdempotencyKey key, UUID resultId) {
+        Claim existing = claims.get(key);
+        if (existing == null) {
+            throw new IllegalStateException("key " + key + " was never claimed");
+        }
+        claims.put(key, new Claim(existing.fingerprint(), resultId));
+    }
+
+    public synchronized int size() {
+        return claims.size();
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        Map<IdempotencyKey, Claim> saved = new HashMap<>(claims);
+        return () -> {
+            synchronized (this) {
+                claims = new HashMap<>(saved);
+            }
+        };
+    }
+}

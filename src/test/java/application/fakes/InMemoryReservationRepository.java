@@ -1,0 +1,94 @@
+package application.fakes;
+
+import application.port.ReservationRepository;
+import domain.reservation.Reservation;
+import domain.reservation.ReservationStatus;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reservations in memory, with the guards of {@code PostgresReservationRepository}: a transition is
+ * written only while the row is HELD and {@code expires_at > now}; expiry claims lapsed holds oldest
+ * expiry first.
+ */
+public final class InMemoryReservationRepository implements ReservationRepository, TransactionalFake {
+    private Map<UUID, Reservation> rows = new LinkedHashMap<>();
+    private Runnable beforeNextSave;
+
+    @Override
+    public synchronized void insert(Reservation reservation) {
+        if (rows.containsKey(reservation.id())) {
+            throw new IllegalStateException("duplicate reservation id " + reservation.id());
+        }
+        rows.put(reservation.id(), reservation);
+    }
+
+    @Override
+    public synchronized Optional<Reservation> findById(UUID id) {
+        return Optional.ofNullable(rows.get(id));
+    }
+
+    @Override
+    public boolean saveIfStillHeld(Reservation updated, Instant now) {
+        Runnable race;
+        synchronized (this) {
+            race = beforeNextSave;
+            beforeNextSave = null;
+        }
+        if (race != null) {
+            race.run();
+        }
+        synchronized (this) {
+            Reservation current = rows.get(updated.id());
+            if (current == null
+                    || current.storedStatus() != ReservationStatus.HELD
+                    || !current.expiresAt().isAfter(now)) {
+                return false;
+            }
+            rows.put(updated.id(), updated);
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized List<Reservation> expireLapsed(Instant now, int limit) {
+        List<Reservation> lapsed = rows.values().stream()
+                .filter(r -> r.storedStatus() == ReservationStatus.HELD
+                        && !r.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(Reservation::expiresAt))
+                .limit(limit)
+                .map(r -> r.expire(now))
+                .toList();
+        lapsed.forEach(r -> rows.put(r.id(), r));
+        return lapsed;
+    }
+
+    /** Simulates another request that changes the row between our read and our guarded write. */
+    public synchronized void beforeNextSaveIfStillHeld(Runnable race) {
+        this.beforeNextSave = race;
+    }
+
+    /** Writes a row as another request would, bypassing every guard. */
+    public synchronized void overwrite(Reservation reservation) {
+        rows.put(reservation.id(), reservation);
+    }
+
+    public synchronized int size() {
+        return rows.size();
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        Map<UUID, Reservation> saved = new LinkedHashMap<>(rows);
+        return () -> {
+            synchronized (this) {
+                rows = new LinkedHashMap<>(saved);
+            }
+        };
+    }
+}

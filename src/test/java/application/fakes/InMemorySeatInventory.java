@@ -1,0 +1,187 @@
+package application.fakes;
+
+import application.port.SeatInventory;
+import domain.concert.Seat;
+import domain.concert.SeatStatus;
+import domain.shared.Money;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Seats in memory. Every change is a compare-and-set under one lock, with the same conditions as
+ * the SQL of {@code PostgresSeatInventory}: a hold takes an AVAILABLE seat or one whose hold has
+ * lapsed ({@code hold_expires_at <= now}); sell and release only touch a seat still HELD for the
+ * given reservation.
+ */
+public final class InMemorySeatInventory implements SeatInventory, TransactionalFake {
+    private final ReentrantLock lock = new ReentrantLock();
+    private Map<Long, Row> rows = new LinkedHashMap<>();
+    private long nextSeatId = 1;
+
+    /** One stored seat row. */
+    public record Row(
+            long id,
+            long scheduleId,
+            int number,
+            Money price,
+            SeatStatus status,
+            UUID reservationId,
+            Instant holdExpiresAt) {
+        Seat toSeat() {
+            return new Seat(id, scheduleId, number, price, status, holdExpiresAt);
+        }
+    }
+
+    /** Adds seats 1…count of a schedule, all AVAILABLE at one price. */
+    public void addSeats(long scheduleId, int count, Money price) {
+        lock.lock();
+        try {
+            for (int number = 1; number <= count; number++) {
+                long id = nextSeatId++;
+                rows.put(id, new Row(id, scheduleId, number, price, SeatStatus.AVAILABLE, null, null));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<HeldSeat> hold(
+            long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
+        lock.lock();
+        try {
+            Optional<Row> found = find(scheduleId, seatNumber);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Row row = found.get();
+            boolean free = row.status() == SeatStatus.AVAILABLE
+                    || (row.status() == SeatStatus.HELD && !row.holdExpiresAt().isAfter(now));
+            if (!free) {
+                return Optional.empty();
+            }
+            rows.put(
+                    row.id(),
+                    new Row(
+                            row.id(),
+                            scheduleId,
+                            seatNumber,
+                            row.price(),
+                            SeatStatus.HELD,
+                            reservationId,
+                            holdExpiresAt));
+            return Optional.of(new HeldSeat(row.id(), row.price()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean exists(long scheduleId, int seatNumber) {
+        lock.lock();
+        try {
+            return find(scheduleId, seatNumber).isPresent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean sell(long seatId, UUID reservationId) {
+        lock.lock();
+        try {
+            Row row = rows.get(seatId);
+            if (!heldFor(row, reservationId)) {
+                return false;
+            }
+            rows.put(
+                    seatId,
+                    new Row(
+                            seatId,
+                            row.scheduleId(),
+                            row.number(),
+                            row.price(),
+                            SeatStatus.SOLD,
+                            row.reservationId(),
+                            null));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean release(long seatId, UUID reservationId) {
+        lock.lock();
+        try {
+            Row row = rows.get(seatId);
+            if (!heldFor(row, reservationId)) {
+                return false;
+            }
+            rows.put(
+                    seatId,
+                    new Row(seatId, row.scheduleId(), row.number(), row.price(), SeatStatus.AVAILABLE, null, null));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The seats of a schedule ordered by number, as stored. */
+    public List<Seat> seatsOf(long scheduleId) {
+        lock.lock();
+        try {
+            return rows.values().stream()
+                    .filter(row -> row.scheduleId() == scheduleId)
+                    .sorted(Comparator.comparingInt(Row::number))
+                    .map(Row::toSeat)
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The stored row of one seat, for assertions. */
+    public Row row(long scheduleId, int seatNumber) {
+        lock.lock();
+        try {
+            return find(scheduleId, seatNumber).orElseThrow();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Runnable checkpoint() {
+        lock.lock();
+        try {
+            Map<Long, Row> saved = new LinkedHashMap<>(rows);
+            return () -> {
+                lock.lock();
+                try {
+                    rows = new LinkedHashMap<>(saved);
+                } finally {
+                    lock.unlock();
+                }
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Row> find(long scheduleId, int seatNumber) {
+        return rows.values().stream()
+                .filter(row -> row.scheduleId() == scheduleId && row.number() == seatNumber)
+                .findFirst();
+    }
+
+    private static boolean heldFor(Row row, UUID reservationId) {
+        return row != null && row.status() == SeatStatus.HELD && reservationId.equals(row.reservationId());
+    }
+}

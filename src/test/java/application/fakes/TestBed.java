@@ -1,0 +1,127 @@
+package application.fakes;
+
+import application.port.QueueSettings;
+import application.port.QueueStore;
+import application.port.SeatInventory;
+import domain.concert.Concert;
+import domain.concert.ConcertPlan;
+import domain.concert.Schedule;
+import domain.queue.QueueStatus;
+import domain.queue.QueueToken;
+import domain.reservation.HoldPolicy;
+import domain.reservation.Reservation;
+import domain.shared.Money;
+import domain.shared.UserId;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Every fake wired together around one clock, with shortcuts for the usual arrangements. */
+public final class TestBed {
+    public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+    public static final Duration ACTIVE_TTL = Duration.ofMinutes(10);
+    public static final Duration HOLD_TTL = Duration.ofMinutes(5);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public final MutableClock clock = new MutableClock(START);
+    public final InMemorySeatInventory seats = new InMemorySeatInventory();
+    public final InMemoryConcertRepository concerts = new InMemoryConcertRepository(seats);
+    public final InMemoryReservationRepository reservations = new InMemoryReservationRepository();
+    public final InMemoryWalletStore wallets = new InMemoryWalletStore();
+    public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
+    public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    public final InMemoryQueueStore queue = new InMemoryQueueStore();
+    public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
+    public final InMemoryTransactions tx =
+            new InMemoryTransactions(afterCommit, concerts, seats, reservations, wallets, payments, idempotency);
+    public final QueueSettings queueSettings;
+    public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
+
+    public TestBed() {
+        this(100);
+    }
+
+    public TestBed(int defaultMaxActive) {
+        this.queueSettings = new QueueSettings(defaultMaxActive, ACTIVE_TTL);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** A concert with one schedule a month ahead, its seats 1…seatCount at {@code price} won. */
+    public Concert concert(int seatCount, long price) {
+        return concerts.create(new ConcertPlan(
+                "Concert " + UUID.randomUUID(),
+                List.of(new ConcertPlan.SchedulePlan(now().plus(Duration.ofDays(30)), seatCount, Money.won(price)))));
+    }
+
+    public static Schedule onlySchedule(Concert concert) {
+        return concert.schedules().getFirst();
+    }
+
+    /** Puts the user straight into the concert's waiting room and returns the raw token. */
+    public String enter(UserId userId, long concertId) {
+        QueueStore.Entry entry = queue.enter(
+                concertId,
+                userId,
+                QueueToken.generate(concertId, RANDOM),
+                now(),
+                queueSettings.defaultMaxActive(),
+                queueSettings.activeTtl());
+        return entry.view().ticket().token().value();
+    }
+
+    /** A token that admits the user to the concert now. */
+    public String admittedToken(UserId userId, long concertId) {
+        String token = enter(userId, concertId);
+        QueueStatus status = queue.find(new QueueToken(token), now(), queueSettings.defaultMaxActive())
+                .orElseThrow()
+                .ticket()
+                .status();
+        if (status != QueueStatus.ACTIVE) {
+            throw new IllegalStateException("the user was not admitted at once: " + status);
+        }
+        return token;
+    }
+
+    /** Holds a seat for the user the way the hold use case does, without the queue check. */
+    public Reservation hold(UserId userId, Concert concert, int seatNumber) {
+        Schedule schedule = onlySchedule(concert);
+        UUID reservationId = UUID.randomUUID();
+        SeatInventory.HeldSeat seat = seats.hold(
+                        schedule.id(), seatNumber, reservationId, holdPolicy.expiryFor(now()), now())
+                .orElseThrow(() -> new IllegalStateException("seat " + seatNumber + " is not free"));
+        Reservation reservation = Reservation.hold(
+                reservationId,
+                userId,
+                concert.id(),
+                schedule.id(),
+                seat.seatId(),
+                seatNumber,
+                seat.price(),
+                now(),
+                holdPolicy);
+        reservations.insert(reservation);
+        return reservation;
+    }
+
+    public Reservation reload(Reservation reservation) {
+        return reservations.findById(reservation.id()).orElseThrow();
+    }
+
+    public void fund(UserId userId, long won) {
+        wallets.charge(userId, Money.won(won), UUID.randomUUID(), now());
+    }
+
+    public long balanceOf(UserId userId) {
+        return wallets.load(userId).balance().won();
+    }
+
+    public static UserId user(String name) {
+        return new UserId(name);
+    }
+}

@@ -1,0 +1,93 @@
+package cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The packaged application (target/quarkus-app) started as its own process, as an operator runs it. */
+final class AppInstance implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppInstance(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static AppInstance start(String name, Map<String, String> config) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-Dquarkus.http.port=" + port);
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add("target/quarkus-app/quarkus-run.jar");
+        Path log = Path.of("target", "it-" + name + ".log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .directory(new File("."))
+                .start();
+        AppInstance instance = new AppInstance(process, port, log);
+        instance.awaitReady(Duration.ofSeconds(90));
+        return instance;
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited during start-up; see " + log);
+            }
+            try {
+                HttpResponse<String> ready = client.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Thread.onSpinWait();
+        }
+        throw new IllegalStateException("the app was not ready within " + timeout + "; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

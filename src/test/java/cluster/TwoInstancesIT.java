@@ -1,0 +1,235 @@
+package cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import support.Http;
+import support.TestInfrastructure;
+import support.Tokens;
+
+/**
+ * Two processes of the packaged application on one PostgreSQL database and one Redis, each running
+ * the scheduled jobs: a seat is still sold once, a key still has one effect, and the waiting room
+ * still never admits more than its cap.
+ */
+class TwoInstancesIT {
+    private static final String DATABASE =
+            "cb_it_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX = "cb-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    private static AppInstance a;
+    private static AppInstance b;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        TestInfrastructure.createDatabase(DATABASE);
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(DATABASE));
+        config.put(
+                "quarkus.redis.hosts",
+                "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
+        config.put("queue.redis.key-prefix", PREFIX);
+        config.put("queue.admit-interval", "100ms");
+        config.put("mp.jwt.verify.publickey.location", "jwt/dev-public.pem");
+        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        a = AppInstance.start("a", config);
+        b = AppInstance.start("b", config);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        TestInfrastructure.dropDatabase(DATABASE);
+        TestInfrastructure.deleteRedisKeys(PREFIX);
+    }
+
+    private static HttpResponse<String> call(
+            AppInstance app, String method, String path, String bearer, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.base() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + bearer)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)\"?").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static long[] createConcert(int seats) {
+        HttpResponse<String> created = call(
+                a,
+                "POST",
+                "/api/v1/admin/concerts",
+                Tokens.admin(),
+                Map.of(),
+                "{\"title\":\"IT\",\"schedules\":[{\"startsAt\":\""
+                        + Instant.now().plus(Duration.ofDays(30)) + "\",\"seatCount\":" + seats + ",\"price\":1000}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+        ids.find();
+        long concert = Long.parseLong(ids.group(1));
+        ids.find();
+        return new long[] {concert, Long.parseLong(ids.group(1))};
+    }
+
+    private static void setMaxActive(long concert, int max) {
+        assertEquals(
+                200,
+                call(
+                                b,
+                                "PUT",
+                                "/api/v1/admin/concerts/" + concert + "/queue",
+                                Tokens.admin(),
+                                Map.of(),
+                                "{\"maxActive\":" + max + "}")
+                        .statusCode());
+    }
+
+    private static long stat(long concert, String name) {
+        return Long.parseLong(field(
+                call(a, "GET", "/api/v1/admin/concerts/" + concert + "/queue", Tokens.admin(), Map.of(), null)
+                        .body(),
+                name));
+    }
+
+    @Test
+    void oneSeatIsSoldOnceWhenFansHitBothInstances() throws Exception {
+        long[] concert = createConcert(5);
+        setMaxActive(concert[0], 100);
+        List<Callable<HttpResponse<String>>> holds = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            AppInstance app = i % 2 == 0 ? a : b;
+            String user = Tokens.newUserId();
+            String bearer = Tokens.user(user);
+            HttpResponse<String> entered =
+                    call(app, "POST", "/api/v1/concerts/" + concert[0] + "/queue/tokens", bearer, Map.of(), null);
+            assertEquals("ACTIVE", field(entered.body(), "status"));
+            String token = field(entered.body(), "token");
+            holds.add(() -> call(
+                    app,
+                    "POST",
+                    "/api/v1/reservations",
+                    bearer,
+                    Map.of("Queue-Token", token),
+                    "{\"scheduleId\":" + concert[1] + ",\"seatNumber\":3}"));
+        }
+
+        List<HttpResponse<String>> responses = Http.race(holds);
+
+        assertEquals(1, responses.stream().filter(r -> r.statusCode() == 201).count());
+        assertEquals(59, responses.stream().filter(r -> r.statusCode() == 409).count());
+    }
+
+    @Test
+    void oneIdempotencyKeyHasOneEffectAcrossInstances() throws Exception {
+        String bearer = Tokens.user(Tokens.newUserId());
+        String key = "it-" + UUID.randomUUID();
+        List<Callable<HttpResponse<String>>> charges = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            AppInstance app = i % 2 == 0 ? a : b;
+            charges.add(() -> call(
+                    app,
+                    "POST",
+                    "/api/v1/wallet/charges",
+                    bearer,
+                    Map.of("Idempotency-Key", key),
+                    "{\"amount\":4000}"));
+        }
+
+        List<HttpResponse<String>> responses = Http.race(charges);
+
+        assertEquals(20, responses.stream().filter(r -> r.statusCode() == 201).count());
+        assertEquals(1, responses.stream().map(HttpResponse::body).distinct().count());
+        assertEquals(
+                "4000",
+                field(call(b, "GET", "/api/v1/wallet", bearer, Map.of(), null).body(), "balance"));
+    }
+
+    @Test
+    void bothInstancesAdmittingNeverExceedTheCap() throws Exception {
+        long[] concert = createConcert(1);
+        setMaxActive(concert[0], 0);
+        List<String[]> fans = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String bearer = Tokens.user(Tokens.newUserId());
+            HttpResponse<String> entered = call(
+                    i % 2 == 0 ? a : b,
+                    "POST",
+                    "/api/v1/concerts/" + concert[0] + "/queue/tokens",
+                    bearer,
+                    Map.of(),
+                    null);
+            fans.add(new String[] {bearer, field(entered.body(), "token")});
+        }
+        setMaxActive(concert[0], 4);
+
+        long worst = 0;
+        int left = 0;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (left < 20 && Instant.now().isBefore(deadline)) {
+            worst = Math.max(worst, stat(concert[0], "active"));
+            for (String[] fan : fans) {
+                HttpResponse<String> status =
+                        call(b, "GET", "/api/v1/queue/token", fan[0], Map.of("Queue-Token", fan[1]), null);
+                if (status.statusCode() == 200 && "ACTIVE".equals(field(status.body(), "status"))) {
+                    assertEquals(
+                            204,
+                            call(a, "DELETE", "/api/v1/queue/token", fan[0], Map.of("Queue-Token", fan[1]), null)
+                                    .statusCode());
+                    left++;
+                    break;
+                }
+            }
+            worst = Math.max(worst, stat(concert[0], "active"));
+        }
+
+        assertEquals(20, left, "the jobs of both instances kept admitting");
+        assertTrue(worst <= 4, "never more than maxActive active, saw " + worst);
+        Instant settle = Instant.now().plus(Duration.ofSeconds(10));
+        while (stat(concert[0], "active") < 4 && Instant.now().isBefore(settle)) {
+            Thread.onSpinWait();
+        }
+        assertEquals(4, stat(concert[0], "active"));
+        assertEquals(40 - 20 - 4, stat(concert[0], "waiting"), "every freed slot was filled exactly once");
+    }
+}
