@@ -48,7 +48,6 @@ CREATE TABLE reservation (
 CREATE INDEX reservation_held_expiry_idx ON reservation (expires_at) WHERE status = 'HELD';
 -- a seat is sold to one reservation, whatever happens above this line
 CREATE UNIQUE INDEX reservation_confirmed_seat_key ON reservation (seat_id) WHERE status = 'CONFIRMED';
-CREATE INDEX reservation_user_idx ON reservation (user_id, created_at DESC);
 
 CREATE TABLE wallet (
     user_id    varchar(64) PRIMARY KEY,
@@ -59,7 +58,7 @@ CREATE TABLE wallet (
 CREATE TABLE wallet_transaction (
     id            uuid PRIMARY KEY,
     -- ledger order: taken while the wallet row is locked, so it follows the order the changes applied
-    seq           bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    seq           bigint GENERATED ALWAYS AS IDENTITY,
     user_id       varchar(64) NOT NULL,
     type          varchar(16) NOT NULL CHECK (type IN ('CHARGE', 'PAYMENT', 'REFUND')),
     amount        bigint      NOT NULL CHECK (amount > 0),
@@ -89,4 +88,5 @@ CREATE TABLE idempotency_key (
     created_at  timestamptz  NOT NULL,
     PRIMARY KEY (user_id, operation, key)
 );
+-- the retention job deletes keys older than idempotency.retention, oldest first
 CREATE INDEX idempotency_key_created_idx ON idempotency_key (created_at);
