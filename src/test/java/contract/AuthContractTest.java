@@ -31,6 +31,7 @@ class AuthContractTest {
         {"POST", "/api/v1/admin/concerts"},
         {"GET", "/api/v1/admin/concerts/1/queue"},
         {"PUT", "/api/v1/admin/concerts/1/queue"},
+        {"POST", "/api/v1/admin/jobs/hold-expiry/run"},
     };
 
     static Stream<Arguments> badCredentials() {

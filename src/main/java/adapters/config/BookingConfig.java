@@ -58,4 +58,30 @@ public interface BookingConfig {
         @WithDefault("500")
         int expiryBatchSize();
     }
+
+    @ConfigMapping(prefix = "jobs")
+    interface Jobs {
+        /** How long a job's lease lasts if its holder dies mid-run (longer than any run). */
+        @WithName("lease-ttl")
+        @WithDefault("60s")
+        Duration leaseTtl();
+
+        /**
+         * A shared secret that lets an external scheduler trigger jobs over HTTP without an admin
+         * token (header {@code Job-Trigger-Secret}); unset, only admins can.
+         */
+        @WithName("trigger-secret")
+        java.util.Optional<String> triggerSecret();
+    }
+
+    @ConfigMapping(prefix = "idempotency")
+    interface Idempotency {
+        /** How long an Idempotency-Key is remembered (a replay within it returns the first answer). */
+        @WithDefault("7d")
+        Duration retention();
+
+        @WithName("retention-interval")
+        @WithDefault("1h")
+        Duration retentionInterval();
+    }
 }

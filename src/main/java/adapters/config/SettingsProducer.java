@@ -1,5 +1,6 @@
 package adapters.config;
 
+import application.jobs.JobSettings;
 import application.port.QueueSettings;
 import domain.queue.AdmissionPolicy;
 import domain.reservation.HoldPolicy;
@@ -21,6 +22,13 @@ public class SettingsProducer {
     @Singleton
     HoldPolicy holdPolicy(BookingConfig.Reservation reservation) {
         return new HoldPolicy(reservation.holdTtl());
+    }
+
+    @Produces
+    @Singleton
+    JobSettings jobSettings(
+            BookingConfig.Jobs jobs, BookingConfig.Reservation reservation, BookingConfig.Idempotency idempotency) {
+        return new JobSettings(jobs.leaseTtl(), reservation.expiryBatchSize(), idempotency.retention());
     }
 
     @Produces

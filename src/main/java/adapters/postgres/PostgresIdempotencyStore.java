@@ -67,4 +67,16 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
                 .setParameter("key", key.key())
                 .executeUpdate();
     }
+
+    @Override
+    public int forgetOlderThan(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                        DELETE FROM idempotency_key WHERE ctid IN (
+                            SELECT ctid FROM idempotency_key WHERE created_at < :cutoff
+                            ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .executeUpdate();
+    }
 }

@@ -1,6 +1,6 @@
 package adapters.scheduler;
 
-import application.queue.ExpireActiveTokensUseCase;
+import application.jobs.RunJobUseCase;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ActiveTokenExpiryJob {
-    private final ExpireActiveTokensUseCase expire;
+    private final RunJobUseCase jobs;
 
-    public ActiveTokenExpiryJob(ExpireActiveTokensUseCase expire) {
-        this.expire = expire;
+    public ActiveTokenExpiryJob(RunJobUseCase jobs) {
+        this.jobs = jobs;
     }
 
     @Scheduled(
@@ -24,8 +24,8 @@ public class ActiveTokenExpiryJob {
         runOnce();
     }
 
-    /** One run of the job; returns how many items it handled. */
+    /** One run under the job's lease; returns how many items it handled (0 when another instance ran it). */
     public long runOnce() {
-        return expire.expireAll();
+        return jobs.run(RunJobUseCase.QUEUE_TOKEN_EXPIRY).processed();
     }
 }

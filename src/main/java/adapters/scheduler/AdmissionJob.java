@@ -1,16 +1,16 @@
 package adapters.scheduler;
 
-import application.queue.AdmitWaitingUsersUseCase;
+import application.jobs.RunJobUseCase;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Lets waiting fans in. Safe on any number of instances: each round is one atomic Redis script per concert. */
 @ApplicationScoped
 public class AdmissionJob {
-    private final AdmitWaitingUsersUseCase admit;
+    private final RunJobUseCase jobs;
 
-    public AdmissionJob(AdmitWaitingUsersUseCase admit) {
-        this.admit = admit;
+    public AdmissionJob(RunJobUseCase jobs) {
+        this.jobs = jobs;
     }
 
     @Scheduled(
@@ -22,8 +22,8 @@ public class AdmissionJob {
         runOnce();
     }
 
-    /** One run of the job; returns how many items it handled. */
+    /** One run under the job's lease; returns how many items it handled (0 when another instance ran it). */
     public long runOnce() {
-        return admit.admitAll();
+        return jobs.run(RunJobUseCase.QUEUE_ADMISSION).processed();
     }
 }

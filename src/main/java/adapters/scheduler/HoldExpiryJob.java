@@ -1,7 +1,6 @@
 package adapters.scheduler;
 
-import adapters.config.BookingConfig;
-import application.booking.ExpireHoldsUseCase;
+import application.jobs.RunJobUseCase;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,12 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class HoldExpiryJob {
-    private final ExpireHoldsUseCase expire;
-    private final int batchSize;
+    private final RunJobUseCase jobs;
 
-    public HoldExpiryJob(ExpireHoldsUseCase expire, BookingConfig.Reservation config) {
-        this.expire = expire;
-        this.batchSize = config.expiryBatchSize();
+    public HoldExpiryJob(RunJobUseCase jobs) {
+        this.jobs = jobs;
     }
 
     @Scheduled(
@@ -28,14 +25,8 @@ public class HoldExpiryJob {
         runOnce();
     }
 
-    /** One run of the job; returns how many items it handled. */
+    /** One run under the job's lease; returns how many items it handled (0 when another instance ran it). */
     public long runOnce() {
-        long total = 0;
-        int expired;
-        do {
-            expired = expire.expireBatch(batchSize);
-            total += expired;
-        } while (expired == batchSize);
-        return total;
+        return jobs.run(RunJobUseCase.HOLD_EXPIRY).processed();
     }
 }

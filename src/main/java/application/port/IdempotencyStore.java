@@ -19,4 +19,7 @@ public interface IdempotencyStore {
 
     /** Records the effect's id for a key claimed in this transaction. */
     void complete(IdempotencyKey key, UUID resultId);
+
+    /** Forgets up to {@code limit} keys claimed before {@code cutoff}, oldest first; returns how many. */
+    int forgetOlderThan(java.time.Instant cutoff, int limit);
 }

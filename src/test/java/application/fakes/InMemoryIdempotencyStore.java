@@ -3,6 +3,8 @@ package application.fakes;
 import application.port.IdempotencyConflictException;
 import application.port.IdempotencyKey;
 import application.port.IdempotencyStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,15 +16,24 @@ import java.util.UUID;
  * the recorded result.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore, TransactionalFake {
-    private record Claim(String fingerprint, UUID resultId) {}
+    private record Claim(String fingerprint, UUID resultId, Instant claimedAt) {}
 
+    private final Clock clock;
     private Map<IdempotencyKey, Claim> claims = new HashMap<>();
+
+    public InMemoryIdempotencyStore() {
+        this(Clock.systemUTC());
+    }
+
+    public InMemoryIdempotencyStore(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public synchronized Optional<UUID> claim(IdempotencyKey key, String requestFingerprint) {
         Claim existing = claims.get(key);
         if (existing == null) {
-            claims.put(key, new Claim(requestFingerprint, null));
+            claims.put(key, new Claim(requestFingerprint, null, clock.instant()));
             return Optional.empty();
         }
         if (!existing.fingerprint().equals(requestFingerprint)) {
@@ -40,7 +51,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore, Transac
         if (existing == null) {
             throw new IllegalStateException("key " + key + " was never claimed");
         }
-        claims.put(key, new Claim(existing.fingerprint(), resultId));
+        claims.put(key, new Claim(existing.fingerprint(), resultId, existing.claimedAt()));
+    }
+
+    @Override
+    public synchronized int forgetOlderThan(Instant cutoff, int limit) {
+        var expired = claims.entrySet().stream()
+                .filter(e -> e.getValue().claimedAt().isBefore(cutoff))
+                .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparing(Claim::claimedAt)))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+        expired.forEach(claims::remove);
+        return expired.size();
     }
 
     public synchronized int size() {

@@ -32,7 +32,7 @@ public final class TestBed {
     public final InMemoryReservationRepository reservations = new InMemoryReservationRepository();
     public final InMemoryWalletStore wallets = new InMemoryWalletStore();
     public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
-    public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx =

@@ -1,0 +1,67 @@
+package application.jobs;
+
+import application.booking.ExpireHoldsUseCase;
+import application.port.JobLock;
+import application.queue.AdmitWaitingUsersUseCase;
+import application.queue.ExpireActiveTokensUseCase;
+import application.wallet.ForgetIdempotencyKeysUseCase;
+import domain.shared.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+@ApplicationScoped
+public class RunJobService implements RunJobUseCase {
+    private final JobLock lock;
+    private final JobSettings settings;
+    private final Map<String, LongSupplier> jobs = new TreeMap<>();
+
+    public RunJobService(
+            JobLock lock,
+            JobSettings settings,
+            AdmitWaitingUsersUseCase admit,
+            ExpireActiveTokensUseCase expireTokens,
+            ExpireHoldsUseCase expireHolds,
+            ForgetIdempotencyKeysUseCase forgetKeys) {
+        this.lock = lock;
+        this.settings = settings;
+        jobs.put(QUEUE_ADMISSION, admit::admitAll);
+        jobs.put(QUEUE_TOKEN_EXPIRY, expireTokens::expireAll);
+        jobs.put(HOLD_EXPIRY, () -> inBatches(expireHolds::expireBatch));
+        jobs.put(IDEMPOTENCY_RETENTION, () -> inBatches(forgetKeys::forgetBatch));
+    }
+
+    @Override
+    public Result run(String job) {
+        LongSupplier work = jobs.get(job);
+        if (work == null) {
+            throw new NotFoundException("job", job);
+        }
+        Optional<JobLock.Lease> lease = lock.tryAcquire(job, settings.leaseTtl());
+        if (lease.isEmpty()) {
+            return new Result(job, false, 0);
+        }
+        try (JobLock.Lease held = lease.get()) {
+            return new Result(job, true, work.getAsLong());
+        }
+    }
+
+    /** Runs one transaction per batch until a batch comes back short. */
+    private long inBatches(java.util.function.IntUnaryOperator batch) {
+        long total = 0;
+        int done;
+        do {
+            done = batch.applyAsInt(settings.batchSize());
+            total += done;
+        } while (done == settings.batchSize());
+        return total;
+    }
+
+    @Override
+    public Set<String> jobs() {
+        return jobs.keySet();
+    }
+}
