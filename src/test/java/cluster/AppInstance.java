@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The packaged application (target/quarkus-app) started as its own process, as an operator runs it. */
+/** The packaged application (the jar, or the native executable when built) started as its own process. */
 final class AppInstance implements AutoCloseable {
     private final Process process;
     private final int port;
@@ -29,12 +29,20 @@ final class AppInstance implements AutoCloseable {
     static AppInstance start(String name, Map<String, String> config) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        String nativeImage = System.getProperty("native.image.path");
+        boolean isNative = nativeImage != null && new File(nativeImage).canExecute();
+        if (isNative) {
+            command.add(nativeImage);
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx256m");
+        }
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add("target/quarkus-app/quarkus-run.jar");
+        if (!isNative) {
+            command.add("-jar");
+            command.add("target/quarkus-app/quarkus-run.jar");
+        }
         Path log = Path.of("target", "it-" + name + ".log");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -50,6 +50,10 @@ class TwoInstancesIT {
                 "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
         config.put("queue.redis.key-prefix", PREFIX);
         config.put("queue.admit-interval", "100ms");
+        // holds lapse fast, and only the HTTP trigger expires them, so the test can count the work
+        config.put("reservation.hold-ttl", "2s");
+        config.put("reservation.expiry-interval", "1h");
+        config.put("jobs.trigger-secret", "it-secret");
         config.put("mp.jwt.verify.publickey.location", "jwt/dev-public.pem");
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         a = AppInstance.start("a", config);
@@ -183,6 +187,85 @@ class TwoInstancesIT {
         assertEquals(
                 "4000",
                 field(call(b, "GET", "/api/v1/wallet", bearer, Map.of(), null).body(), "balance"));
+    }
+
+    private static long triggerHoldExpiry(AppInstance app) {
+        HttpResponse<String> run = call(
+                app,
+                "POST",
+                "/api/v1/admin/jobs/hold-expiry/run",
+                "none",
+                Map.of("Job-Trigger-Secret", "it-secret"),
+                null);
+        assertEquals(200, run.statusCode(), run.body());
+        return Long.parseLong(field(run.body(), "processed"));
+    }
+
+    private static long heldReservations() throws java.sql.SQLException {
+        try (var connection =
+                        java.sql.DriverManager.getConnection(TestInfrastructure.jdbcUrl(DATABASE), "postgres", "");
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT count(*) FROM reservation WHERE status = 'HELD'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void aJobTriggeredOnBothInstancesAtOnceDoesItsWorkOnce() throws Exception {
+        long[] concert = createConcert(30);
+        setMaxActive(concert[0], 100);
+        String bearer = Tokens.user(Tokens.newUserId());
+        String token = field(
+                call(a, "POST", "/api/v1/concerts/" + concert[0] + "/queue/tokens", bearer, Map.of(), null)
+                        .body(),
+                "token");
+        List<String> reservations = new ArrayList<>();
+        for (int seat = 1; seat <= 30; seat++) {
+            HttpResponse<String> held = call(
+                    seat % 2 == 0 ? a : b,
+                    "POST",
+                    "/api/v1/reservations",
+                    bearer,
+                    Map.of("Queue-Token", token),
+                    "{\"scheduleId\":" + concert[1] + ",\"seatNumber\":" + seat + "}");
+            assertEquals(201, held.statusCode(), held.body());
+            reservations.add(field(held.body(), "id"));
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String last = reservations.getLast();
+        while (!"EXPIRED"
+                .equals(field(
+                        call(a, "GET", "/api/v1/reservations/" + last, bearer, Map.of(), null)
+                                .body(),
+                        "status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "holds did not lapse");
+            Thread.onSpinWait();
+        }
+        // ours are the newest holds, so every HELD row has lapsed now (earlier tests may have left some)
+        long lapsed = heldReservations();
+        assertTrue(lapsed >= 30);
+        List<Callable<Long>> triggers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            AppInstance app = i % 2 == 0 ? a : b;
+            triggers.add(() -> triggerHoldExpiry(app));
+        }
+
+        List<Long> runs = Http.race(triggers);
+        long processed = runs.stream().mapToLong(Long::longValue).sum();
+
+        assertEquals(lapsed, processed, "each lapsed hold was expired by exactly one run on one instance: " + runs);
+        assertEquals(0, heldReservations());
+        String seats = call(
+                        b,
+                        "GET",
+                        "/api/v1/schedules/" + concert[1] + "/seats",
+                        bearer,
+                        Map.of("Queue-Token", token),
+                        null)
+                .body();
+        assertEquals(30, seats.split("\"AVAILABLE\"", -1).length - 1, seats);
     }
 
     @Test

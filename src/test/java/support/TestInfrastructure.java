@@ -46,7 +46,12 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.redis.hosts",
                 "redis://127.0.0.1:" + redisProxy.port(),
                 "queue.redis.key-prefix",
-                KEY_PREFIX);
+                KEY_PREFIX,
+                // the packaged app (@QuarkusIntegrationTest) runs the prod profile, which trusts no key by default
+                "mp.jwt.verify.publickey.location",
+                "jwt/dev-public.pem",
+                "mp.jwt.verify.issuer",
+                Tokens.ISSUER);
     }
 
     @Override

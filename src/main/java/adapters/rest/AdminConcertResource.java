@@ -8,6 +8,7 @@ import domain.concert.ConcertPlan;
 import domain.queue.AdmissionPolicy;
 import domain.queue.WaitingRoomStats;
 import domain.shared.Money;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -92,6 +93,8 @@ public class AdminConcertResource {
             @NotNull @Min(1) @Max(ConcertPlan.SchedulePlan.MAX_PRICE)
             Long price) {}
 
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
     public record CreateConcertResponse(long id, String title, List<ScheduleSummary> schedules) {
         static CreateConcertResponse from(Concert concert) {
             return new CreateConcertResponse(
@@ -103,6 +106,8 @@ public class AdminConcertResource {
         }
     }
 
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
     public record ScheduleSummary(long id, Instant startsAt) {}
 
     public record QueueCapacityRequest(

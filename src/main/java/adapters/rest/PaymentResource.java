@@ -2,6 +2,7 @@ package adapters.rest;
 
 import application.booking.PayReservationUseCase;
 import domain.payment.Payment;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,8 @@ public class PaymentResource {
     public record PaymentRequest(
             @NotNull @Size(min = 1, max = 64) String reservationId) {}
 
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
     public record PaymentResponse(UUID id, UUID reservationId, long amount, long balance) {
         static PaymentResponse from(Payment payment) {
             return new PaymentResponse(

@@ -1,12 +1,14 @@
 package adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
 /** An RFC 9457 problem detail; every error this service answers has this shape. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "urn:concert-booking:problem:";
@@ -33,5 +35,6 @@ public record Problem(URI type, String title, int status, String detail, String 
     }
 
     /** Which part of the request was wrong, and why. */
+    @RegisterForReflection
     public record FieldError(String field, String message) {}
 }

@@ -5,6 +5,7 @@ import application.queue.LeaveQueueUseCase;
 import application.queue.QueueStatusView;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,8 @@ public class QueueResource {
         leave.leave(user.id(), queueToken);
     }
 
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
     public record QueueTokenResponse(
             String token,
             long concertId,

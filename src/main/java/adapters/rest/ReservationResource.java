@@ -7,6 +7,7 @@ import application.booking.ReservationView;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;
 import domain.shared.NotFoundException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -84,6 +85,8 @@ public class ReservationResource {
             @NotNull @Min(1) Long scheduleId,
             @NotNull @Min(1) @Max(100_000) Integer seatNumber) {}
 
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
     public record ReservationResponse(
             UUID id, long scheduleId, int seatNumber, long price, ReservationStatus status, Instant expiresAt) {
         static ReservationResponse from(ReservationView view) {

@@ -6,6 +6,7 @@ import application.wallet.ListWalletTransactionsUseCase;
 import domain.shared.InvalidValueException;
 import domain.wallet.TransactionType;
 import domain.wallet.WalletTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -92,6 +93,8 @@ public class WalletResource {
     public record ChargeRequest(
             @NotNull @Min(1) @Max(10_000_000) Long amount) {}
 
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
     public record ChargeResponse(UUID id, long amount, long balance) {}
 
     public record TransactionResponse(
