@@ -22,6 +22,9 @@ class OperationsTest {
     @Inject
     QueueMetrics metrics;
 
+    @Inject
+    adapters.metrics.OutboxMetrics outboxMetrics;
+
     @Test
     void readinessChecksPostgresAndRedis() {
         given().get("/q/health/ready")
@@ -55,6 +58,22 @@ class OperationsTest {
                 .body(containsString("booking_queue_waiting{concert=\"" + concert + "\"} 2.0"))
                 .body(containsString("booking_queue_active{concert=\"" + concert + "\"} 0.0"))
                 .body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void metricsExposeTheOutbox() {
+        Api.charge(Tokens.newUserId(), 100);
+        outboxMetrics.refresh();
+        String scrape =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String metric : new String[] {
+            "booking_outbox_pending ", "booking_outbox_parked ", "booking_outbox_oldest_pending_seconds ",
+            "booking_outbox_delivered_total ", "booking_outbox_retried_total ", "booking_outbox_parked_events_total "
+        }) {
+            org.junit.jupiter.api.Assertions.assertTrue(scrape.contains(metric), metric + " is exported");
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(
+                scrape.contains("booking_outbox_pending 0.0"), "the new event is pending");
     }
 
     @Test

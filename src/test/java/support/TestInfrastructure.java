@@ -27,8 +27,11 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final String DATABASE = "cb_test_" + RUN;
     public static final String KEY_PREFIX = "cb-test-" + RUN + ":";
 
+    public static final String WEBHOOK_SECRET = "test-webhook-secret";
+
     private static TcpProxy postgresProxy;
     private static TcpProxy redisProxy;
+    private static EventReceiver eventReceiver;
 
     @Override
     public Map<String, String> start() {
@@ -36,22 +39,25 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             createDatabase(DATABASE);
             postgresProxy = new TcpProxy(PG_HOST, PG_PORT);
             redisProxy = new TcpProxy(REDIS_HOST, REDIS_PORT);
+            eventReceiver = new EventReceiver();
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
                     "PostgreSQL must run on " + PG_HOST + ":" + PG_PORT + " (scripts/services.sh starts it)", e);
         }
-        return Map.of(
-                "quarkus.datasource.jdbc.url",
-                "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + DATABASE,
-                "quarkus.redis.hosts",
-                "redis://127.0.0.1:" + redisProxy.port(),
-                "queue.redis.key-prefix",
-                KEY_PREFIX,
+        return Map.ofEntries(
+                Map.entry(
+                        "quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + DATABASE),
+                Map.entry("quarkus.redis.hosts", "redis://127.0.0.1:" + redisProxy.port()),
+                Map.entry("queue.redis.key-prefix", KEY_PREFIX),
                 // the packaged app (@QuarkusIntegrationTest) runs the prod profile, which trusts no key by default
-                "mp.jwt.verify.publickey.location",
-                "jwt/dev-public.pem",
-                "mp.jwt.verify.issuer",
-                Tokens.ISSUER);
+                Map.entry("mp.jwt.verify.publickey.location", "jwt/dev-public.pem"),
+                Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER),
+                // the data platform's receiver is a real HTTP server in the test
+                Map.entry("events.webhook.url", eventReceiver.url()),
+                Map.entry("events.webhook.secret", WEBHOOK_SECRET),
+                Map.entry("events.webhook.timeout", "1s"),
+                Map.entry("events.relay.max-attempts", "3"));
     }
 
     @Override
@@ -63,6 +69,9 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             if (redisProxy != null) {
                 redisProxy.close();
             }
+            if (eventReceiver != null) {
+                eventReceiver.stop();
+            }
             dropDatabase(DATABASE);
             deleteRedisKeys(KEY_PREFIX);
         } catch (IOException | SQLException e) {
@@ -72,6 +81,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static TcpProxy postgresProxy() {
         return postgresProxy;
+    }
+
+    public static EventReceiver eventReceiver() {
+        return eventReceiver;
     }
 
     public static TcpProxy redisProxy() {

@@ -84,4 +84,51 @@ public interface BookingConfig {
         @WithDefault("1h")
         Duration retentionInterval();
     }
+
+    @ConfigMapping(prefix = "events")
+    interface Events {
+        Webhook webhook();
+
+        Relay relay();
+
+        interface Webhook {
+            /** The receiver; unset, the relay stays idle and events wait in the outbox. */
+            java.util.Optional<String> url();
+
+            /** The HMAC-SHA256 key of the {@code Webhook-Signature} header. */
+            java.util.Optional<String> secret();
+
+            @WithDefault("5s")
+            Duration timeout();
+        }
+
+        interface Relay {
+            @WithDefault("1s")
+            Duration interval();
+
+            @WithName("batch-size")
+            @WithDefault("100")
+            int batchSize();
+
+            @WithName("max-attempts")
+            @WithDefault("10")
+            int maxAttempts();
+
+            @WithName("backoff-base")
+            @WithDefault("1s")
+            Duration backoffBase();
+
+            @WithName("backoff-max")
+            @WithDefault("5m")
+            Duration backoffMax();
+
+            /** How long delivered events are kept before the prune job deletes them. */
+            @WithDefault("7d")
+            Duration retention();
+
+            @WithName("prune-interval")
+            @WithDefault("1h")
+            Duration pruneInterval();
+        }
+    }
 }

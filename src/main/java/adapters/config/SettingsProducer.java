@@ -1,7 +1,9 @@
 package adapters.config;
 
+import application.events.RelaySettings;
 import application.jobs.JobSettings;
 import application.port.QueueSettings;
+import domain.event.RetryPolicy;
 import domain.queue.AdmissionPolicy;
 import domain.reservation.HoldPolicy;
 import jakarta.enterprise.inject.Produces;
@@ -29,6 +31,16 @@ public class SettingsProducer {
     JobSettings jobSettings(
             BookingConfig.Jobs jobs, BookingConfig.Reservation reservation, BookingConfig.Idempotency idempotency) {
         return new JobSettings(jobs.leaseTtl(), reservation.expiryBatchSize(), idempotency.retention());
+    }
+
+    @Produces
+    @Singleton
+    RelaySettings relaySettings(BookingConfig.Events events) {
+        BookingConfig.Events.Relay relay = events.relay();
+        return new RelaySettings(
+                relay.batchSize(),
+                new RetryPolicy(relay.backoffBase(), relay.backoffMax(), relay.maxAttempts()),
+                relay.retention());
     }
 
     @Produces

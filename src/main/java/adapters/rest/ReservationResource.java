@@ -74,10 +74,15 @@ public class ReservationResource {
 
     /** Reservation ids are UUIDs; anything else names no reservation. */
     static UUID reservationId(String raw) {
+        return uuidOrNotFound("reservation", raw);
+    }
+
+    /** Ids that are UUIDs: a path that does not parse names nothing, so 404. */
+    static UUID uuidOrNotFound(String kind, String raw) {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw new NotFoundException("reservation", raw.length() > 64 ? raw.substring(0, 64) + "…" : raw);
+            throw new NotFoundException(kind, raw.length() > 64 ? raw.substring(0, 64) + "…" : raw);
         }
     }
 

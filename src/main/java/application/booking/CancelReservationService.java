@@ -1,6 +1,8 @@
 package application.booking;
 
+import application.port.OutboxPort;
 import application.port.SeatInventory;
+import domain.event.BookingEvents;
 import domain.reservation.Reservation;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +15,13 @@ import java.util.UUID;
 public class CancelReservationService implements CancelReservationUseCase {
     private final SeatInventory seats;
     private final ReservationLoader loader;
+    private final OutboxPort outbox;
     private final Clock clock;
 
-    public CancelReservationService(SeatInventory seats, ReservationLoader loader, Clock clock) {
+    public CancelReservationService(SeatInventory seats, ReservationLoader loader, OutboxPort outbox, Clock clock) {
         this.seats = seats;
         this.loader = loader;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -26,7 +30,9 @@ public class CancelReservationService implements CancelReservationUseCase {
     public void cancel(UserId userId, UUID reservationId) {
         Instant now = clock.instant();
         Reservation reservation = loader.ownedBy(userId, reservationId);
-        loader.saveIfStillHeld(reservation.cancel(now), now);
+        Reservation cancelled = reservation.cancel(now);
+        loader.saveIfStillHeld(cancelled, now);
         seats.release(reservation.seatId(), reservation.id());
+        outbox.append(BookingEvents.reservationCancelled(UUID.randomUUID(), cancelled, now));
     }
 }

@@ -1,12 +1,16 @@
 package application.booking;
 
+import application.port.OutboxPort;
 import application.port.ReservationRepository;
 import application.port.SeatInventory;
+import domain.event.BookingEvents;
 import domain.reservation.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes down what reads already know: a lapsed hold is EXPIRED and its seat AVAILABLE. Safe from
@@ -16,20 +20,24 @@ import java.util.List;
 public class ExpireHoldsService implements ExpireHoldsUseCase {
     private final ReservationRepository reservations;
     private final SeatInventory seats;
+    private final OutboxPort outbox;
     private final Clock clock;
 
-    public ExpireHoldsService(ReservationRepository reservations, SeatInventory seats, Clock clock) {
+    public ExpireHoldsService(ReservationRepository reservations, SeatInventory seats, OutboxPort outbox, Clock clock) {
         this.reservations = reservations;
         this.seats = seats;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public int expireBatch(int batchSize) {
-        List<Reservation> expired = reservations.expireLapsed(clock.instant(), batchSize);
+        Instant now = clock.instant();
+        List<Reservation> expired = reservations.expireLapsed(now, batchSize);
         for (Reservation reservation : expired) {
             seats.release(reservation.seatId(), reservation.id());
+            outbox.append(BookingEvents.reservationExpired(UUID.randomUUID(), reservation, now));
         }
         return expired.size();
     }

@@ -1,9 +1,11 @@
 package application.booking;
 
 import application.port.ConcertRepository;
+import application.port.OutboxPort;
 import application.port.ReservationRepository;
 import application.port.SeatInventory;
 import application.queue.QueueGate;
+import domain.event.BookingEvents;
 import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
 import domain.reservation.SeatUnavailableException;
@@ -24,6 +26,7 @@ public class HoldSeatService implements HoldSeatUseCase {
     private final SeatInventory seats;
     private final ReservationRepository reservations;
     private final QueueGate gate;
+    private final OutboxPort outbox;
     private final HoldPolicy holdPolicy;
     private final Clock clock;
 
@@ -32,12 +35,14 @@ public class HoldSeatService implements HoldSeatUseCase {
             SeatInventory seats,
             ReservationRepository reservations,
             QueueGate gate,
+            OutboxPort outbox,
             HoldPolicy holdPolicy,
             Clock clock) {
         this.concerts = concerts;
         this.seats = seats;
         this.reservations = reservations;
         this.gate = gate;
+        this.outbox = outbox;
         this.holdPolicy = holdPolicy;
         this.clock = clock;
     }
@@ -67,6 +72,7 @@ public class HoldSeatService implements HoldSeatUseCase {
                 now,
                 holdPolicy);
         reservations.insert(reservation);
+        outbox.append(BookingEvents.reservationHeld(UUID.randomUUID(), reservation, now));
         return new ReservationView(reservation, reservation.storedStatus());
     }
 }

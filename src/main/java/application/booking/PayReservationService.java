@@ -3,10 +3,12 @@ package application.booking;
 import application.port.AfterCommit;
 import application.port.IdempotencyKey;
 import application.port.IdempotencyStore;
+import application.port.OutboxPort;
 import application.port.PaymentRepository;
 import application.port.QueueStore;
 import application.port.SeatInventory;
 import application.port.WalletStore;
+import domain.event.BookingEvents;
 import domain.payment.Payment;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationConflictException;
@@ -34,6 +36,7 @@ public class PayReservationService implements PayReservationUseCase {
     private final PaymentRepository payments;
     private final IdempotencyStore idempotency;
     private final QueueStore queue;
+    private final OutboxPort outbox;
     private final AfterCommit afterCommit;
     private final Clock clock;
 
@@ -44,6 +47,7 @@ public class PayReservationService implements PayReservationUseCase {
             PaymentRepository payments,
             IdempotencyStore idempotency,
             QueueStore queue,
+            OutboxPort outbox,
             AfterCommit afterCommit,
             Clock clock) {
         this.loader = loader;
@@ -52,6 +56,7 @@ public class PayReservationService implements PayReservationUseCase {
         this.payments = payments;
         this.idempotency = idempotency;
         this.queue = queue;
+        this.outbox = outbox;
         this.afterCommit = afterCommit;
         this.clock = clock;
     }
@@ -67,7 +72,8 @@ public class PayReservationService implements PayReservationUseCase {
 
         Instant now = clock.instant();
         Reservation reservation = loader.ownedBy(command.userId(), command.reservationId());
-        loader.saveIfStillHeld(reservation.confirm(now), now);
+        Reservation confirmed = reservation.confirm(now);
+        loader.saveIfStillHeld(confirmed, now);
         if (!seats.sell(reservation.seatId(), reservation.id())) {
             // the hold lapsed and someone else took the seat between our two statements
             throw new ReservationConflictException(reservation.id(), ReservationStatus.EXPIRED, "paid");
@@ -82,6 +88,7 @@ public class PayReservationService implements PayReservationUseCase {
                 change.wallet().balance(),
                 now);
         payments.insert(payment);
+        outbox.append(BookingEvents.reservationConfirmed(UUID.randomUUID(), confirmed, payment));
         idempotency.complete(key, paymentId);
         afterCommit.run(() -> queue.releaseUser(reservation.concertId(), command.userId()));
         return new Result(payment, false);

@@ -1,6 +1,8 @@
 package application.jobs;
 
 import application.booking.ExpireHoldsUseCase;
+import application.events.PruneOutboxUseCase;
+import application.events.RelayOutboxUseCase;
 import application.port.JobLock;
 import application.queue.AdmitWaitingUsersUseCase;
 import application.queue.ExpireActiveTokensUseCase;
@@ -17,6 +19,8 @@ import java.util.function.LongSupplier;
 public class RunJobService implements RunJobUseCase {
     private final JobLock lock;
     private final JobSettings settings;
+    private static final int MAX_RELAY_BATCHES_PER_RUN = 20;
+
     private final Map<String, LongSupplier> jobs = new TreeMap<>();
 
     public RunJobService(
@@ -25,13 +29,28 @@ public class RunJobService implements RunJobUseCase {
             AdmitWaitingUsersUseCase admit,
             ExpireActiveTokensUseCase expireTokens,
             ExpireHoldsUseCase expireHolds,
-            ForgetIdempotencyKeysUseCase forgetKeys) {
+            ForgetIdempotencyKeysUseCase forgetKeys,
+            RelayOutboxUseCase relay,
+            PruneOutboxUseCase pruneOutbox) {
         this.lock = lock;
         this.settings = settings;
         jobs.put(QUEUE_ADMISSION, admit::admitAll);
         jobs.put(QUEUE_TOKEN_EXPIRY, expireTokens::expireAll);
         jobs.put(HOLD_EXPIRY, () -> inBatches(expireHolds::expireBatch));
         jobs.put(IDEMPOTENCY_RETENTION, () -> inBatches(forgetKeys::forgetBatch));
+        jobs.put(OUTBOX_PRUNE, () -> inBatches(pruneOutbox::pruneBatch));
+        jobs.put(OUTBOX_RELAY, () -> {
+            // a bounded number of batches per run, so one run never outlives its lease
+            long delivered = 0;
+            for (int batch = 0; batch < MAX_RELAY_BATCHES_PER_RUN; batch++) {
+                RelayOutboxUseCase.Result result = relay.relayOnce();
+                delivered += result.delivered();
+                if (result.claimed() == 0 || result.delivered() < result.claimed()) {
+                    break;
+                }
+            }
+            return delivered;
+        });
     }
 
     @Override

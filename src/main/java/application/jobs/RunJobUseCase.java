@@ -11,6 +11,8 @@ public interface RunJobUseCase {
     String QUEUE_TOKEN_EXPIRY = "queue-token-expiry";
     String HOLD_EXPIRY = "hold-expiry";
     String IDEMPOTENCY_RETENTION = "idempotency-retention";
+    String OUTBOX_RELAY = "outbox-relay";
+    String OUTBOX_PRUNE = "outbox-prune";
 
     /** @throws domain.shared.NotFoundException for an unknown job name */
     Result run(String job);

@@ -2,7 +2,9 @@ package application.wallet;
 
 import application.port.IdempotencyKey;
 import application.port.IdempotencyStore;
+import application.port.OutboxPort;
 import application.port.WalletStore;
+import domain.event.BookingEvents;
 import domain.shared.Money;
 import domain.wallet.Wallet;
 import domain.wallet.WalletTransaction;
@@ -18,11 +20,13 @@ public class ChargeWalletService implements ChargeWalletUseCase {
 
     private final WalletStore wallets;
     private final IdempotencyStore idempotency;
+    private final OutboxPort outbox;
     private final Clock clock;
 
-    public ChargeWalletService(WalletStore wallets, IdempotencyStore idempotency, Clock clock) {
+    public ChargeWalletService(WalletStore wallets, IdempotencyStore idempotency, OutboxPort outbox, Clock clock) {
         this.wallets = wallets;
         this.idempotency = idempotency;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -38,6 +42,7 @@ public class ChargeWalletService implements ChargeWalletUseCase {
         WalletTransaction entry = wallets.charge(command.userId(), amount, UUID.randomUUID(), clock.instant())
                 .entry();
         idempotency.complete(key, entry.id());
+        outbox.append(BookingEvents.walletCharged(UUID.randomUUID(), entry));
         return new Result(entry, false);
     }
 }

@@ -28,7 +28,8 @@ class CancelReservationServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        service = new CancelReservationService(bed.seats, new ReservationLoader(bed.reservations), bed.clock);
+        service =
+                new CancelReservationService(bed.seats, new ReservationLoader(bed.reservations), bed.outbox, bed.clock);
         concert = bed.concert(5, 20_000);
     }
 

@@ -47,6 +47,7 @@ class HoldSeatServiceTest {
                 bed.seats,
                 bed.reservations,
                 new QueueGate(bed.queue, bed.queueSettings, bed.clock),
+                bed.outbox,
                 bed.holdPolicy,
                 bed.clock);
         concert = bed.concert(10, 55_000);

@@ -51,6 +51,7 @@ class PayReservationServiceTest {
                 bed.payments,
                 bed.idempotency,
                 bed.queue,
+                bed.outbox,
                 bed.afterCommit,
                 bed.clock);
         concert = bed.concert(5, PRICE);

@@ -34,9 +34,10 @@ public final class TestBed {
     public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
+    public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
-    public final InMemoryTransactions tx =
-            new InMemoryTransactions(afterCommit, concerts, seats, reservations, wallets, payments, idempotency);
+    public final InMemoryTransactions tx = new InMemoryTransactions(
+            afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox);
     public final QueueSettings queueSettings;
     public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
 

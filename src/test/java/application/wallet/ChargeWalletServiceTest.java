@@ -31,7 +31,7 @@ class ChargeWalletServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        service = new ChargeWalletService(bed.wallets, bed.idempotency, bed.clock);
+        service = new ChargeWalletService(bed.wallets, bed.idempotency, bed.outbox, bed.clock);
     }
 
     private ChargeWalletUseCase.Result charge(UserId userId, long amount, String key) {

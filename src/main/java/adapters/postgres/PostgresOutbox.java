@@ -1,0 +1,186 @@
+package adapters.postgres;
+
+import application.port.OutboxPort;
+import application.port.OutboxRelayStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import domain.event.DomainEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The outbox table: written by use cases in their transaction, read and settled by the relay. */
+@ApplicationScoped
+public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, aggregatetype, aggregateid, type, payload::text, schema_version, occurred_at, status, attempts, last_error";
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public PostgresOutbox(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    @Override
+    public void append(DomainEvent event) {
+        em.createNativeQuery("""
+                        INSERT INTO outbox_event
+                            (id, aggregatetype, aggregateid, type, payload, schema_version, occurred_at, next_attempt_at)
+                        VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :version, :at, :at)
+                        """)
+                .setParameter("id", event.id())
+                .setParameter("aggregateType", event.aggregateType())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("type", event.type())
+                .setParameter("payload", write(event.payload()))
+                .setParameter("version", event.schemaVersion())
+                .setParameter("at", event.occurredAt())
+                .executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<StoredEvent> claim(String relayId, int limit, Instant now, Instant claimUntil) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        UPDATE outbox_event e SET claimed_by = :relay, claimed_until = :until
+                        WHERE e.status = 'PENDING' AND (e.claimed_until IS NULL OR e.claimed_until < :now)
+                          AND e.id IN (
+                            SELECT o.id FROM outbox_event o
+                            WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
+                              AND (o.claimed_until IS NULL OR o.claimed_until < :now)
+                              AND NOT EXISTS (
+                                SELECT 1 FROM outbox_event p
+                                WHERE p.aggregatetype = o.aggregatetype AND p.aggregateid = o.aggregateid
+                                  AND p.status <> 'DELIVERED' AND p.seq < o.seq)
+                            ORDER BY o.seq
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED)
+                        RETURNING %s, seq
+                        """.formatted(COLUMNS))
+                .setParameter("relay", relayId)
+                .setParameter("until", claimUntil)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream()
+                .sorted((a, b) -> Long.compare(((Number) a[10]).longValue(), ((Number) b[10]).longValue()))
+                .map(this::stored)
+                .toList();
+    }
+
+    @Override
+    public int markDelivered(String relayId, Collection<UUID> ids, Instant now) {
+        return em.createNativeQuery("""
+                        UPDATE outbox_event SET status = 'DELIVERED', delivered_at = :now, claimed_by = NULL,
+                            claimed_until = NULL, last_error = NULL
+                        WHERE id IN (:ids) AND claimed_by = :relay AND status = 'PENDING'
+                        """)
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .setParameter("relay", relayId)
+                .executeUpdate();
+    }
+
+    @Override
+    public void markFailed(String relayId, UUID id, int attempts, Instant nextAttempt, boolean park, String error) {
+        em.createNativeQuery("""
+                        UPDATE outbox_event SET status = :status, attempts = :attempts, next_attempt_at = :next,
+                            last_error = :error, claimed_by = NULL, claimed_until = NULL
+                        WHERE id = :id AND claimed_by = :relay AND status = 'PENDING'
+                        """)
+                .setParameter("status", park ? "PARKED" : "PENDING")
+                .setParameter("attempts", attempts)
+                .setParameter("next", nextAttempt)
+                .setParameter("error", error.length() > 500 ? error.substring(0, 500) : error)
+                .setParameter("id", id)
+                .setParameter("relay", relayId)
+                .executeUpdate();
+    }
+
+    @Override
+    public OutboxStats stats(Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT count(*) FILTER (WHERE status = 'PENDING'),
+                               count(*) FILTER (WHERE status = 'DELIVERED'),
+                               count(*) FILTER (WHERE status = 'PARKED'),
+                               min(occurred_at) FILTER (WHERE status = 'PENDING')
+                        FROM outbox_event
+                        """).getSingleResult();
+        Instant oldest = PersistenceMapper.instant(row[3]);
+        Duration age = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+        return new OutboxStats(
+                ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), age);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<StoredEvent> parked(int limit) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT " + COLUMNS + " FROM outbox_event WHERE status = 'PARKED' ORDER BY seq LIMIT :limit")
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(this::stored).toList();
+    }
+
+    @Override
+    public boolean retryParked(UUID id, Instant now) {
+        return em.createNativeQuery("""
+                                UPDATE outbox_event SET status = 'PENDING', attempts = 0, next_attempt_at = :now
+                                WHERE id = :id AND status = 'PARKED'
+                                """)
+                        .setParameter("now", now)
+                        .setParameter("id", id)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public int pruneDelivered(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                        DELETE FROM outbox_event WHERE id IN (
+                            SELECT id FROM outbox_event WHERE status = 'DELIVERED' AND delivered_at < :cutoff
+                            ORDER BY delivered_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .executeUpdate();
+    }
+
+    private StoredEvent stored(Object[] row) {
+        DomainEvent event = new DomainEvent(
+                (UUID) row[0],
+                (String) row[1],
+                (String) row[2],
+                (String) row[3],
+                ((Number) row[5]).intValue(),
+                PersistenceMapper.instant(row[6]),
+                read((String) row[4]));
+        return new StoredEvent(event, Status.valueOf((String) row[7]), ((Number) row[8]).intValue(), (String) row[9]);
+    }
+
+    private String write(Map<String, Object> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event payload must be JSON-ready", e);
+        }
+    }
+
+    private Map<String, Object> read(String payload) {
+        try {
+            return json.readValue(payload, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable event payload", e);
+        }
+    }
+}
