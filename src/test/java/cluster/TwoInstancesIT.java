@@ -3,9 +3,6 @@ package cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +30,6 @@ class TwoInstancesIT {
     private static final String DATABASE =
             "cb_it_" + UUID.randomUUID().toString().substring(0, 8);
     private static final String PREFIX = "cb-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
     private static AppInstance a;
     private static AppInstance b;
 
@@ -74,21 +67,7 @@ class TwoInstancesIT {
 
     private static HttpResponse<String> call(
             AppInstance app, String method, String path, String bearer, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.base() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + bearer)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Http.send(app.base(), method, path, bearer, headers, body);
     }
 
     private static String field(String json, String name) {

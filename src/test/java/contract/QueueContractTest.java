@@ -10,8 +10,8 @@ import static support.Api.as;
 import static support.Api.asUser;
 import static support.Problems.assertProblem;
 
-import adapters.scheduler.ActiveTokenExpiryJob;
-import adapters.scheduler.AdmissionJob;
+import adapters.scheduler.ScheduledJobs;
+import application.jobs.RunJobUseCase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -27,10 +27,11 @@ import support.Tokens;
 @QuarkusTest
 class QueueContractTest {
     @Inject
-    AdmissionJob admission;
+    ScheduledJobs jobs;
 
-    @Inject
-    ActiveTokenExpiryJob tokenExpiry;
+    private void admitWaitingFans() {
+        jobs.runOnce(RunJobUseCase.QUEUE_ADMISSION);
+    }
 
     @AfterEach
     void resetClock() {
@@ -92,7 +93,7 @@ class QueueContractTest {
         }
         Api.setMaxActive(concert, 2);
 
-        admission.runOnce();
+        admitWaitingFans();
 
         asUser(users[0], tokens[0])
                 .get("/api/v1/queue/token")
@@ -123,11 +124,11 @@ class QueueContractTest {
         String second = Tokens.newUserId();
         String firstToken = Api.enterActive(first, concert);
         String secondToken = Api.enter(second, concert).jsonPath().getString("token");
-        admission.runOnce();
+        admitWaitingFans();
         asUser(second, secondToken).get("/api/v1/queue/token").then().body("status", equalTo("WAITING"));
 
         asUser(first, firstToken).delete("/api/v1/queue/token").then().statusCode(204);
-        admission.runOnce();
+        admitWaitingFans();
 
         asUser(second, secondToken).get("/api/v1/queue/token").then().body("status", equalTo("ACTIVE"));
         assertProblem(asUser(first, firstToken).get("/api/v1/queue/token").then(), 403, "queue-token-unknown");
@@ -154,8 +155,8 @@ class QueueContractTest {
         TestClock.advance(Duration.ofMinutes(10).plusSeconds(1));
 
         assertProblem(asUser(first, firstToken).get("/api/v1/queue/token").then(), 403, "queue-token-unknown");
-        tokenExpiry.runOnce();
-        admission.runOnce();
+        jobs.runOnce(RunJobUseCase.QUEUE_TOKEN_EXPIRY);
+        admitWaitingFans();
         asUser(second, secondToken).get("/api/v1/queue/token").then().body("status", equalTo("ACTIVE"));
         ExtractableResponse<Response> reentered = Api.enter(first, concert);
         assertEquals(201, reentered.statusCode(), "an ended token is replaced by a new one");

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static support.Api.asUser;
 import static support.Problems.assertProblem;
 
-import adapters.scheduler.HoldExpiryJob;
+import adapters.scheduler.ScheduledJobs;
+import application.jobs.RunJobUseCase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -23,7 +24,11 @@ import support.Tokens;
 @QuarkusTest
 class ReservationContractTest {
     @Inject
-    HoldExpiryJob holdExpiry;
+    ScheduledJobs jobs;
+
+    private long expireLapsedHolds() {
+        return jobs.runOnce(RunJobUseCase.HOLD_EXPIRY);
+    }
 
     @AfterEach
     void resetClock() {
@@ -158,13 +163,13 @@ class ReservationContractTest {
         String second = Tokens.newUserId();
         String secondId = Api.holdOk(second, Api.enterActive(second, concert.id()), concert.schedule(), 1);
 
-        holdExpiry.runOnce();
+        expireLapsedHolds();
         assertEquals("EXPIRED", Db.text("SELECT status FROM reservation WHERE id = ?::uuid", firstId));
         assertEquals("HELD", Db.text("SELECT status FROM seat WHERE schedule_id = ?", concert.schedule()));
         assertEquals(
                 secondId, Db.text("SELECT reservation_id::text FROM seat WHERE schedule_id = ?", concert.schedule()));
         asUser(second).get("/api/v1/reservations/" + secondId).then().body("status", equalTo("HELD"));
-        holdExpiry.runOnce();
+        expireLapsedHolds();
         assertEquals(
                 secondId,
                 Db.text("SELECT reservation_id::text FROM seat WHERE schedule_id = ?", concert.schedule()),
@@ -180,7 +185,7 @@ class ReservationContractTest {
         Api.holdOk(user, token, concert.schedule(), 2);
         TestClock.advance(Duration.ofMinutes(6));
 
-        assertTrue(holdExpiry.runOnce() >= 2);
+        assertTrue(expireLapsedHolds() >= 2);
 
         assertEquals(
                 3,

@@ -32,7 +32,13 @@ public final class Http {
 
     public static HttpResponse<String> send(
             String method, String path, String bearer, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+        return send(base(), method, path, bearer, headers, body);
+    }
+
+    /** The same against any base URL (another app instance). */
+    public static HttpResponse<String> send(
+            String base, String method, String path, String bearer, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + bearer)
                 .method(

@@ -1,0 +1,80 @@
+package adapters.scheduler;
+
+import application.jobs.RunJobUseCase;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The in-process schedule of every background job. Each tick runs its job through
+ * {@link RunJobUseCase}, under the job's lease, so N instances never do one job's work N times.
+ * Where instances scale to zero, set {@code quarkus.scheduler.enabled=false} and let the platform's
+ * scheduler call {@code POST /api/v1/admin/jobs/{name}/run} instead.
+ */
+@ApplicationScoped
+public class ScheduledJobs {
+    private final RunJobUseCase jobs;
+
+    public ScheduledJobs(RunJobUseCase jobs) {
+        this.jobs = jobs;
+    }
+
+    /** Lets waiting fans in, in arrival order, up to each concert's cap. */
+    @Scheduled(
+            identity = "queue-admission",
+            every = "${queue.admit-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void admitWaitingFans() {
+        runOnce(RunJobUseCase.QUEUE_ADMISSION);
+    }
+
+    /** Sweeps ACTIVE tokens whose TTL passed (reads already treat them as ended). */
+    @Scheduled(
+            identity = "queue-token-expiry",
+            every = "${queue.expiry-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void sweepEndedTokens() {
+        runOnce(RunJobUseCase.QUEUE_TOKEN_EXPIRY);
+    }
+
+    /** Writes lapsed holds down as EXPIRED and frees their seats (reads already show them so). */
+    @Scheduled(
+            identity = "hold-expiry",
+            every = "${reservation.expiry-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void expireLapsedHolds() {
+        runOnce(RunJobUseCase.HOLD_EXPIRY);
+    }
+
+    /** Forgets Idempotency-Keys past their retention period. */
+    @Scheduled(
+            identity = "idempotency-retention",
+            every = "${idempotency.retention-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void forgetOldIdempotencyKeys() {
+        runOnce(RunJobUseCase.IDEMPOTENCY_RETENTION);
+    }
+
+    /** Delivers the outbox to the data platform (at least once, in order per aggregate). */
+    @Scheduled(
+            identity = "outbox-relay",
+            every = "${events.relay.interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void relayOutbox() {
+        runOnce(RunJobUseCase.OUTBOX_RELAY);
+    }
+
+    /** Deletes delivered events once their retention period is over. */
+    @Scheduled(
+            identity = "outbox-prune",
+            every = "${events.relay.prune-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void pruneOutbox() {
+        runOnce(RunJobUseCase.OUTBOX_PRUNE);
+    }
+
+    /** One run of a job under its lease; returns how many items it handled (0 when another instance ran it). */
+    public long runOnce(String job) {
+        return jobs.run(job).processed();
+    }
+}
