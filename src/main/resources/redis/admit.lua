@@ -1,8 +1,10 @@
 -- One admission round for one concert, atomically: sweep ended ACTIVE tokens, then move the
 -- longest-waiting tokens to ACTIVE until maxActive are active. Two runners can never over-admit:
 -- Redis runs one script at a time.
+-- A WAITING token not looked up (polled) or re-entered for the waiting TTL has been abandoned: it
+-- leaves the line here, so nobody's slot is spent on a fan who is gone.
 -- KEYS as in enter.lua. ARGV: 1 now (ms), 2 default max-active, 3 active TTL (ms), 4 concert id,
--- 5 1 to admit, 0 to only sweep
+-- 5 1 to admit, 0 to only sweep, 6 waiting TTL (ms)
 -- Returns {admitted, expired, waiting, active}
 local now = tonumber(ARGV[1])
 
@@ -18,6 +20,19 @@ if #expired > 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 end
 
+local abandoned = redis.call('ZRANGEBYSCORE', KEYS[9], '-inf', now - tonumber(ARGV[6]))
+for _, token in ipairs(abandoned) do
+  redis.call('ZREM', KEYS[1], token)
+  local user = redis.call('HGET', KEYS[4], token)
+  redis.call('HDEL', KEYS[4], token)
+  if user and redis.call('HGET', KEYS[3], user) == token then
+    redis.call('HDEL', KEYS[3], user)
+  end
+end
+if #abandoned > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[9], '-inf', now - tonumber(ARGV[6]))
+end
+
 local admitted = 0
 local waiting = redis.call('ZCARD', KEYS[1])
 if ARGV[5] == '1' then
@@ -28,6 +43,7 @@ if ARGV[5] == '1' then
     local popped = redis.call('ZPOPMIN', KEYS[1], free)
     local batch = {}
     for i = 1, #popped, 2 do
+      redis.call('ZREM', KEYS[9], popped[i])
       batch[#batch + 1] = expires
       batch[#batch + 1] = popped[i]
       if #batch >= 2000 then
@@ -58,4 +74,4 @@ local active = redis.call('ZCARD', KEYS[2])
 if waiting == 0 and active == 0 then
   redis.call('SREM', KEYS[8], ARGV[4])
 end
-return {admitted, #expired, waiting, active}
+return {admitted, #expired + #abandoned, waiting, active}

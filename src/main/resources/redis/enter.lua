@@ -1,5 +1,6 @@
 -- Enter a concert's waiting room, atomically.
--- KEYS: 1 waiting zset, 2 active zset, 3 user->token hash, 4 token->user hash, 5 sequence, 6 max-active, 7 rate hash, 8 registry set
+-- KEYS: 1 waiting zset, 2 active zset, 3 user->token hash, 4 token->user hash, 5 sequence, 6 max-active, 7 rate hash,
+--       8 registry set, 9 last-seen zset of WAITING tokens (score = ms)
 -- ARGV: 1 user, 2 candidate token, 3 now (ms), 4 default max-active, 5 active TTL (ms), 6 concert id
 -- Returns {token, created 0|1, status, position, expiresAt ms or '', rate, maxActive}
 local now = tonumber(ARGV[3])
@@ -10,6 +11,7 @@ local existing = redis.call('HGET', KEYS[3], ARGV[1])
 if existing then
   local rank = redis.call('ZRANK', KEYS[1], existing)
   if rank then
+    redis.call('ZADD', KEYS[9], now, existing)
     return {existing, 0, 'WAITING', rank + 1, '', rate, max}
   end
   local expires = redis.call('ZSCORE', KEYS[2], existing)
@@ -35,4 +37,5 @@ end
 
 local seq = redis.call('INCR', KEYS[5])
 redis.call('ZADD', KEYS[1], seq, token)
+redis.call('ZADD', KEYS[9], now, token)
 return {token, 1, 'WAITING', redis.call('ZRANK', KEYS[1], token) + 1, '', rate, max}

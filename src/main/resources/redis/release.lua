@@ -10,6 +10,7 @@ if token == '' then
 end
 local user = redis.call('HGET', KEYS[4], token)
 local removed = redis.call('ZREM', KEYS[1], token) + redis.call('ZREM', KEYS[2], token)
+redis.call('ZREM', KEYS[9], token)
 redis.call('HDEL', KEYS[4], token)
 if user and redis.call('HGET', KEYS[3], user) == token then
   redis.call('HDEL', KEYS[3], user)

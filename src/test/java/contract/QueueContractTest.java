@@ -152,7 +152,12 @@ class QueueContractTest {
         assertEquals(10, Math.round(ttl.toSeconds() / 60.0), "active TTL is the configured 10 minutes");
         String secondToken = Api.enter(second, concert).jsonPath().getString("token");
 
-        TestClock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        for (int minute = 0; minute < 10; minute++) {
+            TestClock.advance(Duration.ofMinutes(1));
+            // the waiting fan keeps polling: that keeps their place
+            asUser(second, secondToken).get("/api/v1/queue/token").then().body("status", equalTo("WAITING"));
+        }
+        TestClock.advance(Duration.ofSeconds(1));
 
         assertProblem(asUser(first, firstToken).get("/api/v1/queue/token").then(), 403, "queue-token-unknown");
         jobs.runOnce(RunJobUseCase.QUEUE_TOKEN_EXPIRY);
@@ -162,6 +167,32 @@ class QueueContractTest {
         assertEquals(201, reentered.statusCode(), "an ended token is replaced by a new one");
         assertNotEquals(firstToken, reentered.jsonPath().getString("token"));
         assertEquals("WAITING", reentered.jsonPath().getString("status"));
+    }
+
+    @Test
+    void aWaitingFanWhoStopsPollingGivesUpTheirPlace() {
+        long concert = Api.createConcert(1, 5, 1000).id();
+        Api.setMaxActive(concert, 0);
+        String gone = Tokens.newUserId();
+        String staying = Tokens.newUserId();
+        String goneToken = Api.enter(gone, concert).jsonPath().getString("token");
+        String stayingToken = Api.enter(staying, concert).jsonPath().getString("token");
+
+        TestClock.advance(Duration.ofMinutes(1));
+        asUser(staying, stayingToken).get("/api/v1/queue/token").then().body("position", equalTo(2));
+        TestClock.advance(Duration.ofSeconds(90));
+        jobs.runOnce(RunJobUseCase.QUEUE_TOKEN_EXPIRY);
+
+        assertProblem(asUser(gone, goneToken).get("/api/v1/queue/token").then(), 403, "queue-token-unknown");
+        asUser(staying, stayingToken)
+                .get("/api/v1/queue/token")
+                .then()
+                .body("status", equalTo("WAITING"))
+                .body("position", equalTo(1));
+        as(Tokens.admin())
+                .get("/api/v1/admin/concerts/" + concert + "/queue")
+                .then()
+                .body("waiting", equalTo(1));
     }
 
     @Test

@@ -22,6 +22,14 @@ public interface BookingConfig {
         @WithDefault("1s")
         Duration admitInterval();
 
+        /**
+         * A WAITING fan who neither polls their position nor enters again for this long has left:
+         * their place is given up at the next admission or sweep.
+         */
+        @WithName("waiting-ttl")
+        @WithDefault("2m")
+        Duration waitingTtl();
+
         /** How often ended ACTIVE tokens are swept (reads already ignore them). */
         @WithName("expiry-interval")
         @WithDefault("10s")

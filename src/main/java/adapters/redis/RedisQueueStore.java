@@ -33,10 +33,12 @@ public class RedisQueueStore implements QueueStore {
 
     private final RedisDataSource redis;
     private final String prefix;
+    private final Duration waitingTtl;
 
     public RedisQueueStore(RedisDataSource redis, BookingConfig.Queue config) {
         this.redis = redis;
         this.prefix = config.redis().keyPrefix();
+        this.waitingTtl = config.waitingTtl();
     }
 
     List<String> keys(long concertId) {
@@ -49,7 +51,8 @@ public class RedisQueueStore implements QueueStore {
                 room + "seq",
                 room + "max-active",
                 room + "rate",
-                registry());
+                registry(),
+                room + "waiting-seen");
     }
 
     private String registry() {
@@ -124,7 +127,8 @@ public class RedisQueueStore implements QueueStore {
                 Integer.toString(defaultMaxActive),
                 Long.toString(ttl.toMillis()),
                 Long.toString(concertId),
-                admit ? "1" : "0");
+                admit ? "1" : "0",
+                Long.toString(waitingTtl.toMillis()));
     }
 
     @Override
