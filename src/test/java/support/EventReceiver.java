@@ -34,6 +34,7 @@ public final class EventReceiver {
     private final int port;
     private HttpServer server;
     private volatile Mode mode = Mode.ACCEPT;
+    private volatile java.util.concurrent.CountDownLatch hang = new java.util.concurrent.CountDownLatch(0);
     private final Set<String> refusedIds = ConcurrentHashMap.newKeySet();
     private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -50,6 +51,11 @@ public final class EventReceiver {
     }
 
     public void mode(Mode mode) {
+        if (mode == Mode.HANG) {
+            hang = new java.util.concurrent.CountDownLatch(1);
+        } else {
+            hang.countDown();
+        }
         this.mode = mode;
     }
 
@@ -59,7 +65,7 @@ public final class EventReceiver {
 
     public void acceptAll() {
         refusedIds.clear();
-        mode = Mode.ACCEPT;
+        mode(Mode.ACCEPT);
     }
 
     public void clear() {
@@ -116,7 +122,8 @@ public final class EventReceiver {
                 Mode now = mode;
                 if (now == Mode.HANG) {
                     try {
-                        Thread.sleep(3_000); // longer than the relay's 1 s timeout in tests
+                        // hangs until the test changes the mode (at most 3 s, beyond the relay's 1 s timeout)
+                        hang.await(3, java.util.concurrent.TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
