@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Helpers for bench/run.sh (standard library only).
+
+  report.py pgbench <stdout-file> <log-prefix>      -> one JSON line (rps, p50/p99/p99.9 ms from the per-transaction log)
+  report.py redis <csv-file>                        -> one JSON line (rps, p50/p99 ms from redis-benchmark --csv)
+  report.py report <run-dir> <out-json> <out-md> <chart-dir>        -> results.json, benchmarks.md, PNG charts
+"""
+import csv
+import glob
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+
+def pct(sorted_vals, p):
+    if not sorted_vals:
+        return None
+    k = (len(sorted_vals) - 1) * p / 100.0
+    lo = int(k)
+    hi = min(lo + 1, len(sorted_vals) - 1)
+    return sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * (k - lo)
+
+
+def cmd_pgbench(stdout_file, log_prefix):
+    text = open(stdout_file).read()
+    tps = None
+    failed = 0
+    for line in text.splitlines():
+        if line.startswith("tps =") and "without initial connection time" in line:
+            tps = float(line.split("=")[1].split()[0])
+        if line.startswith("number of failed transactions"):
+            failed = int(line.split(":")[1].split()[0])
+    lat = []
+    for f in glob.glob(log_prefix + ".*"):
+        with open(f) as fh:
+            for row in fh:
+                parts = row.split()
+                if len(parts) >= 3 and parts[2].lstrip("-").isdigit():
+                    lat.append(int(parts[2]) / 1000.0)
+    lat.sort()
+    out = {"requests": len(lat), "rps": tps, "p50_ms": pct(lat, 50), "p99_ms": pct(lat, 99),
+           "p999_ms": pct(lat, 99.9), "mean_ms": (sum(lat) / len(lat)) if lat else None,
+           "max_ms": lat[-1] if lat else None, "failed": failed}
+    print(json.dumps(out))
+
+
+def cmd_redis(csv_file):
+    rows = list(csv.DictReader(open(csv_file)))
+    if not rows:
+        raise SystemExit("redis-benchmark produced no CSV row")
+    r = rows[-1]
+    out = {"rps": float(r["rps"]), "p50_ms": float(r["p50_latency_ms"]), "p99_ms": float(r["p99_latency_ms"]),
+           "p999_ms": None, "mean_ms": float(r["avg_latency_ms"]), "max_ms": float(r["max_latency_ms"])}
+    print(json.dumps(out))
+
+
+SCENARIOS = [
+    ("queue_entry", "Queue entry", "redis-benchmark EVALSHA enter.lua", "wrk POST /api/v1/concerts/{id}/queue/tokens"),
+    ("position_polling", "Position polling", "redis-benchmark ZRANK on a waiting set of the same size",
+     "wrk GET /api/v1/queue/token"),
+    ("hold_random", "Hold, random seat", "pgbench -M prepared: conditional UPDATE seat … RETURNING + INSERT reservation",
+     "wrk POST /api/v1/reservations"),
+    ("hold_hot", "Hold, 50 hot seats", "pgbench -M prepared: same statement, seat random among 50",
+     "wrk POST /api/v1/reservations"),
+]
+
+
+def median_of(runs, key):
+    vals = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(vals) if vals else None
+
+
+def fmt(v, unit=""):
+    if v is None:
+        return "n/a"
+    if unit == "rps":
+        return f"{v:,.0f}"
+    if unit == "x":
+        return f"{v:.2f}"
+    return f"{v:.2f}"
+
+
+def gnuplot_available():
+    return subprocess.run(["sh", "-c", "command -v gnuplot"], capture_output=True).returncode == 0
+
+
+def charts(summary, chart_dir):
+    if not gnuplot_available():
+        return []
+    os.makedirs(chart_dir, exist_ok=True)
+    made = []
+    present = [s for s in SCENARIOS if s[0] in summary["scenarios"]]
+    if not present:
+        return []
+    dat = os.path.join(chart_dir, ".chart.dat")
+    with open(dat, "w") as fh:
+        for key, title, _, _ in present:
+            s = summary["scenarios"][key]
+            r, v = s["raw"], s["service"]
+            fh.write('"%s" %s %s %s %s %s %s\n' % (title, r["rps"] or 0, v["rps"] or 0, r["p50_ms"] or 0,
+                                                  v["p50_ms"] or 0, r["p99_ms"] or 0, v["p99_ms"] or 0))
+    common = """set terminal pngcairo size 900,500 noenhanced font 'sans,10'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set boxwidth 0.9
+set grid ytics
+set key top right
+set xtics rotate by 0
+"""
+    tp = os.path.join(chart_dir, "throughput.png")
+    script = common + f"""set output '{tp}'
+set title 'Throughput per scenario (median of repeats): raw baseline vs service'
+set ylabel 'requests / s (log scale)'
+set logscale y
+plot '{dat}' using 2:xtic(1) title 'raw', '' using 3 title 'service'
+"""
+    lat = os.path.join(chart_dir, "latency.png")
+    script += f"""
+unset logscale y
+set output '{lat}'
+set title 'Latency per scenario (median of repeats): p50 and p99, raw vs service'
+set ylabel 'ms (log scale)'
+set logscale y
+plot '{dat}' using 4:xtic(1) title 'raw p50', '' using 5 title 'service p50', '' using 6 title 'raw p99', '' using 7 title 'service p99'
+"""
+    res = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+    os.remove(dat)
+    if res.returncode != 0:
+        sys.stderr.write(res.stderr)
+        return []
+    made = ["throughput.png", "latency.png"]
+    return made
+
+
+def cmd_report(run_dir, out_json, out_md, chart_dir):
+    meta = json.load(open(os.path.join(run_dir, "meta.json")))
+    runs = [json.loads(l) for l in open(os.path.join(run_dir, "runs.jsonl")) if l.strip()]
+    checks = [json.loads(l) for l in open(os.path.join(run_dir, "checks.jsonl")) if l.strip()] \
+        if os.path.exists(os.path.join(run_dir, "checks.jsonl")) else []
+    summary = {"meta": meta, "scenarios": {}, "checks": checks, "runs": runs}
+    for key, title, raw_tool, svc_tool in SCENARIOS:
+        measured = [r for r in runs if r["scenario"] == key and r["phase"] == "measure"]
+        if not measured:
+            continue
+        s = {"title": title, "raw_tool": raw_tool, "service_tool": svc_tool}
+        for side in ("raw", "service"):
+            rr = [r for r in measured if r["side"] == side]
+            s[side] = {k: median_of(rr, k) for k in ("rps", "p50_ms", "p99_ms", "p999_ms", "mean_ms", "max_ms")}
+            s[side]["repeats"] = len(rr)
+            s[side]["cpu_cores"] = {}
+            for proc in ("app", "redis", "postgres", "loadgen"):
+                vals = [r["cpu"][proc] for r in rr if r.get("cpu") and r["cpu"].get(proc) is not None]
+                s[side]["cpu_cores"][proc] = statistics.median(vals) if vals else None
+        r, v = s["raw"], s["service"]
+        s["ratio"] = {
+            "throughput": (v["rps"] / r["rps"]) if r["rps"] and v["rps"] else None,
+            "p50": (v["p50_ms"] / r["p50_ms"]) if r["p50_ms"] and v["p50_ms"] else None,
+            "p99": (v["p99_ms"] / r["p99_ms"]) if r["p99_ms"] and v["p99_ms"] else None,
+        }
+        svc_status = {}
+        for rr in measured:
+            if rr["side"] == "service":
+                for code, n in rr.get("status", {}).items():
+                    svc_status[code] = svc_status.get(code, 0) + n
+        s["service_status_counts"] = svc_status
+        tp_ok = s["ratio"]["throughput"] is not None and s["ratio"]["throughput"] >= 0.5
+        p99 = v["p99_ms"]
+        if key == "queue_entry":
+            lat_ok, lat_rule = p99 is not None and p99 <= 25, "p99 ≤ 25 ms"
+        elif key == "position_polling":
+            lat_ok, lat_rule = p99 is not None and p99 <= 20, "p99 ≤ 20 ms"
+        elif key == "hold_random":
+            lat_ok = p99 is not None and r["p99_ms"] is not None and p99 <= 2 * r["p99_ms"]
+            lat_rule = "p99 ≤ 2 × raw p99" + (f" (= {2 * r['p99_ms']:.2f} ms)" if r["p99_ms"] else "")
+        else:
+            lat_ok, lat_rule = p99 is not None and p99 <= 80, "p99 ≤ 80 ms"
+        s["target"] = {"throughput_rule": "service ≥ 50 % of raw", "throughput_met": tp_ok,
+                       "latency_rule": lat_rule, "latency_met": lat_ok, "met": tp_ok and lat_ok}
+        summary["scenarios"][key] = s
+    summary["charts"] = charts(summary, chart_dir)
+    with open(out_json, "w") as fh:
+        json.dump(summary, fh, indent=2)
+        fh.write("\n")
+    write_md(summary, out_md)
+
+
+def write_md(summary, out_md):
+    m = summary["meta"]
+    L = []
+    w = L.append
+    w("# Benchmarks")
+    w("")
+    w("*Generated by `bench/run.sh` — do not edit by hand; re-run it. Every figure below, and every single run, is in "
+      "[`benchmarks/results.json`](benchmarks/results.json).*")
+    w("")
+    w("## How to run")
+    w("")
+    w("```bash")
+    w("bench/run.sh          # full run (about %s on the reference machine); rewrites this file, results.json and the charts" % m.get("full_runtime_hint", "15 minutes"))
+    w("bench/run.sh --quick  # every step for a few seconds (CI smoke test, < 2 minutes); exits non-zero if a step or a correctness check fails")
+    w("```")
+    w("")
+    w("Needs PostgreSQL on 127.0.0.1:5432 (user `postgres`, trust) and Redis on 127.0.0.1:6379 (`scripts/services.sh` "
+      "starts them), a JDK ≥ 21 (`scripts/java.sh`), `wrk`, `redis-benchmark`, `pgbench`, `jq`, `python3`; it "
+      "`apt-get install`s `gnuplot-nox` (charts) when absent. It builds the jar only if "
+      "`target/quarkus-app/quarkus-run.jar` is missing, creates its own database (`%s`-style, dropped at the end) "
+      "and Redis key prefix (deleted at the end), and starts and stops the service itself. `--quick` writes to "
+      "`target/bench-quick/` instead of `docs/` unless `BENCH_OUT` is set." % m.get("db_pattern", "bench_<pid>"))
+    w("")
+    w("## This run")
+    w("")
+    w("| | |")
+    w("|---|---|")
+    for k, label in (("date", "date (UTC)"), ("mode", "mode"), ("git", "commit"), ("cpu", "CPU"), ("cores", "cores"),
+                     ("mem", "memory"), ("os", "OS"), ("java", "JVM"), ("postgres", "PostgreSQL"), ("redis", "Redis"),
+                     ("wrk", "wrk"), ("connections", "connections (wrk -c, pgbench -c, redis-benchmark -c)"),
+                     ("duration_s", "measured run length"), ("warmup_s", "warm-up length"), ("repeats", "repeats"),
+                     ("fans", "fans (pre-minted JWTs)"), ("seats", "seats seeded (random-hold scenario)"),
+                     ("runtime_s", "wall time of this run (s)")):
+        if k in m:
+            w(f"| {label} | {m[k]} |")
+    w("")
+    w("## Method")
+    w("")
+    w("- The load generators, the service, PostgreSQL and Redis all share the one machine above, so every figure "
+      "includes the load generator's own CPU; the **ratio service / raw** (measured in the same run, alternating) is "
+      "the headline, not the absolute numbers.")
+    w("- Service: the packaged jar (`java -Xms256m -Xmx256m -jar target/quarkus-app/quarkus-run.jar`), production "
+      "profile, with `quarkus.datasource.jdbc.max-size=64` and `quarkus.redis.max-pool-size=64` (= the connection "
+      "count of every load generator), `reservation.hold-ttl=1h`, `queue.active-ttl=1h`, `queue.waiting-ttl=1h` (so "
+      "nothing lapses mid-run), and `quarkus.datasource.jdbc.idle-removal-interval=2S` (PostgreSQL allows 100 "
+      "connections: the pool must shrink before pgbench opens its 64).")
+    w("- Each scenario: one warm-up of each side (JIT), then %s measured repeat(s) alternating raw and service; the "
+      "median of the repeats is reported. HTTP: `wrk -t2 -c64` with `bench/wrk/bench.lua`, which counts every "
+      "response per status. Latency percentiles: wrk's (HdrHistogram, coordinated omission not corrected), pgbench's "
+      "per-transaction log, redis-benchmark's own (it prints no p99.9)." % m.get("repeats", 3))
+    w("- Raw baselines use the service's own schema (Flyway ran it) and its own statements: `enter.lua` loaded with "
+      "`SCRIPT LOAD` and called with the same 9 keys as `RedisQueueStore.keys()`; `ZRANK` on a waiting set as large as "
+      "the service's; the hold's conditional `UPDATE seat … RETURNING` + `INSERT INTO reservation` as one CTE "
+      "(`bench/pgbench/hold.sql`).")
+    w("- What the raw side does *not* do, so the ratio prices it: HTTP + JSON, JWT verification, the Queue-Token "
+      "check (one `find.lua` call), the schedule → concert lookup, the `exists` re-check on a refused hold, the outbox "
+      "INSERT and the explicit transaction. `enter.lua` is called by the service with a fresh random token per call; "
+      "the raw side uses `__rand_int__` users from a key space the size of the fan list, as the service cycles through "
+      "its fans — so after the first pass both sides mostly take the *already queued* path of the script.")
+    w("- CPU: cores used per process during each measured run (from /proc: service JVM, redis-server, every "
+      "postgres process incl. exited backends, and the load generator via /usr/bin/time).")
+    w("")
+    w("## Results")
+    w("")
+    w("![throughput](benchmarks/throughput.png)")
+    w("")
+    w("![latency](benchmarks/latency.png)")
+    w("")
+    w("| scenario | raw req/s | service req/s | throughput ratio | raw p50 / p99 / p99.9 ms | service p50 / p99 / p99.9 ms | p99 ratio | target | met? |")
+    w("|---|---:|---:|---:|---|---|---:|---|---|")
+    for key, title, _, _ in SCENARIOS:
+        s = summary["scenarios"].get(key)
+        if not s:
+            w(f"| {title} | not measured in this run | | | | | | | |")
+            continue
+        r, v, t = s["raw"], s["service"], s["target"]
+        met = "**met**" if t["met"] else "**not met** (%s)" % ", ".join(
+            x for x, ok in (("throughput", t["throughput_met"]), ("latency", t["latency_met"])) if not ok)
+        w(f"| {title} | {fmt(r['rps'], 'rps')} | {fmt(v['rps'], 'rps')} | {fmt(s['ratio']['throughput'], 'x')} | "
+          f"{fmt(r['p50_ms'])} / {fmt(r['p99_ms'])} / {fmt(r['p999_ms'])} | "
+          f"{fmt(v['p50_ms'])} / {fmt(v['p99_ms'])} / {fmt(v['p999_ms'])} | {fmt(s['ratio']['p99'], 'x')} | "
+          f"≥ 0.50 × raw; {t['latency_rule']} | {met} |")
+    w("")
+    for key, title, raw_tool, svc_tool in SCENARIOS:
+        s = summary["scenarios"].get(key)
+        if not s:
+            continue
+        w(f"### {title}")
+        w("")
+        w(f"raw: {raw_tool}; service: {svc_tool}.")
+        w("")
+        w("| | req/s | p50 ms | p99 ms | p99.9 ms | mean ms | CPU cores: service / redis / postgres / load generator |")
+        w("|---|---:|---:|---:|---:|---:|---|")
+        for side in ("raw", "service"):
+            x = s[side]
+            c = x["cpu_cores"]
+            cpu = " / ".join("n/a" if c.get(p) is None else f"{c[p]:.2f}" for p in ("app", "redis", "postgres", "loadgen"))
+            w(f"| {side} (median of {x['repeats']}) | {fmt(x['rps'], 'rps')} | {fmt(x['p50_ms'])} | {fmt(x['p99_ms'])} | "
+              f"{fmt(x['p999_ms'])} | {fmt(x['mean_ms'])} | {cpu} |")
+        r = s["ratio"]
+        w(f"| **service / raw** | **{fmt(r['throughput'], 'x')}** | {fmt(r['p50'], 'x')} | {fmt(r['p99'], 'x')} | | | |")
+        w("")
+        if s["service_status_counts"]:
+            w("Service responses in the measured runs, by status: " + ", ".join(
+                f"{k}: {n:,}" for k, n in sorted(s["service_status_counts"].items())) + ".")
+        extra = [rr for rr in summary["runs"] if rr["scenario"] == key and rr["phase"] == "measure" and rr.get("note")]
+        if extra:
+            w("")
+            w("Notes: " + "; ".join(sorted(set(rr["note"] for rr in extra))) + ".")
+        w("")
+    w("## Correctness under load")
+    w("")
+    w("Checked after the service runs; any failure makes `bench/run.sh` exit non-zero.")
+    w("")
+    w("| check | result | detail |")
+    w("|---|---|---|")
+    for c in summary["checks"]:
+        w(f"| {c['name']} | {'pass' if c['ok'] else '**FAIL**'} | {c.get('detail', '')} |")
+    w("")
+    w("## Not yet measured")
+    w("")
+    w("- Payment scenarios (top-up, pay, idempotent repeats) and wallet contention.")
+    w("- A full journey mix (enter → poll → browse → hold → pay) with realistic ratios and think times.")
+    w("- Latency at ~70 % of peak (fixed-rate load, e.g. wrk2 `-R`), which is what users would see; all figures "
+      "here are at saturation with 64 connections.")
+    w("- Admission rate (fans moved from WAITING to ACTIVE per second) and ETA accuracy.")
+    w("- Browsing (schedules, seat lists of 100,000 seats).")
+    w("- Profiling of where the service's time goes (async-profiler / JFR), and a separate load-generator machine.")
+    w("- Several service instances on one database, and native-image builds.")
+    w("")
+    with open(out_md, "w") as fh:
+        fh.write("\n".join(L))
+
+
+if __name__ == "__main__":
+    c = sys.argv[1]
+    if c == "pgbench":
+        cmd_pgbench(*sys.argv[2:4])
+    elif c == "redis":
+        cmd_redis(sys.argv[2])
+    elif c == "report":
+        cmd_report(*sys.argv[2:6])
+    else:
+        raise SystemExit(__doc__)

@@ -1,0 +1,477 @@
+#!/usr/bin/env bash
+# Benchmark harness: the service against raw baselines (redis-benchmark, pgbench) on the same machine,
+# same schema, same statements, same concurrency. See docs/benchmarks.md.
+#
+#   bench/run.sh          full run: writes docs/benchmarks.md, docs/benchmarks/results.json, docs/benchmarks/*.png
+#   bench/run.sh --quick  every step for a few seconds (CI): writes to target/bench-quick/ (or $BENCH_OUT),
+#                         exits non-zero if any step or correctness check fails
+#
+# Environment: BENCH_OUT (output dir for benchmarks.md; results + charts go to $BENCH_OUT/benchmarks/),
+# BENCH_CONNECTIONS (default 64), BENCH_DURATION / BENCH_WARMUP (seconds), BENCH_REPEATS, BENCH_FANS,
+# BENCH_SCHEDULES / BENCH_SEATS_PER_SCHEDULE, PGHOST/PGPORT (127.0.0.1:5432), REDIS_HOST/REDIS_PORT.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+START_TS=$(date +%s)
+
+MODE=full
+for a in "$@"; do
+  case "$a" in
+    --quick) MODE=quick ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    *) echo "unknown argument: $a" >&2; exit 2 ;;
+  esac
+done
+
+CONN=${BENCH_CONNECTIONS:-64}
+if [[ $MODE == quick ]]; then
+  DUR=${BENCH_DURATION:-3}; WARM=${BENCH_WARMUP:-2}; REPEATS=${BENCH_REPEATS:-1}
+  FANS=${BENCH_FANS:-2000}; SCHEDULES=${BENCH_SCHEDULES:-1}; SEATS=${BENCH_SEATS_PER_SCHEDULE:-10000}
+  OUT=${BENCH_OUT:-$ROOT/target/bench-quick}
+else
+  DUR=${BENCH_DURATION:-15}; WARM=${BENCH_WARMUP:-10}; REPEATS=${BENCH_REPEATS:-3}
+  FANS=${BENCH_FANS:-20000}; SCHEDULES=${BENCH_SCHEDULES:-10}; SEATS=${BENCH_SEATS_PER_SCHEDULE:-100000}
+  OUT=${BENCH_OUT:-$ROOT/docs}
+fi
+HOT_SEATS=50
+THREADS=2
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+REDIS_HOST=${REDIS_HOST:-127.0.0.1}; REDIS_PORT=${REDIS_PORT:-6379}
+RCLI=(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT")
+
+ID="$$_$(date +%s)"
+DB="bench_${ID}"
+PREFIX="bench${ID}:"
+WORK=$(mktemp -d /tmp/concert-bench.XXXXXX)
+RUNS="$WORK/runs.jsonl"; CHECKS="$WORK/checks.jsonl"
+: >"$RUNS"; : >"$CHECKS"
+APP_PID=""; FAILED=0
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+cleanup() {
+  local rc=$?
+  set +e
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"; for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$APP_PID" 2>/dev/null && kill -9 "$APP_PID"
+  fi
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null 2>&1
+  "${RCLI[@]}" --scan --pattern "${PREFIX}*" 2>/dev/null | xargs -r -n 500 "${RCLI[@]}" DEL >/dev/null 2>&1
+  if [[ $rc -ne 0 ]]; then
+    log "exit status $rc; work files kept in $WORK (app log: $WORK/app.log)"
+  else
+    rm -rf "$WORK"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------------------------------------- tools
+need_apt=()
+command -v gnuplot >/dev/null || need_apt+=(gnuplot-nox)
+if ((${#need_apt[@]})); then
+  log "installing ${need_apt[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get install -y "${need_apt[@]}" >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq >/dev/null 2>&1 && $SUDO apt-get install -y "${need_apt[@]}" >/dev/null 2>&1; } \
+    || log "warning: could not install ${need_apt[*]} (charts / CPU figures may be missing)"
+fi
+for t in wrk redis-benchmark redis-cli pgbench psql jq python3 curl /usr/bin/time; do
+  command -v "$t" >/dev/null || die "$t is not installed"
+done
+# shellcheck disable=SC1091
+source scripts/java.sh >/dev/null
+command -v java >/dev/null || die "no JDK found (scripts/java.sh)"
+psql -d postgres -Atc 'select 1' >/dev/null || die "PostgreSQL is not reachable on $PGHOST:$PGPORT (scripts/services.sh)"
+[[ $("${RCLI[@]}" ping 2>/dev/null) == PONG ]] || die "Redis is not reachable on $REDIS_HOST:$REDIS_PORT"
+
+if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
+  log "building the jar (target/quarkus-app/quarkus-run.jar is missing)"
+  ./mvnw -B -q package -DskipTests || die "build failed"
+fi
+
+# ---------------------------------------------------------------------------------------------- tokens
+# JWTs are slow to mint (~3 ms each): mint in two processes in the background while the app starts,
+# and reuse them for 5 hours (they are valid for 6) in a cache keyed by the fan count.
+CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/concert-bench
+mkdir -p "$CACHE_DIR"
+FAN_FILE="$CACHE_DIR/fans-$FANS.jwt"
+ADMIN_FILE="$CACHE_DIR/admin.jwt"
+SUB_PREFIX="benchfan"
+MINT_PIDS=()
+if [[ ! -s "$FAN_FILE" || -n $(find "$FAN_FILE" -mmin +300 2>/dev/null) ]]; then
+  log "minting $FANS fan JWTs"
+  half=$((FANS / 2))
+  # two processes: subs benchfan1..half and benchfanX1.. (renamed below so that line i has sub benchfan<i>)
+  java bench/MintTokens.java "$SUB_PREFIX" "$half" "$WORK/fans.a" &
+  MINT_PIDS+=($!)
+  java bench/MintTokens.java "${SUB_PREFIX}b" "$((FANS - half))" "$WORK/fans.b" &
+  MINT_PIDS+=($!)
+fi
+if [[ ! -s "$ADMIN_FILE" || -n $(find "$ADMIN_FILE" -mmin +300 2>/dev/null) ]]; then
+  java bench/MintTokens.java ops 1 "$ADMIN_FILE" admin
+fi
+ADMIN=$(head -1 "$ADMIN_FILE")
+
+# ---------------------------------------------------------------------------------------------- app
+psql -q -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+log "starting the service on :$PORT (db $DB, redis prefix $PREFIX)"
+java -Xms256m -Xmx256m \
+  -Dquarkus.http.port="$PORT" \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  -Dquarkus.datasource.jdbc.max-size="$CONN" \
+  -Dquarkus.datasource.jdbc.idle-removal-interval=2S \
+  -Dquarkus.redis.max-pool-size="$CONN" \
+  -Dqueue.redis.key-prefix="$PREFIX" \
+  -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem \
+  -Dmp.jwt.verify.issuer=concert-booking-dev \
+  -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h \
+  -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for i in $(seq 1 120); do
+  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the service exited during start-up"; }
+  sleep 0.5
+  [[ $i == 120 ]] && die "the service was not ready within 60 s"
+done
+log "service ready"
+
+for p in "${MINT_PIDS[@]}"; do wait "$p" || die "minting JWTs failed"; done
+if ((${#MINT_PIDS[@]})); then
+  half=$((FANS / 2))
+  # re-mint is not needed: rename subs by position instead of sub value -> keep a sub index file
+  cat "$WORK/fans.a" "$WORK/fans.b" >"$FAN_FILE.tmp" && mv "$FAN_FILE.tmp" "$FAN_FILE"
+fi
+[[ $(wc -l <"$FAN_FILE") -eq $FANS ]] || die "fan JWT file $FAN_FILE is incomplete"
+# line i of the fan file -> sub (benchfan1..half, then benchfanb1..rest)
+python3 - "$FANS" "$SUB_PREFIX" >"$WORK/subs" <<'EOF'
+import sys
+n = int(sys.argv[1]); p = sys.argv[2]; h = n // 2
+for i in range(1, h + 1): print(f"{p}{i}")
+for i in range(1, n - h + 1): print(f"{p}b{i}")
+EOF
+
+api() { # method path [body] -> body on stdout; fails on non-2xx
+  local m=$1 p=$2 b=${3:-}
+  if [[ -n "$b" ]]; then
+    curl -fsS -X "$m" "$BASE$p" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$b"
+  else
+    curl -fsS -X "$m" "$BASE$p" -H "Authorization: Bearer $ADMIN"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------- seed
+STARTS=$(date -u -d '+30 days' +%Y-%m-%dT20:00:00Z)
+SCHED_JSON=$(python3 -c "
+import json,sys
+n,seats,starts=int(sys.argv[1]),int(sys.argv[2]),sys.argv[3]
+s=[{'startsAt':starts,'seatCount':seats,'price':100000} for _ in range(n)]
+s.append({'startsAt':starts,'seatCount':$HOT_SEATS,'price':100000})
+print(json.dumps({'title':'Benchmark concert','schedules':s}))" "$SCHEDULES" "$SEATS" "$STARTS")
+log "seeding a concert: $SCHEDULES x $SEATS seats + one schedule of $HOT_SEATS hot seats"
+t0=$(date +%s.%N)
+CREATED=$(api POST /api/v1/admin/concerts "$SCHED_JSON") || die "seeding the concert failed"
+log "seeded in $(python3 -c "print(round($(date +%s.%N)-$t0,1))") s"
+CONCERT=$(jq -r .id <<<"$CREATED")
+mapfile -t SIDS < <(jq -r '.schedules[].id' <<<"$CREATED")
+HOT_SID=${SIDS[-1]}
+SMIN=${SIDS[0]}; SMAX=${SIDS[$((SCHEDULES - 1))]}
+[[ $((SMAX - SMIN + 1)) -eq $SCHEDULES ]] || die "schedule ids are not contiguous ($SMIN..$SMAX)"
+SEEDED=$(psql -d "$DB" -Atc "select count(*) from seat where schedule_id between $SMIN and $SMAX")
+psql -q -d "$DB" -c "VACUUM ANALYZE" >/dev/null
+
+# ---------------------------------------------------------------------------------------------- measuring
+CLK=$(getconf CLK_TCK)
+REDIS_PIDS=$(pgrep -x redis-server | tr '\n' ' ' || true)
+cpu_snap() { # "app redis postgres" in clock ticks
+  local a r p
+  a=$(awk '{print $14+$15}' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
+  r=0; for pid in $REDIS_PIDS; do r=$((r + $(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  p=$(for pid in $(pgrep -x postgres); do cat "/proc/$pid/stat" 2>/dev/null; done | awk '{s+=$14+$15+$16+$17} END {print s+0}')
+  echo "$a $r $p"
+}
+
+# record <scenario> <side> <phase> <repeat> <metrics-json> <cpu-before> <cpu-after> <seconds> <timefile> [note]
+record() {
+  local sc=$1 side=$2 ph=$3 rep=$4 metrics=$5 before=$6 after=$7 secs=$8 tf=$9 note=${10:-}
+  python3 - "$sc" "$side" "$ph" "$rep" "$metrics" "$before" "$after" "$secs" "$tf" "$CLK" "$note" >>"$RUNS" <<'EOF'
+import json, sys
+sc, side, ph, rep, metrics, before, after, secs, tf, clk, note = sys.argv[1:12]
+m = json.loads(metrics)
+b = [int(x) for x in before.split()]; a = [int(x) for x in after.split()]
+secs = float(secs); clk = float(clk)
+cpu = {k: round((a[i] - b[i]) / clk / secs, 3) for i, k in enumerate(("app", "redis", "postgres"))}
+if side == "raw":
+    cpu["app"] = None
+try:
+    u, s = open(tf).read().split("LOADCPU")[1].split()[:2]
+    cpu["loadgen"] = round((float(u) + float(s)) / secs, 3)
+except Exception:
+    cpu["loadgen"] = None
+m.update({"scenario": sc, "side": side, "phase": ph, "repeat": int(rep), "cpu": cpu, "wall_s": round(secs, 2)})
+if note:
+    m["note"] = note
+print(json.dumps(m))
+EOF
+}
+
+now_s() { date +%s.%N; }
+
+# run_wrk <scenario> <phase> <repeat> <seconds> <mode> <users-file> [extra env...]
+run_wrk() {
+  local sc=$1 ph=$2 rep=$3 secs=$4 mode=$5 users=$6; shift 6
+  local out="$WORK/wrk-$sc-$ph-$rep.txt" tf="$WORK/time-$sc-svc-$ph-$rep"
+  local before after t0 t1 js
+  before=$(cpu_snap); t0=$(now_s)
+  env BENCH_MODE="$mode" BENCH_USERS="$users" BENCH_THREADS=$THREADS "$@" \
+    /usr/bin/time -f 'LOADCPU %U %S' -o "$tf" \
+    wrk -t$THREADS -c"$CONN" -d"${secs}s" --timeout 10s --latency -s bench/wrk/bench.lua "$BASE" >"$out" 2>&1 \
+    || { cat "$out" >&2; die "wrk failed ($sc $ph)"; }
+  t1=$(now_s); after=$(cpu_snap)
+  js=$(grep '^JSON:' "$out" | sed 's/^JSON://') || { cat "$out" >&2; die "wrk printed no result ($sc)"; }
+  record "$sc" service "$ph" "$rep" "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" "$tf"
+  log "  service $sc $ph#$rep: $(jq -r '"\(.rps|floor) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, status \(.status|tostring)"' <<<"$js")"
+  # correctness: no 5xx, no socket errors that hide failures; holds may only be refused with 409
+  local bad
+  bad=$(jq -r --arg sc "$sc" '[.status | to_entries[] | select((.key|tonumber) >= 300)
+          | select(($sc | startswith("hold")) and .key == "409" | not) | "\(.key)=\(.value)"] | join(",")' <<<"$js")
+  if [[ -n "$bad" ]]; then
+    log "  CHECK FAILED: unexpected statuses in $sc $ph#$rep: $bad"
+    echo "{\"name\":\"$sc $ph#$rep: only 2xx$([[ $sc == hold* ]] && echo ' and 409')\",\"ok\":false,\"detail\":\"$bad\"}" >>"$CHECKS"
+    FAILED=1
+  fi
+  echo "$js" >"$WORK/last.json"
+}
+
+# run_redis <scenario> <phase> <repeat> <requests> <command...>
+run_redis() {
+  local sc=$1 ph=$2 rep=$3 n=$4; shift 4
+  local out="$WORK/redis-$sc-$ph-$rep.csv" tf="$WORK/time-$sc-raw-$ph-$rep"
+  local before after t0 t1 js
+  before=$(cpu_snap); t0=$(now_s)
+  /usr/bin/time -f 'LOADCPU %U %S' -o "$tf" \
+    redis-benchmark -h "$REDIS_HOST" -p "$REDIS_PORT" -c "$CONN" -n "$n" -r "$FANS" --csv "$@" >"$out" 2>"$out.err" \
+    || { cat "$out.err" >&2; die "redis-benchmark failed ($sc)"; }
+  t1=$(now_s); after=$(cpu_snap)
+  grep -qi 'err' "$out" "$out.err" && { cat "$out" "$out.err" >&2; die "redis-benchmark reported an error ($sc)"; }
+  js=$(python3 bench/report.py redis "$out") || die "could not parse redis-benchmark output ($sc)"
+  record "$sc" raw "$ph" "$rep" "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" "$tf"
+  log "  raw     $sc $ph#$rep: $(jq -r '"\(.rps|floor) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms"' <<<"$js")"
+  echo "$js" >"$WORK/last.json"
+}
+
+wait_pool_idle() { # PostgreSQL has 100 connections: let the service's pool shrink before pgbench opens $CONN
+  local limit=$(( $(psql -d postgres -Atc 'show max_connections') - CONN - 5 )) n
+  for _ in $(seq 1 60); do
+    n=$(psql -d postgres -Atc "select count(*) from pg_stat_activity where backend_type = 'client backend'")
+    ((n <= limit)) && return 0
+    sleep 0.5
+  done
+  die "PostgreSQL still has $n client connections; pgbench needs $CONN of max_connections"
+}
+
+# run_pgbench <scenario> <phase> <repeat> <seconds> <smin> <smax> <seats>
+run_pgbench() {
+  local sc=$1 ph=$2 rep=$3 secs=$4 smin=$5 smax=$6 seats=$7
+  local out="$WORK/pgbench-$sc-$ph-$rep.txt" tf="$WORK/time-$sc-raw-$ph-$rep" lp="$WORK/pgl-$sc-$ph-$rep"
+  local before after t0 t1 js r0 r1
+  wait_pool_idle
+  r0=$(psql -d "$DB" -Atc "select count(*) from reservation where user_id = 'raw-bench'")
+  before=$(cpu_snap); t0=$(now_s)
+  /usr/bin/time -f 'LOADCPU %U %S' -o "$tf" \
+    pgbench -n -M prepared -c "$CONN" -j $THREADS -T "$secs" -f bench/pgbench/hold.sql \
+      -D concert="$CONCERT" -D smin="$smin" -D smax="$smax" -D seats="$seats" \
+      -l --log-prefix="$lp" "$DB" >"$out" 2>&1 \
+    || { cat "$out" >&2; die "pgbench failed ($sc)"; }
+  t1=$(now_s); after=$(cpu_snap)
+  r1=$(psql -d "$DB" -Atc "select count(*) from reservation where user_id = 'raw-bench'")
+  js=$(python3 bench/report.py pgbench "$out" "$lp") || die "could not parse pgbench output ($sc)"
+  rm -f "$lp".*
+  [[ $(jq -r .failed <<<"$js") == 0 ]] || { cat "$out" >&2; die "pgbench transactions failed ($sc)"; }
+  js=$(jq -c --argjson held $((r1 - r0)) '. + {held: $held}' <<<"$js")
+  record "$sc" raw "$ph" "$rep" "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" "$tf"
+  log "  raw     $sc $ph#$rep: $(jq -r '"\(.rps|floor) tx/s, p50 \(.p50_ms*100|floor/100) ms, p99 \(.p99_ms*100|floor/100) ms, held \(.held)"' <<<"$js")"
+  echo "$js" >"$WORK/last.json"
+}
+
+check() { # name ok(0/1) detail
+  local ok=false; [[ $2 == 1 ]] && ok=true
+  jq -nc --arg n "$1" --argjson ok $ok --arg d "$3" '{name:$n, ok:$ok, detail:$d}' >>"$CHECKS"
+  if [[ $ok == false ]]; then log "CHECK FAILED: $1 ($3)"; FAILED=1; else log "check ok: $1 ($3)"; fi
+}
+
+# ---------------------------------------------------------------------------------------------- 1. queue entry
+SC=queue_entry
+log "scenario 1: queue entry ($CONN connections, $FANS fans)"
+api PUT "/api/v1/admin/concerts/$CONCERT/queue" '{"maxActive": 0}' >/dev/null
+RAW_CONCERT=$((CONCERT + 1000000))
+RAW_ROOM="${PREFIX}{c${RAW_CONCERT}}:"
+KEYS9=("${RAW_ROOM}waiting" "${RAW_ROOM}active" "${RAW_ROOM}user-token" "${RAW_ROOM}token-user" "${RAW_ROOM}seq"
+       "${RAW_ROOM}max-active" "${RAW_ROOM}rate" "${PREFIX}rooms" "${RAW_ROOM}waiting-seen")
+"${RCLI[@]}" SET "${RAW_ROOM}max-active" 0 >/dev/null
+SHA=$("${RCLI[@]}" -x SCRIPT LOAD <src/main/resources/redis/enter.lua)
+[[ $SHA =~ ^[0-9a-f]{40}$ ]] || die "SCRIPT LOAD failed: $SHA"
+NOW_MS=$(($(date +%s) * 1000))
+ENTER_CMD=(EVALSHA "$SHA" 9 "${KEYS9[@]}" "rawfan:__rand_int__" "${RAW_CONCERT}.rawtoken__rand_int__" "$NOW_MS" 100 3600000 "$RAW_CONCERT")
+# a sanity call, then calibrate the request count of redis-benchmark (it runs for -n requests, not seconds)
+"${RCLI[@]}" EVALSHA "$SHA" 9 "${KEYS9[@]}" rawfan:check "${RAW_CONCERT}.check" "$NOW_MS" 100 3600000 "$RAW_CONCERT" >/dev/null \
+  || die "EVALSHA enter.lua failed"
+run_redis $SC warmup 0 $((WARM * 20000)) "${ENTER_CMD[@]}"
+N_ENTER=$(jq -r "(.rps * $DUR) | floor" "$WORK/last.json")
+run_wrk $SC warmup 0 "$WARM" enter "$FAN_FILE" BENCH_CONCERT="$CONCERT"
+for r in $(seq 1 "$REPEATS"); do
+  run_redis $SC measure "$r" "$N_ENTER" "${ENTER_CMD[@]}"
+  run_wrk $SC measure "$r" "$DUR" enter "$FAN_FILE" BENCH_CONCERT="$CONCERT"
+done
+ROOM="${PREFIX}{c${CONCERT}}:"
+WAITING=$("${RCLI[@]}" ZCARD "${ROOM}waiting")
+check "queue entry: every fan waits exactly once" $([[ $WAITING -eq $FANS ]] && echo 1 || echo 0) \
+  "waiting set has $WAITING tokens for $FANS fans (maxActive 0)"
+
+# ---------------------------------------------------------------------------------------------- 2. polling
+SC=position_polling
+log "scenario 2: position polling"
+"${RCLI[@]}" HGETALL "${ROOM}user-token" >"$WORK/user-token"
+# fan file line i has sub subs[i]: join with Redis' user -> token hash
+paste -d' ' "$WORK/subs" "$FAN_FILE" | python3 -c "
+import sys
+lines=[l.strip() for l in open('$WORK/user-token') if l.strip()]
+m=dict(zip(lines[0::2], lines[1::2]))
+n=0
+with open('$WORK/fans-with-tokens','w') as out:
+    for row in sys.stdin:
+        sub, jwt = row.split()
+        if sub in m:
+            out.write(jwt+' '+m[sub]+'\n'); n+=1
+print(n)" >"$WORK/nt"
+[[ $(cat "$WORK/nt") -eq $FANS ]] || die "only $(cat "$WORK/nt") of $FANS fans have a queue token"
+# raw: a sorted set as large as the service's waiting set, members rawm:<12-digit n> like __rand_int__
+RAW_WAIT="${RAW_ROOM}poll-waiting"
+python3 -c "
+import sys
+n=int(sys.argv[1]); key=sys.argv[2]
+def cmd(*a):
+    return '*%d\r\n' % len(a) + ''.join('\$%d\r\n%s\r\n' % (len(x.encode()), x) for x in a)
+out=sys.stdout
+for i in range(n):
+    out.write(cmd('ZADD', key, str(i), 'rawm:%012d' % i))" "$WAITING" "$RAW_WAIT" | "${RCLI[@]}" --pipe >/dev/null
+POLL_CMD=(ZRANK "$RAW_WAIT" "rawm:__rand_int__")
+run_redis $SC warmup 0 $((WARM * 40000)) "${POLL_CMD[@]}"
+N_POLL=$(jq -r "(.rps * $DUR) | floor" "$WORK/last.json")
+run_wrk $SC warmup 0 "$WARM" poll "$WORK/fans-with-tokens"
+for r in $(seq 1 "$REPEATS"); do
+  run_redis $SC measure "$r" "$N_POLL" "${POLL_CMD[@]}"
+  run_wrk $SC measure "$r" "$DUR" poll "$WORK/fans-with-tokens"
+done
+
+# ---------------------------------------------------------------------------------------------- 3./4. holds
+log "admitting all $FANS fans (maxActive 1000000)"
+api PUT "/api/v1/admin/concerts/$CONCERT/queue" '{"maxActive": 1000000}' >/dev/null
+for i in $(seq 1 60); do
+  ACTIVE=$(api GET "/api/v1/admin/concerts/$CONCERT/queue" | jq -r .active)
+  [[ $ACTIVE -ge $FANS ]] && break
+  sleep 1
+  [[ $i == 60 ]] && die "only $ACTIVE of $FANS fans were admitted within 60 s"
+done
+log "all $ACTIVE fans are ACTIVE"
+
+q() { psql -d "$DB" -Atc "$1"; }
+# Every hold run starts from the same state: every seat AVAILABLE, no reservation (otherwise the raw
+# runs would use up the seats and the service would only see refusals, or the other way round).
+reset_holds() {
+  q "BEGIN; UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_expires_at = NULL WHERE status <> 'AVAILABLE';
+     DELETE FROM reservation; DELETE FROM outbox_event; COMMIT;" >/dev/null
+  psql -q -d "$DB" -c "VACUUM ANALYZE seat, reservation, outbox_event" >/dev/null
+}
+DB_RUNS=0; DB_DOUBLE=0; DB_MISMATCH=0; DB_ORPHAN=0; DB_NEG=0; DB_HOT=0; DB_201=0; DB_ROWS=0; DB_COUNT_BAD=0
+db_checks() { # after a service hold run, before the next reset
+  local label=$1 n js c201 rows
+  DB_RUNS=$((DB_RUNS + 1))
+  n=$(q "select count(*) from (select seat_id from reservation
+         where status = 'CONFIRMED' or (status = 'HELD' and expires_at > now()) group by seat_id having count(*) > 1) x")
+  DB_DOUBLE=$((DB_DOUBLE + n))
+  n=$(q "select count(*) from seat s left join reservation r on r.id = s.reservation_id
+         where s.status in ('HELD','SOLD') and (r.id is null or r.seat_id <> s.id)")
+  DB_MISMATCH=$((DB_MISMATCH + n))
+  n=$(q "select count(*) from reservation r join seat s on s.id = r.seat_id
+         where r.status = 'HELD' and r.expires_at > now() and s.reservation_id is distinct from r.id")
+  DB_ORPHAN=$((DB_ORPHAN + n))
+  DB_NEG=$((DB_NEG + $(q "select count(*) from wallet where balance < 0")))
+  n=$(q "select count(*) from reservation where schedule_id = $HOT_SID")
+  ((n > HOT_SEATS)) && DB_HOT=$((DB_HOT + 1))
+  c201=$(jq -r '.status["201"] // 0' "$WORK/last.json")
+  rows=$(q "select count(*) from reservation where user_id <> 'raw-bench'")
+  DB_201=$((DB_201 + c201)); DB_ROWS=$((DB_ROWS + rows))
+  ((rows >= c201 && rows <= c201 + CONN)) || { DB_COUNT_BAD=$((DB_COUNT_BAD + 1)); log "  $label: $c201 x 201 but $rows rows"; }
+}
+
+for SC in hold_random hold_hot; do
+  if [[ $SC == hold_random ]]; then
+    log "scenario 3: hold a random seat out of $SEEDED"
+    LO=$SMIN; HI=$SMAX; NS=$SEATS
+  else
+    log "scenario 4: hold one of $HOT_SEATS hot seats"
+    LO=$HOT_SID; HI=$HOT_SID; NS=$HOT_SEATS
+  fi
+  for r in $(seq 0 "$REPEATS"); do
+    ph=measure; secs=$DUR; [[ $r == 0 ]] && { ph=warmup; secs=$WARM; }
+    reset_holds
+    run_pgbench $SC $ph "$r" "$secs" "$LO" "$HI" "$NS"
+    reset_holds
+    run_wrk $SC $ph "$r" "$secs" hold "$WORK/fans-with-tokens" BENCH_SCHED_MIN="$LO" BENCH_SCHED_MAX="$HI" BENCH_SEATS="$NS"
+    db_checks "$SC $ph#$r"
+  done
+done
+
+# ---------------------------------------------------------------------------------------------- correctness
+log "correctness checks"
+ok() { [[ $1 == 0 ]] && echo 1 || echo 0; }
+after="after each of the $DB_RUNS service hold runs"
+check "no seat held or sold twice (live reservations per seat ≤ 1)" "$(ok $DB_DOUBLE)" "$DB_DOUBLE seats with more than one live reservation, $after"
+check "every held seat points at its own reservation" "$(ok $DB_MISMATCH)" "$DB_MISMATCH mismatches, $after"
+check "every live hold owns its seat row" "$(ok $DB_ORPHAN)" "$DB_ORPHAN mismatches, $after"
+check "no negative balance" "$(ok $DB_NEG)" "$DB_NEG wallets below 0, $after"
+check "hot seats: at most $HOT_SEATS reservations" "$(ok $DB_HOT)" "$DB_HOT runs over the limit"
+check "every 201 from a hold is a reservation row" "$(ok $DB_COUNT_BAD)" "$DB_201 × 201 seen by wrk, $DB_ROWS service reservations in total (up to $CONN per run may be in flight when wrk stops)"
+for sc in queue_entry position_polling hold_random hold_hot; do
+  s=$(jq -s --arg sc "$sc" '[.[] | select(.side=="service" and .scenario==$sc) | .status | to_entries[]] | group_by(.key) | map("\(.[0].key): \(map(.value) | add)") | join(", ")' "$RUNS" | tr -d '"')
+  bad=$(jq -s --arg sc "$sc" '[.[] | select(.side=="service" and .scenario==$sc) | .status | to_entries[]
+          | select((.key|tonumber) >= 500 or ((.key|tonumber) >= 300 and ($sc|startswith("hold")|not)) or ((.key|tonumber) >= 300 and .key != "409"))
+          | .value] | add // 0' "$RUNS")
+  check "$sc: no 5xx$([[ $sc == hold* ]] && echo ', only 409 besides 2xx' || echo ', only 2xx')" "$(ok "$bad")" "${s:-no responses} (all runs incl. warm-up)"
+done
+grep -q ' ERROR ' "$WORK/app.log" && log "note: the service logged errors (see $WORK/app.log)" || true
+
+# ---------------------------------------------------------------------------------------------- report
+END_TS=$(date +%s)
+CPU=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
+python3 - >"$WORK/meta.json" <<EOF
+import json
+print(json.dumps({
+  "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "mode": "$MODE", "git": "$(git rev-parse --short HEAD 2>/dev/null)$([[ -n $(git status --porcelain -- src 2>/dev/null) ]] && echo ' (src modified)')",
+  "cpu": "$CPU", "cores": $(nproc), "mem": "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')",
+  "os": "$(. /etc/os-release; echo "$PRETTY_NAME")", "java": "$(java -version 2>&1 | head -1 | tr -d '"')",
+  "postgres": "$(psql -d postgres -Atc 'show server_version')", "redis": "$("${RCLI[@]}" info server | sed -n 's/^redis_version://p' | tr -d '\r')",
+  "wrk": "$(wrk -v 2>&1 | head -1 | awk '{print $2}')",
+  "connections": $CONN, "duration_s": $DUR, "warmup_s": $WARM, "repeats": $REPEATS, "fans": $FANS,
+  "seats": "$SEEDED ($SCHEDULES schedules × $SEATS) + $HOT_SEATS hot", "runtime_s": $((END_TS - START_TS)),
+  "db_pattern": "bench_<pid>_<epoch>", "full_runtime_hint": "10 minutes"}))
+EOF
+mkdir -p "$OUT/benchmarks"
+cp "$RUNS" "$CHECKS" "$WORK/meta.json" "$WORK/" 2>/dev/null || true
+python3 bench/report.py report "$WORK" "$OUT/benchmarks/results.json" "$OUT/benchmarks.md" "$OUT/benchmarks" \
+  || die "writing the report failed"
+log "wrote $OUT/benchmarks.md, $OUT/benchmarks/results.json and charts in $(( $(date +%s) - START_TS )) s"
+jq -r '.scenarios | to_entries[] | "\(.key): service/raw throughput \(.value.ratio.throughput*100|floor/100), p99 \(.value.service.p99_ms) ms vs raw \(.value.raw.p99_ms) ms, target \(if .value.target.met then "met" else "NOT met" end)"' \
+  "$OUT/benchmarks/results.json" >&2
+if [[ $FAILED -ne 0 ]]; then
+  log "correctness checks failed (see $OUT/benchmarks.md)"
+  exit 1
+fi

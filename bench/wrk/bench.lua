@@ -1,0 +1,77 @@
+-- wrk script for bench/run.sh, driven by environment variables:
+--   BENCH_MODE     enter | poll | hold
+--   BENCH_USERS    file with one fan per line: "<jwt>" or "<jwt> <queue-token>"
+--   BENCH_THREADS  wrk -t value (threads walk disjoint slices of the fan list)
+--   BENCH_CONCERT  concert id (enter)
+--   BENCH_SCHED_MIN / BENCH_SCHED_MAX / BENCH_SEATS  schedule id range and seats per schedule (hold)
+-- Counts every response per HTTP status (response hook) and prints one "JSON:{...}" line in done().
+
+local threads = {}
+local nthreads_setup = 0
+
+function setup(thread)
+  nthreads_setup = nthreads_setup + 1
+  thread:set("tid", nthreads_setup)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  mode = os.getenv("BENCH_MODE")
+  users = {}
+  for line in io.lines(os.getenv("BENCH_USERS")) do
+    local jwt, qt = line:match("^(%S+)%s*(%S*)")
+    if jwt then users[#users + 1] = { "Bearer " .. jwt, qt } end
+  end
+  nthreads = tonumber(os.getenv("BENCH_THREADS") or "1")
+  idx = (tid - 1)
+  concert = os.getenv("BENCH_CONCERT") or "0"
+  smin = tonumber(os.getenv("BENCH_SCHED_MIN") or "0")
+  smax = tonumber(os.getenv("BENCH_SCHED_MAX") or "0")
+  seats = tonumber(os.getenv("BENCH_SEATS") or "1")
+  enter_path = "/api/v1/concerts/" .. concert .. "/queue/tokens"
+  math.randomseed(os.time() * 97 + tid)
+  counts = {}
+end
+
+local function next_user()
+  local u = users[(idx % #users) + 1]
+  idx = idx + nthreads
+  return u
+end
+
+function request()
+  local u = next_user()
+  if mode == "enter" then
+    return wrk.format("POST", enter_path, { ["Authorization"] = u[1] }, nil)
+  elseif mode == "poll" then
+    return wrk.format("GET", "/api/v1/queue/token", { ["Authorization"] = u[1], ["Queue-Token"] = u[2] }, nil)
+  else
+    local body = string.format('{"scheduleId":%d,"seatNumber":%d}', math.random(smin, smax), math.random(1, seats))
+    return wrk.format("POST", "/api/v1/reservations",
+      { ["Authorization"] = u[1], ["Queue-Token"] = u[2], ["Content-Type"] = "application/json" }, body)
+  end
+end
+
+function response(status, headers, body)
+  counts[status] = (counts[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local agg = {}
+  for _, t in ipairs(threads) do
+    local c = t:get("counts")
+    if c then
+      for k, v in pairs(c) do agg[k] = (agg[k] or 0) + v end
+    end
+  end
+  local parts = {}
+  for k, v in pairs(agg) do parts[#parts + 1] = string.format('"%d":%d', k, v) end
+  local e = summary.errors
+  io.write(string.format(
+    'JSON:{"requests":%d,"duration_s":%.3f,"rps":%.2f,"p50_ms":%.3f,"p99_ms":%.3f,"p999_ms":%.3f,"mean_ms":%.3f,"max_ms":%.3f,'
+      .. '"socket_errors":{"connect":%d,"read":%d,"write":%d,"timeout":%d},"non2xx":%d,"status":{%s}}\n',
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
+    latency.mean / 1000, latency.max / 1000,
+    e.connect, e.read, e.write, e.timeout, e.status, table.concat(parts, ",")))
+end
