@@ -38,10 +38,9 @@ public class PostgresReservationRepository implements ReservationRepository {
                 .setParameter("now", now)
                 .setParameter("id", updated.id())
                 .executeUpdate();
-        if (changed == 1) {
-            // keep a reservation loaded earlier in this transaction in step with the row
-            entities.findByIdOptional(updated.id()).ifPresent(entities.getEntityManager()::refresh);
-        }
+        // the row changed (or someone else changed it) behind the persistence context: forget the
+        // loaded copy, so a later read in this transaction sees the row, without a query now
+        entities.findByIdOptional(updated.id()).ifPresent(entities.getEntityManager()::detach);
         return changed == 1;
     }
 
