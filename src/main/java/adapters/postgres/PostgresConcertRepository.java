@@ -24,10 +24,10 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
     private final Map<Long, Boolean> knownConcerts = new ConcurrentHashMap<>();
 
     @Override
-    public Concert create(ConcertPlan plan) {
+    public Concert create(ConcertPlan plan, Instant now) {
         ConcertEntity concert = new ConcertEntity();
         concert.title = plan.title();
-        concert.createdAt = Instant.now();
+        concert.createdAt = now;
         persist(concert);
         List<Schedule> schedules = new ArrayList<>();
         for (ConcertPlan.SchedulePlan planned : plan.schedules()) {

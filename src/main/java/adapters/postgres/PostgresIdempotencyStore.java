@@ -24,7 +24,7 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<UUID> claim(IdempotencyKey key, String requestFingerprint) {
+    public Optional<UUID> claim(IdempotencyKey key, String requestFingerprint, Instant now) {
         int claimed = em.createNativeQuery("""
                         INSERT INTO idempotency_key (user_id, operation, key, fingerprint, created_at)
                         VALUES (:user, :operation, :key, :fingerprint, :now)
@@ -34,7 +34,7 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
                 .setParameter("operation", key.operation())
                 .setParameter("key", key.key())
                 .setParameter("fingerprint", requestFingerprint)
-                .setParameter("now", Instant.now())
+                .setParameter("now", now)
                 .executeUpdate();
         if (claimed == 1) {
             return Optional.empty();

@@ -65,12 +65,12 @@ public class PayReservationService implements PayReservationUseCase {
     @Transactional
     public Result pay(Command command) {
         IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
-        Optional<UUID> answered = idempotency.claim(key, "reservation=" + command.reservationId());
+        Instant now = clock.instant();
+        Optional<UUID> answered = idempotency.claim(key, "reservation=" + command.reservationId(), now);
         if (answered.isPresent()) {
             return new Result(payments.findById(answered.get()).orElseThrow(), true);
         }
 
-        Instant now = clock.instant();
         Reservation reservation = loader.ownedBy(command.userId(), command.reservationId());
         Reservation confirmed = reservation.confirm(now);
         loader.saveIfStillHeld(confirmed, now);

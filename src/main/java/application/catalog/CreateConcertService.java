@@ -6,6 +6,7 @@ import domain.concert.ConcertPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 
 @ApplicationScoped
 public class CreateConcertService implements CreateConcertUseCase {
@@ -20,7 +21,8 @@ public class CreateConcertService implements CreateConcertUseCase {
     @Override
     @Transactional
     public Concert create(ConcertPlan plan) {
-        plan.requireAllInFuture(clock.instant());
-        return concerts.create(plan);
+        Instant now = clock.instant();
+        plan.requireAllInFuture(now);
+        return concerts.create(plan, now);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 /** Concerts, their schedules and seats as the catalogue sees them. */
 public interface ConcertRepository {
     /** Stores the concert, its schedules and every seat (numbered 1…seatCount) in one go. */
-    Concert create(ConcertPlan plan);
+    Concert create(ConcertPlan plan, Instant now);
 
     /** Every concert, without schedules, oldest first. */
     List<Concert> list();

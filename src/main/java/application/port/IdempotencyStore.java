@@ -15,7 +15,7 @@ public interface IdempotencyStore {
      *
      * @throws IdempotencyConflictException when the key was used with another request
      */
-    Optional<UUID> claim(IdempotencyKey key, String requestFingerprint);
+    Optional<UUID> claim(IdempotencyKey key, String requestFingerprint, java.time.Instant now);
 
     /** Records the effect's id for a key claimed in this transaction. */
     void complete(IdempotencyKey key, UUID resultId);

@@ -11,6 +11,7 @@ import domain.wallet.WalletTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,12 +36,13 @@ public class ChargeWalletService implements ChargeWalletUseCase {
     public Result charge(Command command) {
         Money amount = Wallet.requireChargeable(command.amount());
         IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
-        Optional<UUID> answered = idempotency.claim(key, "amount=" + amount.won());
+        Instant now = clock.instant();
+        Optional<UUID> answered = idempotency.claim(key, "amount=" + amount.won(), now);
         if (answered.isPresent()) {
             return new Result(wallets.transaction(answered.get()).orElseThrow(), true);
         }
-        WalletTransaction entry = wallets.charge(command.userId(), amount, UUID.randomUUID(), clock.instant())
-                .entry();
+        WalletTransaction entry =
+                wallets.charge(command.userId(), amount, UUID.randomUUID(), now).entry();
         idempotency.complete(key, entry.id());
         outbox.append(BookingEvents.walletCharged(UUID.randomUUID(), entry));
         return new Result(entry, false);

@@ -195,7 +195,7 @@ class PayReservationServiceTest {
     void aChargeKeyDoesNotCollideWithAPaymentKey() {
         bed.fund(ALICE, 100_000);
         Reservation reservation = bed.hold(ALICE, concert, 1);
-        bed.idempotency.claim(new IdempotencyKey(ALICE, "charge", "shared"), "amount=5");
+        bed.idempotency.claim(new IdempotencyKey(ALICE, "charge", "shared"), "amount=5", bed.clock.instant());
 
         assertFalse(pay(ALICE, reservation.id(), "shared").replayed());
     }

@@ -93,12 +93,14 @@ class BrowseCatalogTest {
 
     @Test
     void onlyFutureSchedulesWithAFreeSeatAreOffered() {
-        Concert concert = bed.concerts.create(new ConcertPlan(
-                "Tour",
-                List.of(
-                        new SchedulePlan(bed.now().plus(Duration.ofDays(3)), 2, Money.won(1)),
-                        new SchedulePlan(bed.now().plus(Duration.ofDays(1)), 1, Money.won(1)),
-                        new SchedulePlan(bed.now().plus(Duration.ofHours(1)), 1, Money.won(1)))));
+        Concert concert = bed.concerts.create(
+                new ConcertPlan(
+                        "Tour",
+                        List.of(
+                                new SchedulePlan(bed.now().plus(Duration.ofDays(3)), 2, Money.won(1)),
+                                new SchedulePlan(bed.now().plus(Duration.ofDays(1)), 1, Money.won(1)),
+                                new SchedulePlan(bed.now().plus(Duration.ofHours(1)), 1, Money.won(1)))),
+                bed.now());
         long inThreeDays = concert.schedules().get(0).id();
         long tomorrow = concert.schedules().get(1).id();
         long inAnHour = concert.schedules().get(2).id();

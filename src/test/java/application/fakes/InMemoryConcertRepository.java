@@ -28,7 +28,7 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
     }
 
     @Override
-    public synchronized Concert create(ConcertPlan plan) {
+    public synchronized Concert create(ConcertPlan plan, java.time.Instant now) {
         long concertId = nextConcertId++;
         List<Schedule> schedules = new ArrayList<>();
         for (ConcertPlan.SchedulePlan planned : plan.schedules()) {

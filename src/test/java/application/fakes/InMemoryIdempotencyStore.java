@@ -3,7 +3,6 @@ package application.fakes;
 import application.port.IdempotencyConflictException;
 import application.port.IdempotencyKey;
 import application.port.IdempotencyStore;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,22 +17,13 @@ import java.util.UUID;
 public final class InMemoryIdempotencyStore implements IdempotencyStore, TransactionalFake {
     private record Claim(String fingerprint, UUID resultId, Instant claimedAt) {}
 
-    private final Clock clock;
     private Map<IdempotencyKey, Claim> claims = new HashMap<>();
 
-    public InMemoryIdempotencyStore() {
-        this(Clock.systemUTC());
-    }
-
-    public InMemoryIdempotencyStore(Clock clock) {
-        this.clock = clock;
-    }
-
     @Override
-    public synchronized Optional<UUID> claim(IdempotencyKey key, String requestFingerprint) {
+    public synchronized Optional<UUID> claim(IdempotencyKey key, String requestFingerprint, Instant now) {
         Claim existing = claims.get(key);
         if (existing == null) {
-            claims.put(key, new Claim(requestFingerprint, null, clock.instant()));
+            claims.put(key, new Claim(requestFingerprint, null, now));
             return Optional.empty();
         }
         if (!existing.fingerprint().equals(requestFingerprint)) {

@@ -94,39 +94,36 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
 
     @Override
     public boolean sell(long seatId, UUID reservationId) {
-        lock.lock();
-        try {
-            Row row = rows.get(seatId);
-            if (!heldFor(row, reservationId)) {
-                return false;
-            }
-            rows.put(
-                    seatId,
-                    new Row(
-                            seatId,
-                            row.scheduleId(),
-                            row.number(),
-                            row.price(),
-                            SeatStatus.SOLD,
-                            row.reservationId(),
-                            null));
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return ifHeldFor(
+                seatId,
+                reservationId,
+                row -> new Row(
+                        seatId,
+                        row.scheduleId(),
+                        row.number(),
+                        row.price(),
+                        SeatStatus.SOLD,
+                        row.reservationId(),
+                        null));
     }
 
     @Override
     public boolean release(long seatId, UUID reservationId) {
+        return ifHeldFor(
+                seatId,
+                reservationId,
+                row -> new Row(seatId, row.scheduleId(), row.number(), row.price(), SeatStatus.AVAILABLE, null, null));
+    }
+
+    /** Like the SQL's {@code WHERE reservation_id = ? AND status = 'HELD'}: a compare-and-set. */
+    private boolean ifHeldFor(long seatId, UUID reservationId, java.util.function.UnaryOperator<Row> change) {
         lock.lock();
         try {
             Row row = rows.get(seatId);
             if (!heldFor(row, reservationId)) {
                 return false;
             }
-            rows.put(
-                    seatId,
-                    new Row(seatId, row.scheduleId(), row.number(), row.price(), SeatStatus.AVAILABLE, null, null));
+            rows.put(seatId, change.apply(row));
             return true;
         } finally {
             lock.unlock();

@@ -32,7 +32,7 @@ public final class TestBed {
     public final InMemoryReservationRepository reservations = new InMemoryReservationRepository();
     public final InMemoryWalletStore wallets = new InMemoryWalletStore();
     public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
-    public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
+    public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
     public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
@@ -55,9 +55,12 @@ public final class TestBed {
 
     /** A concert with one schedule a month ahead, its seats 1…seatCount at {@code price} won. */
     public Concert concert(int seatCount, long price) {
-        return concerts.create(new ConcertPlan(
-                "Concert " + UUID.randomUUID(),
-                List.of(new ConcertPlan.SchedulePlan(now().plus(Duration.ofDays(30)), seatCount, Money.won(price)))));
+        return concerts.create(
+                new ConcertPlan(
+                        "Concert " + UUID.randomUUID(),
+                        List.of(new ConcertPlan.SchedulePlan(
+                                now().plus(Duration.ofDays(30)), seatCount, Money.won(price)))),
+                now());
     }
 
     public static Schedule onlySchedule(Concert concert) {
