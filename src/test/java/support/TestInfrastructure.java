@@ -32,6 +32,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static TcpProxy postgresProxy;
     private static TcpProxy redisProxy;
     private static EventReceiver eventReceiver;
+    private static java.nio.file.Path reconciliationInbox;
 
     @Override
     public Map<String, String> start() {
@@ -40,6 +41,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             postgresProxy = new TcpProxy(PG_HOST, PG_PORT);
             redisProxy = new TcpProxy(REDIS_HOST, REDIS_PORT);
             eventReceiver = new EventReceiver();
+            reconciliationInbox = java.nio.file.Files.createTempDirectory("cb-test-inbox-" + RUN);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
                     "PostgreSQL must run on " + PG_HOST + ":" + PG_PORT + " (scripts/services.sh starts it)", e);
@@ -57,7 +59,11 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 Map.entry("events.webhook.url", eventReceiver.url()),
                 Map.entry("events.webhook.secret", WEBHOOK_SECRET),
                 Map.entry("events.webhook.timeout", "1s"),
-                Map.entry("events.relay.max-attempts", "3"));
+                Map.entry("events.relay.max-attempts", "3"),
+                // the PGs' daily files: a directory of this run, two providers with different layouts
+                Map.entry("reconciliation.inbox", reconciliationInbox.toString()),
+                Map.entry("reconciliation.providers.toss.fee-bps", "320"),
+                Map.entry("reconciliation.providers.kcp.fee-bps", "250"));
     }
 
     @Override
@@ -85,6 +91,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static EventReceiver eventReceiver() {
         return eventReceiver;
+    }
+
+    public static java.nio.file.Path reconciliationInbox() {
+        return reconciliationInbox;
     }
 
     public static TcpProxy redisProxy() {

@@ -73,6 +73,16 @@ public class ScheduledJobs {
         runOnce(RunJobUseCase.OUTBOX_PRUNE);
     }
 
+    /** Reconciles yesterday against the PGs' files, daily (08:00 Asia/Seoul by default). */
+    @Scheduled(
+            identity = "reconciliation",
+            cron = "${reconciliation.cron}",
+            timeZone = "${reconciliation.time-zone}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void reconcileYesterday() {
+        runOnce(RunJobUseCase.RECONCILIATION);
+    }
+
     /** One run of a job under its lease; returns how many items it handled (0 when another instance ran it). */
     public long runOnce(String job) {
         return jobs.run(job).processed();

@@ -6,6 +6,7 @@ import application.events.RelayOutboxUseCase;
 import application.port.JobLock;
 import application.queue.AdmitWaitingUsersUseCase;
 import application.queue.ExpireActiveTokensUseCase;
+import application.reconciliation.StartReconciliationUseCase;
 import application.wallet.ForgetIdempotencyKeysUseCase;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,8 @@ public class RunJobService implements RunJobUseCase {
             ExpireHoldsUseCase expireHolds,
             ForgetIdempotencyKeysUseCase forgetKeys,
             RelayOutboxUseCase relay,
-            PruneOutboxUseCase pruneOutbox) {
+            PruneOutboxUseCase pruneOutbox,
+            StartReconciliationUseCase reconciliation) {
         this.lock = lock;
         this.settings = settings;
         jobs.put(QUEUE_ADMISSION, admit::admitAll);
@@ -39,6 +41,8 @@ public class RunJobService implements RunJobUseCase {
         jobs.put(HOLD_EXPIRY, () -> inBatches(expireHolds::expireBatch));
         jobs.put(IDEMPOTENCY_RETENTION, () -> inBatches(forgetKeys::forgetBatch));
         jobs.put(OUTBOX_PRUNE, () -> inBatches(pruneOutbox::pruneBatch));
+        // the run goes on in the background, guarded by its own per-date row, not by this lease
+        jobs.put(RECONCILIATION, () -> reconciliation.startScheduled().started() ? 1 : 0);
         jobs.put(OUTBOX_RELAY, () -> {
             // a bounded number of batches per run, so one run never outlives its lease
             long delivered = 0;

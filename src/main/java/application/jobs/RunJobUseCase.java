@@ -13,6 +13,8 @@ public interface RunJobUseCase {
     String IDEMPOTENCY_RETENTION = "idempotency-retention";
     String OUTBOX_RELAY = "outbox-relay";
     String OUTBOX_PRUNE = "outbox-prune";
+    /** Starts the daily reconciliation of yesterday (PGs' zone) unless it already completed. */
+    String RECONCILIATION = "reconciliation";
 
     /** @throws domain.shared.NotFoundException for an unknown job name */
     Result run(String job);

@@ -53,8 +53,18 @@ public record TopUp(
     public TopUp approve(UUID transactionId, Instant now) {
         requirePending(TopUpStatus.APPROVED);
         return new TopUp(
-                id, userId, provider, paymentKey, orderId, amount, TopUpStatus.APPROVED, transactionId, null, null,
-                now, createdAt);
+                id,
+                userId,
+                provider,
+                paymentKey,
+                orderId,
+                amount,
+                TopUpStatus.APPROVED,
+                transactionId,
+                null,
+                null,
+                now,
+                createdAt);
     }
 
     /** The PG refused it (declined) or it was cancelled there before we credited it. */
@@ -69,7 +79,8 @@ public record TopUp(
 
     private void requirePending(TopUpStatus target) {
         if (!isPending()) {
-            throw new IllegalStateException("top-up " + id + " is " + status + ", not PENDING; cannot become " + target);
+            throw new IllegalStateException(
+                    "top-up " + id + " is " + status + ", not PENDING; cannot become " + target);
         }
     }
 }

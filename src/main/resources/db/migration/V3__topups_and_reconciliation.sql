@@ -21,8 +21,9 @@ CREATE TABLE topup (
     CONSTRAINT topup_payment_key_uq UNIQUE (provider, payment_key),
     CONSTRAINT topup_credited_ck CHECK ((status = 'APPROVED') = (transaction_id IS NOT NULL))
 );
--- "credited here on that business day" (MISSING_AT_PG)
-CREATE INDEX topup_approved_idx ON topup (provider, approved_at) WHERE status = 'APPROVED';
+-- "credited top-ups asked for on that business day" (MISSING_AT_PG): created_at, not approved_at,
+-- because a top-up settled later (status query, reconciliation) belongs to the day it was paid
+CREATE INDEX topup_credited_day_idx ON topup (provider, created_at) WHERE status = 'APPROVED';
 -- PENDING top-ups waiting for a status query or the reconciliation
 CREATE INDEX topup_pending_idx ON topup (created_at) WHERE status = 'PENDING';
 
@@ -68,7 +69,8 @@ CREATE TABLE recon_file_error (
 );
 CREATE INDEX recon_file_error_run_idx ON recon_file_error (run_id, provider, kind, line_no);
 
--- The PG's lines of one run, loaded with COPY and matched with a join; dropped when the step ends.
+-- The PG's lines of one run, loaded with COPY and matched with a hash join (no index: it is
+-- written once and read once); deleted when the step ends.
 -- UNLOGGED: a crash loses it, and a crashed run is started again from the files anyway.
 CREATE UNLOGGED TABLE recon_staging (
     run_id          uuid         NOT NULL,
@@ -83,7 +85,6 @@ CREATE UNLOGGED TABLE recon_staging (
     settlement_date date,
     occurred_at     timestamptz
 );
-CREATE INDEX recon_staging_step_idx ON recon_staging (run_id, provider, kind);
 
 -- Every classified line (and every top-up the PG does not know): the report's items.
 CREATE TABLE recon_item (
@@ -105,4 +106,8 @@ CREATE TABLE recon_item (
     action       varchar(16)  NOT NULL,
     note         varchar(500)
 );
+-- the report's pages: all items, or one category, in id order
+CREATE INDEX recon_item_run_idx ON recon_item (run_id, id);
 CREATE INDEX recon_item_run_category_idx ON recon_item (run_id, category, id);
+-- the few items that ask for an action (settle a PENDING top-up)
+CREATE INDEX recon_item_action_idx ON recon_item (run_id, id) WHERE action <> 'NONE';

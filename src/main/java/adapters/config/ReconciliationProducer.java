@@ -1,0 +1,47 @@
+package adapters.config;
+
+import application.port.BackgroundWork;
+import application.reconciliation.ReconciliationSettings;
+import domain.reconciliation.FeePolicy;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Reconciliation settings from configuration, and the threads runs execute on. */
+@ApplicationScoped
+public class ReconciliationProducer implements BackgroundWork {
+    private final ExecutorService runs = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("reconciliation-", 0).daemon(true).factory());
+
+    @Produces
+    @Singleton
+    ReconciliationSettings reconciliationSettings(ReconciliationConfig config) {
+        return new ReconciliationSettings(
+                config.providers().entrySet().stream()
+                        .sorted(Comparator.comparing(java.util.Map.Entry::getKey))
+                        .map(e -> new ReconciliationSettings.Provider(
+                                e.getKey(), new FeePolicy(e.getValue().feeBps())))
+                        .toList(),
+                config.timeZone(),
+                config.parallelism(),
+                config.staleAfter(),
+                config.maxErrorsKept());
+    }
+
+    @Override
+    public void submit(Runnable work) {
+        runs.execute(work);
+    }
+
+    /** A run cut short here is RUNNING without heartbeats: the next trigger after stale-after restarts it. */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        runs.shutdown();
+        runs.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

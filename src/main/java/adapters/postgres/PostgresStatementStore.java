@@ -1,0 +1,410 @@
+package adapters.postgres;
+
+import application.port.StatementSource;
+import application.port.StatementSource.LineError;
+import application.port.StatementStore;
+import application.reconciliation.Step;
+import application.reconciliation.StepSummary;
+import domain.reconciliation.Action;
+import domain.reconciliation.BookedTopUp;
+import domain.reconciliation.BusinessDay;
+import domain.reconciliation.Category;
+import domain.reconciliation.PgStatus;
+import domain.reconciliation.StatementKind;
+import domain.reconciliation.StatementLine;
+import domain.reconciliation.Verdict;
+import domain.topup.TopUpStatus;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Bulk work of a reconciliation step on plain JDBC: lines go in with {@code COPY} (one round trip
+ * per 64 KiB), the match is one hash join read through a cursor, and items go out with {@code COPY}
+ * as the domain classifies them. Nothing holds more than a buffer and a fetch batch in memory. The
+ * batch runs on its own threads outside any JTA transaction; each method commits its own work.
+ */
+@ApplicationScoped
+public class PostgresStatementStore implements StatementStore {
+    private static final int COPY_BUFFER = 64 * 1024;
+    private static final int FETCH_SIZE = 10_000;
+
+    private final AgroalDataSource dataSource;
+
+    public PostgresStatementStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Staged stage(UUID runId, Step step, StatementSource.StatementFile file, int maxErrorsKept) {
+        return inTransaction(c -> {
+            CopyIn copy = copyIn(c, """
+                    COPY recon_staging (run_id, provider, kind, line_no, payment_key, status, amount, fee, net,
+                                        settlement_date) FROM STDIN""");
+            CopyWriter rows = new CopyWriter(copy);
+            List<LineError> kept = new ArrayList<>();
+            long[] counts = new long[2];
+            String prefix = runId + "\t" + CopyWriter.escape(step.provider()) + "\t" + step.kind() + "\t";
+            try {
+                file.read(
+                        line -> {
+                            rows.raw(prefix)
+                                    .field(line.lineNo())
+                                    .field(line.paymentKey())
+                                    .field(line.status().name())
+                                    .field(line.amount())
+                                    .field(line.fee())
+                                    .field(line.net())
+                                    .last(line.settlementDate());
+                            counts[0]++;
+                        },
+                        error -> {
+                            if (kept.size() < maxErrorsKept) {
+                                kept.add(error);
+                            }
+                            counts[1]++;
+                        });
+                rows.finish();
+            } catch (RuntimeException e) {
+                rows.cancel();
+                throw e;
+            }
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO recon_file_error (run_id, provider, kind, file_name, line_no, reason)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
+                for (LineError error : kept) {
+                    insert.setObject(1, runId);
+                    insert.setString(2, step.provider());
+                    insert.setString(3, step.kind().name());
+                    insert.setString(4, file.name());
+                    insert.setLong(5, error.lineNo());
+                    insert.setString(
+                            6, error.reason().length() > 500 ? error.reason().substring(0, 500) : error.reason());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return new Staged(counts[0], counts[1]);
+        });
+    }
+
+    @Override
+    public long classify(UUID runId, Step step, BusinessDay day, Classifier classifier) {
+        try (Connection read = dataSource.getConnection()) {
+            boolean autoCommit = read.getAutoCommit();
+            read.setAutoCommit(false); // a cursor (fetch size) needs a transaction
+            try {
+                long written = inTransaction(write -> {
+                    deleteItems(write, runId, step);
+                    return copyItems(read, write, runId, step, day, classifier);
+                });
+                read.commit();
+                return written;
+            } finally {
+                read.rollback();
+                read.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "classifying " + step + " of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long copyItems(
+            Connection read, Connection write, UUID runId, Step step, BusinessDay day, Classifier classifier)
+            throws SQLException {
+        boolean transactions = step.kind() == StatementKind.TRANSACTIONS;
+        try (PreparedStatement memory = read.prepareStatement("SET LOCAL work_mem = '64MB'")) {
+            memory.execute();
+        }
+        String sql = """
+                WITH pg AS (
+                    SELECT payment_key, min(line_no) AS line_no,
+                           CASE WHEN bool_or(status = 'CANCELLED') THEN 'CANCELLED' ELSE 'APPROVED' END AS status,
+                           coalesce(max(amount) FILTER (WHERE status = 'APPROVED'), max(amount)) AS amount,
+                           sum(fee) AS fee, sum(net) AS net, max(settlement_date) AS settlement_date
+                    FROM recon_staging WHERE run_id = ? AND provider = ? AND kind = ?
+                    GROUP BY payment_key)
+                SELECT pg.payment_key, pg.line_no, pg.status, pg.amount, pg.fee, pg.net, pg.settlement_date,
+                       t.status, t.amount
+                FROM pg LEFT JOIN topup t ON t.provider = ? AND t.payment_key = pg.payment_key
+                """;
+        if (transactions) {
+            sql += """
+                    UNION ALL
+                    SELECT t.payment_key, NULL, NULL, NULL, NULL, NULL, NULL, t.status, t.amount
+                    FROM topup t
+                    WHERE t.provider = ? AND t.status = 'APPROVED' AND t.created_at >= ? AND t.created_at < ?
+                      AND NOT EXISTS (SELECT 1 FROM recon_staging s WHERE s.run_id = ? AND s.provider = ?
+                                      AND s.kind = ? AND s.payment_key = t.payment_key)
+                    """;
+        }
+        CopyWriter items = new CopyWriter(copyIn(write, """
+                COPY recon_item (run_id, provider, kind, category, payment_key, line_no, pg_status, our_status,
+                                 pg_amount, our_amount, fee, expected_fee, net, expected_net, action, note)
+                FROM STDIN"""));
+        String prefix = runId + "\t" + CopyWriter.escape(step.provider()) + "\t" + step.kind() + "\t";
+        long written = 0;
+        try (PreparedStatement query = read.prepareStatement(sql)) {
+            query.setFetchSize(FETCH_SIZE);
+            int p = 1;
+            query.setObject(p++, runId);
+            query.setString(p++, step.provider());
+            query.setString(p++, step.kind().name());
+            query.setString(p++, step.provider());
+            if (transactions) {
+                query.setString(p++, step.provider());
+                query.setTimestamp(p++, Timestamp.from(day.start()));
+                query.setTimestamp(p++, Timestamp.from(day.end()));
+                query.setObject(p++, runId);
+                query.setString(p++, step.provider());
+                query.setString(p, step.kind().name());
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    StatementLine pg = rs.getString(3) == null ? null : line(rs, key);
+                    BookedTopUp ours = rs.getString(8) == null
+                            ? null
+                            : new BookedTopUp(key, TopUpStatus.valueOf(rs.getString(8)), rs.getLong(9));
+                    Verdict verdict = classifier.classify(pg, ours);
+                    Long expectedFee = step.kind() == StatementKind.SETTLEMENTS && ours != null
+                            ? step.fees().expectedFee(ours.amount())
+                            : null;
+                    items.raw(prefix)
+                            .field(verdict.category().name())
+                            .field(key)
+                            .field(pg == null ? null : pg.lineNo())
+                            .field(pg == null ? null : pg.status().name())
+                            .field(ours == null ? null : ours.status().name())
+                            .field(pg == null ? null : pg.amount())
+                            .field(ours == null ? null : ours.amount())
+                            .field(pg == null ? null : pg.fee())
+                            .field(expectedFee)
+                            .field(pg == null ? null : pg.net())
+                            .field(expectedFee == null ? null : ours.amount() - expectedFee)
+                            .field(verdict.action().name())
+                            .last(verdict.note());
+                    written++;
+                }
+            }
+            items.finish();
+        } catch (RuntimeException | SQLException e) {
+            items.cancel();
+            throw e;
+        }
+        return written;
+    }
+
+    private static StatementLine line(ResultSet rs, String key) throws SQLException {
+        long fee = rs.getLong(5);
+        Long feeOrNull = rs.wasNull() ? null : fee;
+        long net = rs.getLong(6);
+        Long netOrNull = rs.wasNull() ? null : net;
+        java.sql.Date settled = rs.getDate(7);
+        return new StatementLine(
+                rs.getLong(2),
+                key,
+                PgStatus.valueOf(rs.getString(3)),
+                rs.getLong(4),
+                feeOrNull,
+                netOrNull,
+                settled == null ? null : settled.toLocalDate());
+    }
+
+    private static void deleteItems(Connection c, UUID runId, Step step) throws SQLException {
+        try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM recon_item WHERE run_id = ? AND provider = ? AND kind = ?")) {
+            bindStep(delete, runId, step);
+            delete.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<KeyedItem> itemsToSettle(UUID runId, Step step, Action action, long afterId, int limit) {
+        return inTransaction(c -> {
+            try (PreparedStatement query = c.prepareStatement("""
+                    SELECT id, payment_key FROM recon_item
+                    WHERE run_id = ? AND provider = ? AND kind = ? AND action = ? AND action <> 'NONE' AND id > ?
+                    ORDER BY id LIMIT ?""")) {
+                bindStep(query, runId, step);
+                query.setString(4, action.name());
+                query.setLong(5, afterId);
+                query.setInt(6, limit);
+                List<KeyedItem> page = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new KeyedItem(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    @Override
+    public StepSummary summarize(UUID runId, Step step) {
+        return inTransaction(c -> {
+            try (PreparedStatement query = c.prepareStatement("""
+                    SELECT category, count(*), coalesce(sum(coalesce(pg_amount, our_amount)), 0),
+                           coalesce(sum(fee), 0), coalesce(sum(expected_fee), 0),
+                           coalesce(sum(net), 0), coalesce(sum(expected_net), 0)
+                    FROM recon_item WHERE run_id = ? AND provider = ? AND kind = ?
+                    GROUP BY category""")) {
+                bindStep(query, runId, step);
+                Map<Category, StepSummary.Tally> categories = new EnumMap<>(Category.class);
+                long fees = 0, expectedFees = 0, payout = 0, expectedPayout = 0;
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        categories.put(
+                                Category.valueOf(rs.getString(1)), new StepSummary.Tally(rs.getLong(2), rs.getLong(3)));
+                        fees += rs.getLong(4);
+                        expectedFees += rs.getLong(5);
+                        payout += rs.getLong(6);
+                        expectedPayout += rs.getLong(7);
+                    }
+                }
+                return new StepSummary(categories, fees, expectedFees, payout, expectedPayout);
+            }
+        });
+    }
+
+    @Override
+    public void unstage(UUID runId, Step step) {
+        inTransaction(c -> {
+            try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM recon_staging WHERE run_id = ? AND provider = ? AND kind = ?")) {
+                bindStep(delete, runId, step);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    private static void bindStep(PreparedStatement statement, UUID runId, Step step) throws SQLException {
+        statement.setObject(1, runId);
+        statement.setString(2, step.provider());
+        statement.setString(3, step.kind().name());
+    }
+
+    private static CopyIn copyIn(Connection c, String sql) throws SQLException {
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reconciliation store: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Rows in COPY's text format, buffered and sent 64 KiB at a time. */
+    private static final class CopyWriter {
+        private final CopyIn copy;
+        private final StringBuilder buffer = new StringBuilder(COPY_BUFFER + 1024);
+
+        CopyWriter(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        CopyWriter raw(String text) {
+            buffer.append(text);
+            return this;
+        }
+
+        CopyWriter field(Object value) {
+            append(value);
+            buffer.append('\t');
+            return this;
+        }
+
+        void last(Object value) {
+            append(value);
+            buffer.append('\n');
+            if (buffer.length() >= COPY_BUFFER) {
+                flush();
+            }
+        }
+
+        private void append(Object value) {
+            if (value == null) {
+                buffer.append("\\N");
+            } else if (value instanceof Long || value instanceof LocalDate) {
+                buffer.append(value);
+            } else {
+                buffer.append(escape(value.toString()));
+            }
+        }
+
+        void finish() throws SQLException {
+            flush();
+            copy.endCopy();
+        }
+
+        void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the transaction rolls back anyway
+            }
+        }
+
+        private void flush() {
+            if (!buffer.isEmpty()) {
+                byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+                try {
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+                }
+                buffer.setLength(0);
+            }
+        }
+
+        static String escape(String text) {
+            boolean plain = true;
+            for (int i = 0; i < text.length() && plain; i++) {
+                char ch = text.charAt(i);
+                plain = ch != '\\' && ch != '\t' && ch != '\n' && ch != '\r';
+            }
+            if (plain) {
+                return text;
+            }
+            return text.replace("\\", "\\\\")
+                    .replace("\t", "\\t")
+                    .replace("\n", "\\n")
+                    .replace("\r", "\\r");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package adapters.rest;
+
+import domain.reconciliation.ReconciliationRunningException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Problems of the reconciliation endpoints. */
+public class ReconciliationProblems {
+    @ServerExceptionMapper
+    public Response running(ReconciliationRunningException e, UriInfo uri) {
+        Response.ResponseBuilder response = Problem.of(Status.CONFLICT, "reconciliation-running", e.getMessage())
+                .at(uri.getPath())
+                .toResponse()
+                .location(java.net.URI.create(AdminReconciliationResource.BASE + e.date()));
+        return response.build();
+    }
+}

@@ -1,0 +1,145 @@
+package adapters.statements;
+
+import adapters.statements.ProviderLayout.FileSpec;
+import application.port.StatementSource.LineError;
+import application.port.StatementSource.StatementFile;
+import application.port.StatementSource.StatementUnavailableException;
+import domain.reconciliation.PgStatus;
+import domain.reconciliation.StatementLine;
+import domain.shared.InvalidValueException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One PG file, read line by line: the header names the columns, every other non-blank line becomes
+ * a {@link StatementLine} or a {@link LineError} (with its 1-based line number, header included).
+ */
+final class DelimitedStatementFile implements StatementFile {
+    private final String name;
+    private final BufferedReader reader;
+    private final ProviderLayout layout;
+    private final FileSpec spec;
+    private final Map<Field, Integer> index = new EnumMap<>(Field.class);
+    private int width;
+    private long lineNo;
+
+    DelimitedStatementFile(String name, BufferedReader reader, ProviderLayout layout, FileSpec spec) {
+        this.name = name;
+        this.reader = reader;
+        this.layout = layout;
+        this.spec = spec;
+        readHeader();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    private void readHeader() {
+        String header = next();
+        if (header == null) {
+            throw new StatementUnavailableException(name + ": the file is empty (no header line)");
+        }
+        if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
+            header = header.substring(1);
+        }
+        List<String> names = DelimitedLine.split(header, layout.delimiter());
+        for (Map.Entry<Field, String> column : spec.columns().entrySet()) {
+            int at = names.indexOf(column.getValue());
+            if (at < 0) {
+                throw new StatementUnavailableException(name + ": the header lacks column '" + column.getValue() + "' ("
+                        + layout.name() + " layout; header was: " + header + ")");
+            }
+            index.put(column.getKey(), at);
+            width = Math.max(width, at + 1);
+        }
+    }
+
+    @Override
+    public void read(Consumer<StatementLine> lines, Consumer<LineError> errors) {
+        String text;
+        while ((text = next()) != null) {
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                lines.accept(parse(text));
+            } catch (IllegalArgumentException | InvalidValueException | DateTimeParseException e) {
+                errors.accept(new LineError(lineNo, e.getMessage()));
+            }
+        }
+    }
+
+    private StatementLine parse(String text) {
+        List<String> cells = DelimitedLine.split(text, layout.delimiter());
+        if (cells.size() < width) {
+            throw new IllegalArgumentException("expected at least " + width + " fields separated by '"
+                    + layout.delimiter() + "', found " + cells.size());
+        }
+        String key = cells.get(index.get(Field.PAYMENT_KEY));
+        long amount = won(cells, Field.AMOUNT);
+        if (spec.fixedStatus() == null) {
+            return StatementLine.payment(lineNo, key, status(cells.get(index.get(Field.STATUS))), amount);
+        }
+        return StatementLine.settlement(
+                lineNo, key, amount, won(cells, Field.FEE), won(cells, Field.NET), date(cells, Field.SETTLEMENT_DATE));
+    }
+
+    private PgStatus status(String code) {
+        PgStatus status = layout.statuses().get(code);
+        if (status == null) {
+            throw new IllegalArgumentException("unknown status '" + code + "' (" + layout.name() + " codes: "
+                    + String.join(
+                            ", ", layout.statuses().keySet().stream().sorted().toList()) + ")");
+        }
+        return status;
+    }
+
+    private long won(List<String> cells, Field field) {
+        String cell = cells.get(index.get(field));
+        try {
+            return Long.parseLong(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    spec.columns().get(field) + " '" + cell + "' is not a whole number of won");
+        }
+    }
+
+    private LocalDate date(List<String> cells, Field field) {
+        String cell = cells.get(index.get(field));
+        try {
+            return LocalDate.parse(cell, layout.cellDate());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(spec.columns().get(field) + " '" + cell + "' is not a date");
+        }
+    }
+
+    private String next() {
+        try {
+            String text = reader.readLine();
+            if (text != null) {
+                lineNo++;
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": read failed at line " + (lineNo + 1), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

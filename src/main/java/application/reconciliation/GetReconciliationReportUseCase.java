@@ -1,0 +1,10 @@
+package application.reconciliation;
+
+import java.time.LocalDate;
+
+public interface GetReconciliationReportUseCase {
+    int LINE_ERRORS_SHOWN = 100;
+
+    /** @throws domain.shared.NotFoundException when the date was never reconciled */
+    RunReport report(LocalDate date);
+}

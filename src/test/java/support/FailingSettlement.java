@@ -1,0 +1,41 @@
+package support;
+
+import adapters.postgres.InterimSettleTopUp;
+import application.wallet.SettleTopUpUseCase;
+import domain.topup.TopUp;
+import domain.topup.TopUpStatus;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The real settlement, which a test can arm to crash after a number of successful settles. */
+@Alternative
+@Priority(10)
+@ApplicationScoped
+public class FailingSettlement implements SettleTopUpUseCase {
+    private static final AtomicInteger crashAfter = new AtomicInteger(-1);
+
+    private final InterimSettleTopUp delegate;
+
+    public FailingSettlement(InterimSettleTopUp delegate) {
+        this.delegate = delegate;
+    }
+
+    /** The settle after the next {@code successes} ones throws (once). */
+    public static void crashAfter(int successes) {
+        crashAfter.set(successes);
+    }
+
+    @Override
+    public Optional<TopUp> settle(String provider, String paymentKey, TopUpStatus outcome) {
+        if (crashAfter.get() == 0) {
+            crashAfter.set(-1);
+            throw new IllegalStateException("injected crash while settling " + paymentKey);
+        }
+        Optional<TopUp> settled = delegate.settle(provider, paymentKey, outcome);
+        crashAfter.getAndUpdate(n -> n > 0 ? n - 1 : n);
+        return settled;
+    }
+}
