@@ -52,14 +52,24 @@ final class DelimitedStatementFile implements StatementFile {
             header = header.substring(1);
         }
         List<String> names = DelimitedLine.split(header, layout.delimiter());
-        for (Map.Entry<Field, String> column : spec.columns().entrySet()) {
-            int at = names.indexOf(column.getValue());
-            if (at < 0) {
-                throw new StatementUnavailableException(name + ": the header lacks column '" + column.getValue() + "' ("
-                        + layout.name() + " layout; header was: " + header + ")");
+        List<String> missing = new java.util.ArrayList<>();
+        for (Field field : Field.values()) {
+            String column = spec.columns().get(field);
+            if (column == null) {
+                continue;
             }
-            index.put(column.getKey(), at);
-            width = Math.max(width, at + 1);
+            int at = names.indexOf(column);
+            if (at < 0) {
+                missing.add("'" + column + "'");
+            } else {
+                index.put(field, at);
+                width = Math.max(width, at + 1);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StatementUnavailableException(
+                    name + ": the header lacks column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                            + " (" + layout.name() + " layout; header was: " + header + ")");
         }
     }
 

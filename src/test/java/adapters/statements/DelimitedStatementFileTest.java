@@ -83,7 +83,8 @@ class DelimitedStatementFileTest {
         StatementUnavailableException noColumn = assertThrows(
                 StatementUnavailableException.class,
                 () -> read(Layouts.TOSS, StatementKind.SETTLEMENTS, "paymentKey,amount,fee\n"));
-        assertTrue(noColumn.getMessage().contains("lacks column 'payOutAmount'"), noColumn.getMessage());
+        assertTrue(
+                noColumn.getMessage().contains("lacks columns 'payOutAmount', 'paidOutDate'"), noColumn.getMessage());
         assertThrows(StatementUnavailableException.class, () -> read(Layouts.TOSS, StatementKind.TRANSACTIONS, ""));
     }
 
