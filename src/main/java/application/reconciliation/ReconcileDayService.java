@@ -92,7 +92,9 @@ public class ReconcileDayService implements ReconcileDayUseCase {
     }
 
     private List<StepOutcome> runInParallel(UUID runId, BusinessDay day, List<Step> steps) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(settings.parallelism(), steps.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(settings.parallelism(), steps.size()),
+                Thread.ofPlatform().name("reconciliation-step-", 1).factory());
         try {
             List<Future<StepOutcome>> running = new ArrayList<>();
             for (Step step : steps) {
@@ -123,11 +125,26 @@ public class ReconcileDayService implements ReconcileDayUseCase {
         bookkeeping.stepStarted(runId, step, file.name());
         StatementStore.Staged staged = new StatementStore.Staged(0, 0);
         try (file) {
+            long t0 = System.nanoTime();
             staged = statements.stage(runId, step, file, settings.maxErrorsKept());
-            statements.classify(runId, step, day, classifier(step));
+            long t1 = System.nanoTime();
+            long items = statements.classify(runId, step, day, classifier(step));
             statements.unstage(runId, step);
-            settle(runId, step, Action.SETTLE_APPROVED, TopUpStatus.APPROVED);
-            settle(runId, step, Action.SETTLE_CANCELLED, TopUpStatus.CANCELLED);
+            long t2 = System.nanoTime();
+            long settled = settle(runId, step, Action.SETTLE_APPROVED, TopUpStatus.APPROVED)
+                    + settle(runId, step, Action.SETTLE_CANCELLED, TopUpStatus.CANCELLED);
+            LOG.info(String.format(
+                    "reconciliation %s %s: %d lines (%d malformed) staged in %d ms, %d items classified in %d ms,"
+                            + " %d pending top-ups settled in %d ms",
+                    runId,
+                    step,
+                    staged.rows(),
+                    staged.errors(),
+                    (t1 - t0) / 1_000_000,
+                    items,
+                    (t2 - t1) / 1_000_000,
+                    settled,
+                    (System.nanoTime() - t2) / 1_000_000));
             return finish(
                     runId,
                     new StepOutcome(step, staged.rows(), staged.errors(), statements.summarize(runId, step), null));
@@ -148,16 +165,19 @@ public class ReconcileDayService implements ReconcileDayUseCase {
     }
 
     /** Applies the PG's word to PENDING top-ups; each settles once, however often this runs. */
-    private void settle(UUID runId, Step step, Action action, TopUpStatus outcome) {
+    private long settle(UUID runId, Step step, Action action, TopUpStatus outcome) {
         long after = 0;
+        long count = 0;
         List<StatementStore.KeyedItem> page;
         do {
             page = statements.itemsToSettle(runId, step, action, after, SETTLE_PAGE);
             for (StatementStore.KeyedItem item : page) {
                 settleTopUp.settle(step.provider(), item.paymentKey(), outcome);
                 after = item.itemId();
+                count++;
             }
         } while (page.size() == SETTLE_PAGE);
+        return count;
     }
 
     private StepOutcome finish(UUID runId, StepOutcome outcome) {
