@@ -1,6 +1,6 @@
 package support;
 
-import adapters.postgres.InterimSettleTopUp;
+import application.wallet.SettleTopUpService;
 import application.wallet.SettleTopUpUseCase;
 import domain.topup.TopUp;
 import domain.topup.TopUpStatus;
@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FailingSettlement implements SettleTopUpUseCase {
     private static final AtomicInteger crashAfter = new AtomicInteger(-1);
 
-    private final InterimSettleTopUp delegate;
+    private final SettleTopUpService delegate;
 
-    public FailingSettlement(InterimSettleTopUp delegate) {
+    public FailingSettlement(SettleTopUpService delegate) {
         this.delegate = delegate;
     }
 
@@ -30,11 +30,17 @@ public class FailingSettlement implements SettleTopUpUseCase {
 
     @Override
     public Optional<TopUp> settle(String provider, String paymentKey, TopUpStatus outcome) {
+        return settle(provider, paymentKey, outcome, null, null);
+    }
+
+    @Override
+    public Optional<TopUp> settle(
+            String provider, String paymentKey, TopUpStatus outcome, String failureCode, String failureMessage) {
         if (crashAfter.get() == 0) {
             crashAfter.set(-1);
             throw new IllegalStateException("injected crash while settling " + paymentKey);
         }
-        Optional<TopUp> settled = delegate.settle(provider, paymentKey, outcome);
+        Optional<TopUp> settled = delegate.settle(provider, paymentKey, outcome, failureCode, failureMessage);
         crashAfter.getAndUpdate(n -> n > 0 ? n - 1 : n);
         return settled;
     }

@@ -5,6 +5,7 @@ import domain.payment.Payment;
 import domain.reservation.Reservation;
 import domain.shared.Money;
 import domain.shared.UserId;
+import domain.topup.TopUp;
 import domain.wallet.WalletTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -90,6 +91,22 @@ final class PersistenceMapper {
         e.balanceAfter = p.balanceAfter().won();
         e.createdAt = p.createdAt();
         return e;
+    }
+
+    static TopUp topUp(TopUpEntity e) {
+        return new TopUp(
+                e.id,
+                new UserId(e.userId),
+                e.provider,
+                e.paymentKey,
+                e.orderId,
+                Money.won(e.amount),
+                e.status,
+                e.transactionId,
+                e.failureCode,
+                e.failureMessage,
+                e.approvedAt,
+                e.createdAt);
     }
 
     /** The JDBC driver hands back timestamptz columns of native queries in more than one type. */

@@ -1,6 +1,7 @@
 package adapters.rest;
 
 import application.port.IdempotencyConflictException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -11,8 +12,12 @@ import domain.reservation.ReservationConflictException;
 import domain.reservation.SeatUnavailableException;
 import domain.shared.InvalidValueException;
 import domain.shared.NotFoundException;
+import domain.topup.PaymentAlreadyUsedException;
+import domain.topup.PaymentDeclinedException;
+import domain.topup.TopUpNotPendingException;
 import domain.wallet.InsufficientBalanceException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,8 +28,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -68,6 +75,49 @@ public class ProblemMapper {
     public Response idempotencyConflict(IdempotencyConflictException e, UriInfo uri) {
         return respond(Problem.of(Status.CONFLICT, "idempotency-key-reused", e.getMessage()), uri);
     }
+
+    @ServerExceptionMapper
+    public Response paymentAlreadyUsed(PaymentAlreadyUsedException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "payment-already-used", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response topUpNotPending(TopUpNotPendingException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "top-up-not-pending", e.getMessage()), uri);
+    }
+
+    /** 422 with the PG's own code and message as extension members (RFC 9457 §3.2). */
+    @ServerExceptionMapper
+    public Response paymentDeclined(PaymentDeclinedException e, UriInfo uri) {
+        Problem problem = Problem.of(422, "Unprocessable Content", "payment-declined", e.getMessage());
+        return Response.status(422)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new PaymentDeclinedProblem(
+                        problem.type(),
+                        problem.title(),
+                        problem.status(),
+                        problem.detail(),
+                        uri.getPath(),
+                        e.topUpId(),
+                        e.status().name(),
+                        e.code(),
+                        e.pgMessage()))
+                .build();
+    }
+
+    /** A {@link Problem} with the top-up and the PG's verdict. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    public record PaymentDeclinedProblem(
+            URI type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            UUID topUpId,
+            String topUpStatus,
+            String code,
+            String message) {}
 
     @ServerExceptionMapper
     public Response invalidValue(InvalidValueException e, UriInfo uri) {

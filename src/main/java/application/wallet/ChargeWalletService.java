@@ -1,50 +1,66 @@
 package application.wallet;
 
-import application.port.IdempotencyKey;
-import application.port.IdempotencyStore;
-import application.port.OutboxPort;
+import application.port.PaymentGateway;
 import application.port.WalletStore;
-import domain.event.BookingEvents;
+import domain.shared.InvalidValueException;
 import domain.shared.Money;
+import domain.topup.PaymentDeclinedException;
+import domain.topup.TopUp;
 import domain.wallet.Wallet;
-import domain.wallet.WalletTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
+/**
+ * A charge without a PG is one transaction ({@link ChargeSteps#chargeNow}). A PG top-up is two,
+ * with the PG's confirm between them and no transaction open while it answers: (1) the key is
+ * claimed for a new PENDING top-up, (2) the PG's answer settles it ({@link SettleTopUpUseCase}).
+ * When the answer does not come (timeout, 5xx, PG unreachable) the top-up stays PENDING: nothing is
+ * credited, nothing is lost, and a status query or the reconciliation settles it later.
+ */
 @ApplicationScoped
 public class ChargeWalletService implements ChargeWalletUseCase {
-    static final String OPERATION = "charge";
-
+    private final ChargeSteps steps;
+    private final PaymentGateway gateway;
+    private final SettleTopUpUseCase settle;
     private final WalletStore wallets;
-    private final IdempotencyStore idempotency;
-    private final OutboxPort outbox;
-    private final Clock clock;
 
-    public ChargeWalletService(WalletStore wallets, IdempotencyStore idempotency, OutboxPort outbox, Clock clock) {
+    public ChargeWalletService(
+            ChargeSteps steps, PaymentGateway gateway, SettleTopUpUseCase settle, WalletStore wallets) {
+        this.steps = steps;
+        this.gateway = gateway;
+        this.settle = settle;
         this.wallets = wallets;
-        this.idempotency = idempotency;
-        this.outbox = outbox;
-        this.clock = clock;
     }
 
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     public Result charge(Command command) {
         Money amount = Wallet.requireChargeable(command.amount());
-        IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
-        Instant now = clock.instant();
-        Optional<UUID> answered = idempotency.claim(key, "amount=" + amount.won(), now);
-        if (answered.isPresent()) {
-            return new Result(wallets.transaction(answered.get()).orElseThrow(), true);
+        PgPayment payment = command.payment();
+        if (payment == null) {
+            if (gateway.isConfigured()) {
+                throw new InvalidValueException(
+                        "payment",
+                        "a payment {provider, paymentKey, orderId} confirmed by a payment gateway is required");
+            }
+            return steps.chargeNow(command, amount);
         }
-        WalletTransaction entry =
-                wallets.charge(command.userId(), amount, UUID.randomUUID(), now).entry();
-        idempotency.complete(key, entry.id());
-        outbox.append(BookingEvents.walletCharged(UUID.randomUUID(), entry));
-        return new Result(entry, false);
+        if (!gateway.providers().contains(payment.provider())) {
+            throw new InvalidValueException(
+                    "payment.provider", "'" + payment.provider() + "' is not a configured payment gateway");
+        }
+        ChargeSteps.Opened opened = steps.open(command, amount);
+        TopUp topUp = opened.topUp();
+        if (!opened.replayed()) {
+            PaymentGateway.Answer answer =
+                    gateway.confirm(payment.provider(), payment.paymentKey(), payment.orderId(), amount);
+            topUp = PgAnswers.apply(settle, topUp, answer);
+        }
+        return switch (topUp.status()) {
+            case APPROVED ->
+                new Result(wallets.transaction(topUp.transactionId()).orElseThrow(), topUp, opened.replayed());
+            case PENDING -> new Result(null, topUp, opened.replayed());
+            case DECLINED, CANCELLED -> throw new PaymentDeclinedException(topUp);
+        };
     }
 }

@@ -12,4 +12,13 @@ import java.util.Optional;
 public interface SettleTopUpUseCase {
     /** Empty when no top-up has that payment key. */
     Optional<TopUp> settle(String provider, String paymentKey, TopUpStatus outcome);
+
+    /**
+     * The same, keeping the PG's code and message of a refusal on the top-up. An implementation
+     * that keeps no reason (a test fake) may rely on this default.
+     */
+    default Optional<TopUp> settle(
+            String provider, String paymentKey, TopUpStatus outcome, String failureCode, String failureMessage) {
+        return settle(provider, paymentKey, outcome);
+    }
 }

@@ -45,11 +45,19 @@ public record TopUp(
                 id, userId, provider, paymentKey, orderId, amount, TopUpStatus.PENDING, null, null, null, null, now);
     }
 
+    public boolean belongsTo(UserId user) {
+        return userId.equals(user);
+    }
+
     public boolean isPending() {
         return status == TopUpStatus.PENDING;
     }
 
-    /** The PG approved it and the wallet was credited by ledger line {@code transactionId}. */
+    /**
+     * The PG approved it and the wallet was credited by ledger line {@code transactionId}.
+     *
+     * @throws TopUpNotPendingException when it has already settled
+     */
     public TopUp approve(UUID transactionId, Instant now) {
         requirePending(TopUpStatus.APPROVED);
         return new TopUp(
@@ -67,7 +75,11 @@ public record TopUp(
                 createdAt);
     }
 
-    /** The PG refused it (declined) or it was cancelled there before we credited it. */
+    /**
+     * The PG refused it (declined) or it was cancelled there before we credited it.
+     *
+     * @throws TopUpNotPendingException when it has already settled
+     */
     public TopUp close(TopUpStatus outcome, String code, String message) {
         if (outcome != TopUpStatus.DECLINED && outcome != TopUpStatus.CANCELLED) {
             throw new IllegalArgumentException("a top-up closes as DECLINED or CANCELLED, not " + outcome);
@@ -79,8 +91,7 @@ public record TopUp(
 
     private void requirePending(TopUpStatus target) {
         if (!isPending()) {
-            throw new IllegalStateException(
-                    "top-up " + id + " is " + status + ", not PENDING; cannot become " + target);
+            throw new TopUpNotPendingException(id, status, target);
         }
     }
 }

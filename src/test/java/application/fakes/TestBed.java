@@ -35,9 +35,10 @@ public final class TestBed {
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
     public final InMemoryOutbox outbox = new InMemoryOutbox();
+    public final InMemoryTopUpStore topUps = new InMemoryTopUpStore();
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(
-            afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox);
+            afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox, topUps);
     public final QueueSettings queueSettings;
     public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
 
@@ -47,6 +48,15 @@ public final class TestBed {
 
     public TestBed(int defaultMaxActive) {
         this.queueSettings = new QueueSettings(defaultMaxActive, ACTIVE_TTL);
+    }
+
+    /** The charge use case as it runs with the given PGs (none: charges need no payment, as in dev). */
+    public application.wallet.ChargeWalletService chargeWallet(FakePaymentGateway gateway) {
+        return new application.wallet.ChargeWalletService(
+                new application.wallet.ChargeSteps(wallets, idempotency, outbox, topUps, clock),
+                gateway,
+                new application.wallet.SettleTopUpService(topUps, wallets, outbox, clock),
+                wallets);
     }
 
     public Instant now() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import application.fakes.FakePaymentGateway;
 import application.fakes.TestBed;
 import application.port.IdempotencyConflictException;
 import domain.shared.InvalidValueException;
@@ -31,7 +32,8 @@ class ChargeWalletServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        service = new ChargeWalletService(bed.wallets, bed.idempotency, bed.outbox, bed.clock);
+        // no PG configured: a charge needs no payment, as in dev
+        service = bed.chargeWallet(new FakePaymentGateway());
     }
 
     private ChargeWalletUseCase.Result charge(UserId userId, long amount, String key) {

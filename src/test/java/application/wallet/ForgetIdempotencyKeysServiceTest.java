@@ -21,7 +21,7 @@ class ForgetIdempotencyKeysServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        charge = new ChargeWalletService(bed.wallets, bed.idempotency, bed.outbox, bed.clock);
+        charge = bed.chargeWallet(new application.fakes.FakePaymentGateway());
         forget = new ForgetIdempotencyKeysService(
                 bed.idempotency, new JobSettings(Duration.ofMinutes(1), 100, RETENTION), bed.clock);
     }

@@ -1,0 +1,110 @@
+package adapters.postgres;
+
+import application.port.TopUpStore;
+import domain.topup.PaymentAlreadyUsedException;
+import domain.topup.TopUp;
+import domain.topup.TopUpStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A PG payment is recorded once by {@code INSERT … ON CONFLICT ON CONSTRAINT topup_payment_key_uq
+ * DO NOTHING}: a concurrent insert of the same payment waits for the first one's transaction and
+ * inserts nothing if it committed. A top-up settles by {@code UPDATE … WHERE id = ? AND status =
+ * 'PENDING'}: of two concurrent settlements the second waits for the first's row lock, then finds
+ * the row no longer PENDING and changes nothing. Loaded entities are detached at once, so a read
+ * after a lost race sees the committed row, not a copy cached in the session.
+ */
+@ApplicationScoped
+public class PostgresTopUpStore implements TopUpStore {
+    /** The columns' sizes: a PG's code and free text can be longer. */
+    private static final int MESSAGE_LENGTH = 500;
+
+    private static final int CODE_LENGTH = 64;
+
+    private final EntityManager em;
+
+    public PostgresTopUpStore(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void insert(TopUp pending) {
+        int inserted = em.createNativeQuery("""
+                        INSERT INTO topup (id, user_id, provider, payment_key, order_id, amount, status,
+                                           created_at, updated_at)
+                        VALUES (:id, :user, :provider, :paymentKey, :orderId, :amount, :status, :now, :now)
+                        ON CONFLICT ON CONSTRAINT topup_payment_key_uq DO NOTHING
+                        """)
+                .setParameter("id", pending.id())
+                .setParameter("user", pending.userId().value())
+                .setParameter("provider", pending.provider())
+                .setParameter("paymentKey", pending.paymentKey())
+                .setParameter("orderId", pending.orderId())
+                .setParameter("amount", pending.amount().won())
+                .setParameter("status", pending.status().name())
+                .setParameter("now", pending.createdAt())
+                .executeUpdate();
+        if (inserted == 0) {
+            throw new PaymentAlreadyUsedException(pending.provider(), pending.paymentKey());
+        }
+    }
+
+    @Override
+    public Optional<TopUp> findById(UUID id) {
+        return em
+                .createQuery("from TopUpEntity t where t.id = :id", TopUpEntity.class)
+                .setParameter("id", id)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(this::detached);
+    }
+
+    @Override
+    public Optional<TopUp> findByPayment(String provider, String paymentKey) {
+        return em
+                .createQuery(
+                        "from TopUpEntity t where t.provider = :provider and t.paymentKey = :paymentKey",
+                        TopUpEntity.class)
+                .setParameter("provider", provider)
+                .setParameter("paymentKey", paymentKey)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(this::detached);
+    }
+
+    @Override
+    public boolean settle(TopUp settled, Instant now) {
+        // HQL rather than SQL: the entity types the parameters that are null (no ledger line yet, no reason)
+        return em.createQuery("""
+                                update TopUpEntity t set t.status = :status, t.transactionId = :transactionId,
+                                       t.failureCode = :code, t.failureMessage = :message,
+                                       t.approvedAt = :approvedAt, t.updatedAt = :now
+                                where t.id = :id and t.status = :pending
+                                """)
+                        .setParameter("status", settled.status())
+                        .setParameter("transactionId", settled.transactionId())
+                        .setParameter("code", truncate(settled.failureCode(), CODE_LENGTH))
+                        .setParameter("message", truncate(settled.failureMessage(), MESSAGE_LENGTH))
+                        .setParameter("approvedAt", settled.approvedAt())
+                        .setParameter("now", now)
+                        .setParameter("id", settled.id())
+                        .setParameter("pending", TopUpStatus.PENDING)
+                        .executeUpdate()
+                == 1;
+    }
+
+    private TopUp detached(TopUpEntity entity) {
+        em.detach(entity);
+        return PersistenceMapper.topUp(entity);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

@@ -1,0 +1,109 @@
+package application.wallet;
+
+import application.port.IdempotencyKey;
+import application.port.IdempotencyStore;
+import application.port.OutboxPort;
+import application.port.TopUpStore;
+import application.port.WalletStore;
+import domain.event.BookingEvents;
+import domain.shared.Money;
+import domain.topup.TopUp;
+import domain.wallet.WalletTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The database transactions of {@link ChargeWalletService}, which itself runs outside any so that
+ * no transaction stays open while a PG answers. Not a use case: only that service calls it.
+ */
+@ApplicationScoped
+public class ChargeSteps {
+    static final String OPERATION = "charge";
+
+    private final WalletStore wallets;
+    private final IdempotencyStore idempotency;
+    private final OutboxPort outbox;
+    private final TopUpStore topUps;
+    private final Clock clock;
+
+    public ChargeSteps(
+            WalletStore wallets, IdempotencyStore idempotency, OutboxPort outbox, TopUpStore topUps, Clock clock) {
+        this.wallets = wallets;
+        this.idempotency = idempotency;
+        this.outbox = outbox;
+        this.topUps = topUps;
+        this.clock = clock;
+    }
+
+    /** A charge without a PG: key, credit, ledger line and event in one transaction. */
+    @Transactional
+    public ChargeWalletUseCase.Result chargeNow(ChargeWalletUseCase.Command command, Money amount) {
+        IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
+        Instant now = clock.instant();
+        Optional<UUID> answered = idempotency.claim(key, "amount=" + amount.won(), now);
+        if (answered.isPresent()) {
+            return new ChargeWalletUseCase.Result(
+                    wallets.transaction(answered.get()).orElseThrow(), true);
+        }
+        WalletTransaction entry =
+                wallets.charge(command.userId(), amount, UUID.randomUUID(), now).entry();
+        idempotency.complete(key, entry.id());
+        outbox.append(BookingEvents.walletCharged(UUID.randomUUID(), entry));
+        return new ChargeWalletUseCase.Result(entry, false);
+    }
+
+    /**
+     * Transaction 1 of a PG top-up: claims the Idempotency-Key for a new PENDING top-up, or returns
+     * the top-up that already answered the key ({@code replayed}).
+     *
+     * @throws domain.topup.PaymentAlreadyUsedException when another top-up has the PG payment (the
+     *     key's claim rolls back with it)
+     */
+    @Transactional
+    public Opened open(ChargeWalletUseCase.Command command, Money amount) {
+        ChargeWalletUseCase.PgPayment payment = command.payment();
+        IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
+        Instant now = clock.instant();
+        Optional<UUID> answered = idempotency.claim(key, fingerprint(amount, payment), now);
+        if (answered.isPresent()) {
+            return new Opened(topUps.findById(answered.get()).orElseThrow(), true);
+        }
+        TopUp pending = TopUp.pending(
+                UUID.randomUUID(),
+                command.userId(),
+                payment.provider(),
+                payment.paymentKey(),
+                payment.orderId(),
+                amount,
+                now);
+        topUps.insert(pending);
+        idempotency.complete(key, pending.id());
+        return new Opened(pending, false);
+    }
+
+    public record Opened(TopUp topUp, boolean replayed) {}
+
+    /**
+     * The same body gives the same fingerprint; a charge without a PG keeps its plain
+     * {@code amount=N}, so reusing its key for a PG top-up is a conflict. Hashed: the payment key
+     * alone may be 200 characters, the column's size.
+     */
+    static String fingerprint(Money amount, ChargeWalletUseCase.PgPayment payment) {
+        // fields are visible ASCII, so '\n' separates them unambiguously
+        String fields = payment.provider() + '\n' + payment.paymentKey() + '\n' + payment.orderId();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(fields.getBytes(StandardCharsets.US_ASCII));
+            return "amount=" + amount.won() + ";pg=" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
