@@ -135,7 +135,7 @@ public class ReconcileDayService implements ReconcileDayUseCase {
                     + settle(runId, step, Action.SETTLE_CANCELLED, TopUpStatus.CANCELLED);
             LOG.info(String.format(
                     "reconciliation %s %s: %d lines (%d malformed) staged in %d ms, %d items classified in %d ms,"
-                            + " %d pending top-ups settled in %d ms",
+                            + " %d settle requests for PENDING top-ups in %d ms",
                     runId,
                     step,
                     staged.rows(),
