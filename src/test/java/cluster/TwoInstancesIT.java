@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import support.Db;
 import support.Http;
 import support.TestInfrastructure;
 import support.Tokens;
@@ -49,6 +50,10 @@ class TwoInstancesIT {
         config.put("jobs.trigger-secret", "it-secret");
         config.put("mp.jwt.verify.publickey.location", "jwt/dev-public.pem");
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        config.put(
+                "reconciliation.inbox",
+                java.nio.file.Files.createTempDirectory("cb-it-inbox").toString());
+        config.put("reconciliation.providers.toss.fee-bps", "320");
         a = AppInstance.start("a", config);
         b = AppInstance.start("b", config);
     }
@@ -113,6 +118,35 @@ class TwoInstancesIT {
                 call(a, "GET", "/api/v1/admin/concerts/" + concert + "/queue", Tokens.admin(), Map.of(), null)
                         .body(),
                 name));
+    }
+
+    @Test
+    void aReconciliationTriggeredOnBothInstancesAtOnceRunsOnce() throws Exception {
+        String date = "2025-03-03";
+        String body = "{\"date\":\"" + date + "\"}";
+        List<Callable<HttpResponse<String>>> triggers = List.of(
+                () -> call(a, "POST", "/api/v1/admin/reconciliations", Tokens.admin(), Map.of(), body),
+                () -> call(b, "POST", "/api/v1/admin/reconciliations", Tokens.admin(), Map.of(), body));
+        List<HttpResponse<String>> answers = Http.race(triggers);
+
+        List<Integer> statuses =
+                answers.stream().map(HttpResponse::statusCode).sorted().toList();
+        assertTrue(statuses.equals(List.of(202, 409)) || statuses.equals(List.of(202, 202)), statuses.toString());
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Db.countIn(DATABASE, "SELECT count(*) FROM recon_run WHERE status = 'RUNNING'") > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the run did not end within 30 s");
+            Thread.onSpinWait();
+        }
+        // never two runs of one date at the same time: a second 202 is only possible after the first ended
+        assertEquals(
+                0,
+                Db.countIn(
+                        DATABASE,
+                        "SELECT count(*) FROM recon_run x JOIN recon_run y ON x.business_date = y.business_date"
+                                + " AND x.id < y.id AND x.started_at < y.finished_at AND y.started_at < x.finished_at"));
+        assertEquals(
+                statuses.stream().filter(s -> s == 202).count(),
+                Db.countIn(DATABASE, "SELECT count(*) FROM recon_run WHERE business_date = '" + date + "'"));
     }
 
     @Test

@@ -21,6 +21,18 @@ public final class Db {
         }
     }
 
+    /** A count in another database (the cluster test's own). */
+    public static long countIn(String database, String sql) {
+        try (Connection c = DriverManager.getConnection(TestInfrastructure.jdbcUrl(database), "postgres", "");
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String text(String sql, Object... params) {
         try (Connection c = connect();
                 PreparedStatement s = prepare(c, sql, params);
