@@ -46,7 +46,7 @@ final class DelimitedStatementFile implements StatementFile {
     private void readHeader() {
         String header = next();
         if (header == null) {
-            throw new StatementUnavailableException(name + ": the file is empty (no header line)");
+            throw new StatementUnavailableException(name, "the file is empty (no header line)");
         }
         if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
             header = header.substring(1);
@@ -68,8 +68,9 @@ final class DelimitedStatementFile implements StatementFile {
         }
         if (!missing.isEmpty()) {
             throw new StatementUnavailableException(
-                    name + ": the header lacks column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                            + " (" + layout.name() + " layout; header was: " + header + ")");
+                    name,
+                    "the header lacks column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " ("
+                            + layout.name() + " layout; header was: " + header + ")");
         }
     }
 

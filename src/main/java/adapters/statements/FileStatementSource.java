@@ -35,6 +35,7 @@ public class FileStatementSource implements StatementSource {
                 : config.providers().get(provider).layout().orElse(provider);
         ProviderLayout layout = Layouts.named(layoutName)
                 .orElseThrow(() -> new StatementUnavailableException(
+                        provider + "/",
                         "provider " + provider + " has no known file layout '" + layoutName + "' (toss, kcp)"));
         String fileName = provider + "/" + layout.fileName(kind, businessDate);
         Path path = Path.of(config.inbox()).resolve(provider).resolve(layout.fileName(kind, businessDate));
@@ -54,9 +55,9 @@ public class FileStatementSource implements StatementSource {
                 throw e;
             }
         } catch (NoSuchFileException e) {
-            throw new StatementUnavailableException(fileName + ": missing from the inbox (" + path + ")");
+            throw new StatementUnavailableException(fileName, "missing from the inbox (" + path + ")");
         } catch (IOException e) {
-            throw new StatementUnavailableException(fileName + ": unreadable (" + e + ")");
+            throw new StatementUnavailableException(fileName, "unreadable (" + e + ")");
         }
     }
 }

@@ -29,8 +29,16 @@ public interface StatementSource {
 
     /** The whole file cannot be used: the step fails with this reason (never "all matched"). */
     final class StatementUnavailableException extends RuntimeException {
-        public StatementUnavailableException(String message) {
-            super(message);
+        private final String fileName;
+
+        public StatementUnavailableException(String fileName, String reason) {
+            super(fileName + ": " + reason);
+            this.fileName = fileName;
+        }
+
+        /** The file as the report names it ({@code <provider>/<file>}). */
+        public String fileName() {
+            return fileName;
         }
     }
 }

@@ -119,7 +119,7 @@ public class ReconcileDayService implements ReconcileDayUseCase {
         try {
             file = files.open(step.provider(), step.kind(), day.date());
         } catch (StatementUnavailableException missing) {
-            bookkeeping.stepStarted(runId, step, missing.getMessage());
+            bookkeeping.stepStarted(runId, step, missing.fileName());
             return finish(runId, StepOutcome.failed(step, 0, 0, missing.getMessage()));
         }
         bookkeeping.stepStarted(runId, step, file.name());
