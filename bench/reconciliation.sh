@@ -39,6 +39,8 @@ trap cleanup EXIT
 
 # shellcheck disable=SC1091
 source scripts/java.sh >/dev/null
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 psql -d postgres -Atc 'select 1' >/dev/null || die "PostgreSQL is not reachable (scripts/services.sh)"
 JAR=target/quarkus-app/quarkus-run.jar
 if [[ ! -f $JAR || -n $(find src/main pom.xml -newer "$JAR" -print -quit) ]]; then
@@ -53,7 +55,7 @@ java bench/MintTokens.java ops 1 "$WORK/admin.jwt" admin
 ADMIN=$(head -1 "$WORK/admin.jwt")
 
 psql -q -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 log "starting the service on :$PORT with a 256 MB heap (db $DB)"
 java -Xms256m -Xmx256m -Xlog:gc:file="$WORK/gc.log" \
@@ -67,12 +69,7 @@ java -Xms256m -Xmx256m -Xlog:gc:file="$WORK/gc.log" \
   -Dreconciliation.providers.toss.fee-bps=320 \
   -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 120); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the service exited during start-up"; }
-  sleep 0.5
-  [[ $i == 120 ]] && die "the service was not ready within 60 s"
-done
+wait_ready "$APP_PID" "$BASE" "$WORK/app.log"
 
 log "loading $(wc -l <"$WORK/topups.tsv") top-ups"
 psql -q -d "$DB" -c "\\copy topup (id, user_id, provider, payment_key, order_id, amount, status, transaction_id, approved_at, created_at, updated_at) FROM '$WORK/topups.tsv'"

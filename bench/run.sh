@@ -86,6 +86,8 @@ for t in wrk redis-benchmark redis-cli pgbench psql jq python3 curl /usr/bin/tim
 done
 # shellcheck disable=SC1091
 source scripts/java.sh >/dev/null
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 command -v java >/dev/null || die "no JDK found (scripts/java.sh)"
 psql -d postgres -Atc 'select 1' >/dev/null || die "PostgreSQL is not reachable on $PGHOST:$PGPORT (scripts/services.sh)"
 [[ $("${RCLI[@]}" ping 2>/dev/null) == PONG ]] || die "Redis is not reachable on $REDIS_HOST:$REDIS_PORT"
@@ -120,7 +122,7 @@ ADMIN=$(head -1 "$ADMIN_FILE")
 
 # ---------------------------------------------------------------------------------------------- app
 psql -q -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 log "starting the service on :$PORT (db $DB, redis prefix $PREFIX)"
 java -Xms256m -Xmx256m \
@@ -135,12 +137,7 @@ java -Xms256m -Xmx256m \
   -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h \
   -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for i in $(seq 1 120); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the service exited during start-up"; }
-  sleep 0.5
-  [[ $i == 120 ]] && die "the service was not ready within 60 s"
-done
+wait_ready "$APP_PID" "$BASE" "$WORK/app.log"
 log "service ready"
 
 for p in "${MINT_PIDS[@]}"; do wait "$p" || die "minting JWTs failed"; done
