@@ -251,7 +251,8 @@ def write_md(summary, out_md):
     w("- Service: the packaged jar (`java -Xms256m -Xmx256m -jar target/quarkus-app/quarkus-run.jar`), production "
       "profile, with `quarkus.datasource.jdbc.max-size=64` and `quarkus.redis.max-pool-size=64` (= the connection "
       "count of every load generator), `reservation.hold-ttl=1h`, `queue.active-ttl=1h`, `queue.waiting-ttl=1h` (so "
-      "nothing lapses mid-run), and `quarkus.datasource.jdbc.idle-removal-interval=2S` (PostgreSQL allows 100 "
+      "nothing lapses mid-run), `queue.admit-interval=1h` (fans are admitted by one timed trigger of the "
+      "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set, and `quarkus.datasource.jdbc.idle-removal-interval=2S` (PostgreSQL allows 100 "
       "connections: the pool must shrink before pgbench opens its 64).")
     w("- Each scenario: one warm-up of each side (JIT), then %s measured repeat(s) alternating raw and service; the "
       "median of the repeats is reported. HTTP: `wrk -t2 -c64` with `bench/wrk/bench.lua`, which counts every "
