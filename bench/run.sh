@@ -655,7 +655,7 @@ cp "$RUNS" "$CHECKS" "$WORK/meta.json" "$WORK/" 2>/dev/null || true
 python3 bench/report.py report "$WORK" "$OUT/benchmarks/results.json" "$OUT/benchmarks.md" "$OUT/benchmarks" \
   || die "writing the report failed"
 log "wrote $OUT/benchmarks.md, $OUT/benchmarks/results.json and charts in $(( $(date +%s) - START_TS )) s"
-jq -r '.scenarios | to_entries[] | "\(.key): service/raw throughput \(.value.ratio.throughput*100|floor/100), p99 \(.value.service.p99_ms) ms vs raw \(.value.raw.p99_ms) ms, target \(if .value.target.met then "met" else "NOT met" end)"' \
+jq -r '.scenarios | to_entries[] | "\(.key): service/raw throughput \(if .value.ratio.throughput then (.value.ratio.throughput*100|floor/100) else "n/a" end), p99 \(.value.service.p99_ms) ms vs raw \(.value.raw.p99_ms) ms, target \(if .value.target.met then "met" else "NOT met" end)"' \
   "$OUT/benchmarks/results.json" >&2
 if [[ $FAILED -ne 0 ]]; then
   log "correctness checks failed (see $OUT/benchmarks.md)"
