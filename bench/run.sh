@@ -8,7 +8,10 @@
 #
 # Environment: BENCH_OUT (output dir for benchmarks.md; results + charts go to $BENCH_OUT/benchmarks/),
 # BENCH_CONNECTIONS (default 64), BENCH_DURATION / BENCH_WARMUP (seconds), BENCH_REPEATS, BENCH_FANS,
-# BENCH_SCHEDULES / BENCH_SEATS_PER_SCHEDULE, PGHOST/PGPORT (127.0.0.1:5432), REDIS_HOST/REDIS_PORT.
+# BENCH_SCHEDULES / BENCH_SEATS_PER_SCHEDULE, PGHOST/PGPORT (127.0.0.1:5432), REDIS_HOST/REDIS_PORT,
+# BENCH_SCENARIOS (space-separated subset of: queue_entry position_polling admission hold_random hold_hot
+# payment_random payment_hot; default all; queue entry always runs, the later scenarios need its fans),
+# BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +22,7 @@ MODE=full
 for a in "$@"; do
   case "$a" in
     --quick) MODE=quick ;;
-    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
     *) echo "unknown argument: $a" >&2; exit 2 ;;
   esac
 done
@@ -36,6 +39,9 @@ else
 fi
 HOT_SEATS=50
 THREADS=2
+SCENARIOS=" ${BENCH_SCENARIOS:-queue_entry position_polling admission hold_random hold_hot payment_random payment_hot} "
+want() { [[ $SCENARIOS == *" $1 "* ]]; }
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}; REDIS_PORT=${REDIS_PORT:-6379}
@@ -74,6 +80,9 @@ trap 'exit 130' INT TERM
 # ---------------------------------------------------------------------------------------------- tools
 need_apt=()
 command -v gnuplot >/dev/null || need_apt+=(gnuplot-nox)
+command -v wrk >/dev/null || need_apt+=(wrk)
+command -v pgbench >/dev/null || need_apt+=(postgresql-client)
+command -v redis-benchmark >/dev/null || need_apt+=(redis-tools)
 if ((${#need_apt[@]})); then
   log "installing ${need_apt[*]}"
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
@@ -125,7 +134,7 @@ psql -q -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 log "starting the service on :$PORT (db $DB, redis prefix $PREFIX)"
-java -Xms256m -Xmx256m \
+java -Xms256m -Xmx256m "${JAVA_OPTS[@]}" \
   -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   -Dquarkus.datasource.jdbc.max-size="$CONN" \
@@ -134,7 +143,7 @@ java -Xms256m -Xmx256m \
   -Dqueue.redis.key-prefix="$PREFIX" \
   -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem \
   -Dmp.jwt.verify.issuer=concert-booking-dev \
-  -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h \
+  -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h -Dqueue.admit-interval=1h \
   -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_ready "$APP_PID" "$BASE" "$WORK/app.log"
@@ -229,7 +238,7 @@ run_wrk() {
   before=$(cpu_snap); t0=$(now_s)
   env BENCH_MODE="$mode" BENCH_USERS="$users" BENCH_THREADS=$THREADS "$@" \
     /usr/bin/time -f 'LOADCPU %U %S' -o "$tf" \
-    wrk -t$THREADS -c"$CONN" -d"${secs}s" --timeout 10s --latency -s bench/wrk/bench.lua "$BASE" >"$out" 2>&1 \
+    wrk -t$THREADS -c"${WRK_CONN:-$CONN}" -d"${secs}s" --timeout 10s --latency -s bench/wrk/bench.lua "$BASE" >"$out" 2>&1 \
     || { cat "$out" >&2; die "wrk failed ($sc $ph)"; }
   t1=$(now_s); after=$(cpu_snap)
   js=$(grep '^JSON:' "$out" | sed 's/^JSON://') || { cat "$out" >&2; die "wrk printed no result ($sc)"; }
@@ -238,10 +247,10 @@ run_wrk() {
   # correctness: no 5xx, no socket errors that hide failures; holds may only be refused with 409
   local bad
   bad=$(jq -r --arg sc "$sc" '[.status | to_entries[] | select((.key|tonumber) >= 300)
-          | select(($sc | startswith("hold")) and .key == "409" | not) | "\(.key)=\(.value)"] | join(",")' <<<"$js")
+          | select(($sc | startswith("hold") or startswith("payment")) and .key == "409" | not) | "\(.key)=\(.value)"] | join(",")' <<<"$js")
   if [[ -n "$bad" ]]; then
     log "  CHECK FAILED: unexpected statuses in $sc $ph#$rep: $bad"
-    echo "{\"name\":\"$sc $ph#$rep: only 2xx$([[ $sc == hold* ]] && echo ' and 409')\",\"ok\":false,\"detail\":\"$bad\"}" >>"$CHECKS"
+    echo "{\"name\":\"$sc $ph#$rep: only 2xx$([[ $sc == hold* || $sc == payment* ]] && echo ' and 409')\",\"ok\":false,\"detail\":\"$bad\"}" >>"$CHECKS"
     FAILED=1
   fi
   echo "$js" >"$WORK/last.json"
@@ -295,6 +304,28 @@ run_pgbench() {
   js=$(jq -c --argjson held $((r1 - r0)) '. + {held: $held}' <<<"$js")
   record "$sc" raw "$ph" "$rep" "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" "$tf"
   log "  raw     $sc $ph#$rep: $(jq -r '"\(.rps|floor) tx/s, p50 \(.p50_ms*100|floor/100) ms, p99 \(.p99_ms*100|floor/100) ms, held \(.held)"' <<<"$js")"
+  echo "$js" >"$WORK/last.json"
+}
+
+# run_pgbench_pay <scenario> <phase> <repeat> <seconds> <connections> <wallets> [pgbench option...]
+run_pgbench_pay() {
+  local sc=$1 ph=$2 rep=$3 secs=$4 conns=$5 wallets=$6; shift 6
+  local out="$WORK/pgbench-$sc-$ph-$rep.txt" tf="$WORK/time-$sc-raw-$ph-$rep" lp="$WORK/pgl-$sc-$ph-$rep"
+  local before after t0 t1 js
+  wait_pool_idle
+  before=$(cpu_snap); t0=$(now_s)
+  /usr/bin/time -f 'LOADCPU %U %S' -o "$tf" \
+    pgbench -n -M prepared -c "$conns" -j $THREADS -T "$secs" -f bench/pgbench/pay.sql \
+      -D clients="$conns" -D wallets="$wallets" -D k=0 "$@" \
+      -l --log-prefix="$lp" "$DB" >"$out" 2>&1 \
+    || { cat "$out" >&2; die "pgbench failed ($sc): did it run out of prepared reservations? (BENCH_PAY_RAW_MAX_TPS)"; }
+  t1=$(now_s); after=$(cpu_snap)
+  js=$(python3 bench/report.py pgbench "$out" "$lp") || die "could not parse pgbench output ($sc)"
+  rm -f "$lp".*
+  [[ $(jq -r .failed <<<"$js") == 0 ]] || { cat "$out" >&2; die "pgbench transactions failed ($sc)"; }
+  js=$(jq -c --argjson c "$conns" '. + {connections: $c}' <<<"$js")
+  record "$sc" raw "$ph" "$rep" "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" "$tf" "${NOTE:-}"
+  log "  raw     $sc $ph#$rep: $(jq -r '"\(.rps|floor) tx/s, p50 \(.p50_ms*100|floor/100) ms, p99 \(.p99_ms*100|floor/100) ms"' <<<"$js") ($conns connections)"
   echo "$js" >"$WORK/last.json"
 }
 
@@ -352,6 +383,7 @@ with open('$WORK/fans-with-tokens','w') as out:
             out.write(jwt+' '+m[sub]+'\n'); n+=1
 print(n)" >"$WORK/nt"
 [[ $(cat "$WORK/nt") -eq $ENTERED && $ENTERED -gt 0 ]] || die "$(cat "$WORK/nt") fans matched a queue token, expected $ENTERED"
+if want position_polling; then
 # raw: a sorted set as large as the service's waiting set, members rawm:<12-digit n> like __rand_int__
 RAW_WAIT="${RAW_ROOM}poll-waiting"
 python3 -c "
@@ -370,10 +402,34 @@ for r in $(seq 1 "$REPEATS"); do
   run_redis $SC measure "$r" "$N_POLL" "${POLL_CMD[@]}"
   run_wrk $SC measure "$r" "$DUR" poll "$WORK/fans-with-tokens"
 done
+fi
 
-# ---------------------------------------------------------------------------------------------- 3./4. holds
-log "admitting the $ENTERED fans who entered (maxActive 1000000)"
+# ---------------------------------------------------------------------------------------------- admission
+# The service runs with queue.admit-interval=1h (its scheduler stays out of the way): one trigger of the
+# queue-admission job moves every WAITING fan to ACTIVE (one admit.lua call per concert). Raw: the same
+# script on the raw room's waiting set. Rate = fans admitted / wall time of the call (curl, redis-cli).
+if want admission || want hold_random || want hold_hot || want payment_random || want payment_hot; then
+log "admission: admitting the $ENTERED fans who entered (maxActive 1000000)"
+if want admission; then
+  "${RCLI[@]}" SET "${RAW_ROOM}max-active" 1000000 >/dev/null
+  ADMIT_SHA=$("${RCLI[@]}" -x SCRIPT LOAD <src/main/resources/redis/admit.lua)
+  RAW_WAITING=$("${RCLI[@]}" ZCARD "${RAW_ROOM}waiting")
+  before=$(cpu_snap); t0=$(now_s)
+  n=$("${RCLI[@]}" EVALSHA "$ADMIT_SHA" 9 "${KEYS9[@]}" "$(($(date +%s) * 1000))" 1000000 3600000 "$RAW_CONCERT" 1 3600000 | head -1)
+  t1=$(now_s); after=$(cpu_snap)
+  js=$(python3 -c "import json,sys; n,s=int(sys.argv[1]),float(sys.argv[2]); print(json.dumps({'requests':n,'rps':n/s,'p50_ms':None,'p99_ms':None,'p999_ms':None,'mean_ms':s*1000,'max_ms':s*1000}))" "$n" "$(python3 -c "print($t1-$t0)")")
+  record admission raw measure 1 "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" /dev/null "one EVALSHA admit.lua admitting $n of $RAW_WAITING waiting"
+  log "  raw     admission: $n fans in $(python3 -c "print(round(($t1-$t0)*1000,1))") ms"
+fi
 api PUT "/api/v1/admin/concerts/$CONCERT/queue" '{"maxActive": 1000000}' >/dev/null
+before=$(cpu_snap); t0=$(now_s)
+ADMITTED=$(api POST /api/v1/admin/jobs/queue-admission/run | jq -r .processed) || die "triggering queue-admission failed"
+t1=$(now_s); after=$(cpu_snap)
+if want admission; then
+  js=$(python3 -c "import json,sys; n,s=int(sys.argv[1]),float(sys.argv[2]); print(json.dumps({'requests':n,'rps':n/s,'p50_ms':None,'p99_ms':None,'p999_ms':None,'mean_ms':s*1000,'max_ms':s*1000,'status':{}}))" "$ADMITTED" "$(python3 -c "print($t1-$t0)")")
+  record admission service measure 1 "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" /dev/null "one POST /api/v1/admin/jobs/queue-admission/run admitting $ADMITTED"
+  log "  service admission: $ADMITTED fans in $(python3 -c "print(round(($t1-$t0)*1000,1))") ms"
+fi
 for i in $(seq 1 60); do
   ACTIVE=$(api GET "/api/v1/admin/concerts/$CONCERT/queue" | jq -r .active)
   [[ $ACTIVE -ge $ENTERED ]] && break
@@ -381,8 +437,16 @@ for i in $(seq 1 60); do
   [[ $i == 60 ]] && die "only $ACTIVE of $ENTERED fans were admitted within 60 s"
 done
 log "all $ACTIVE fans are ACTIVE"
+fi
 
-q() { psql -d "$DB" -Atc "$1"; }
+q() { # one query, retried while PostgreSQL refuses connections (max_connections is shared with the service's pool)
+  local out i
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    out=$(psql -d "$DB" -Atc "$1" 2>&1) && { echo "$out"; return 0; }
+    sleep 1
+  done
+  log "query failed: $out"; return 1
+}
 # Every hold run starts from the same state: every seat AVAILABLE, no reservation (otherwise the raw
 # runs would use up the seats and the service would only see refusals, or the other way round).
 reset_holds() {
@@ -403,7 +467,8 @@ db_checks() { # after a service hold run, before the next reset
   n=$(q "select count(*) from reservation r join seat s on s.id = r.seat_id
          where r.status = 'HELD' and r.expires_at > now() and s.reservation_id is distinct from r.id")
   DB_ORPHAN=$((DB_ORPHAN + n))
-  DB_NEG=$((DB_NEG + $(q "select count(*) from wallet where balance < 0")))
+  n=$(q "select count(*) from wallet where balance < 0")
+  DB_NEG=$((DB_NEG + n))
   n=$(q "select count(*) from reservation where schedule_id = $HOT_SID")
   ((n > HOT_SEATS)) && DB_HOT=$((DB_HOT + 1))
   c201=$(jq -r '.status["201"] // 0' "$WORK/last.json")
@@ -413,6 +478,7 @@ db_checks() { # after a service hold run, before the next reset
 }
 
 for SC in hold_random hold_hot; do
+  want $SC || continue
   if [[ $SC == hold_random ]]; then
     log "scenario 3: hold a random seat out of $SEEDED"
     LO=$SMIN; HI=$SMAX; NS=$SEATS
@@ -430,9 +496,115 @@ for SC in hold_random hold_hot; do
   done
 done
 
+# ---------------------------------------------------------------------------------------------- 5./6. payments
+# Each payment needs a HELD reservation of the paying fan and a wallet that covers it. Before every run
+# (raw and service alike) the database is reset and, in SQL, up to $PAY_MAX reservations are prepared on
+# the random-hold seats, with wallets charged (a CHARGE ledger entry each) to exactly their sum.
+# Service reservation i belongs to fan (i-1) % W of the fan list (W = all fans, or the first 10: hot
+# wallets); raw reservation n to 'rawpay' || (n % W). bench/pgbench/pay.sql replays the service's SQL.
+HOT_WALLETS=10
+PAY_SVC_MAX_RPS=${BENCH_PAY_MAX_RPS:-2500}
+PAY_RAW_MAX_TPS=${BENCH_PAY_RAW_MAX_TPS:-8000}
+PAY_RUNS=0; PAY_NEG=0; PAY_LEDGER=0; PAY_DOUBLE=0; PAY_SOLD_BAD=0; PAY_UNPAID=0; PAY_COUNT_BAD=0; PAY_201=0; PAY_ROWS=0
+reset_payments() {
+  q "BEGIN; DELETE FROM payment; DELETE FROM wallet_transaction; DELETE FROM wallet; DELETE FROM idempotency_key;
+     UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_expires_at = NULL WHERE status <> 'AVAILABLE';
+     DELETE FROM reservation; DELETE FROM outbox_event; COMMIT;" >/dev/null
+}
+# prepare_payments <side svc|raw> <count> <wallets>
+prepare_payments() {
+  local side=$1 n=$2 w=$3 half=$((FANS / 2)) rid uid
+  if [[ $side == svc ]]; then
+    rid="md5('svcpay-' || rn)::uuid"
+    uid="CASE WHEN (rn - 1) % $w < $half THEN 'benchfan' || ((rn - 1) % $w + 1) ELSE 'benchfanb' || ((rn - 1) % $w - $half + 1) END"
+  else
+    rid="md5('rawpay-' || (rn - 1))::uuid"; uid="'rawpay' || ((rn - 1) % $w)"
+  fi
+  reset_payments
+  q "BEGIN;
+     CREATE TEMP TABLE prep ON COMMIT DROP AS
+       SELECT s.id, s.schedule_id, s.number, s.price, $rid AS rid, $uid AS uid
+       FROM (SELECT id, schedule_id, number, price, row_number() OVER (ORDER BY id) AS rn FROM seat
+             WHERE schedule_id BETWEEN $SMIN AND $SMAX ORDER BY id LIMIT $n) s;
+     UPDATE seat SET status = 'HELD', reservation_id = p.rid, hold_expires_at = now() + interval '1 hour'
+       FROM prep p WHERE seat.id = p.id;
+     INSERT INTO reservation (id, user_id, concert_id, schedule_id, seat_id, seat_number, price, status, expires_at, created_at, updated_at)
+       SELECT rid, uid, $CONCERT, schedule_id, id, number, price, 'HELD', now() + interval '1 hour', now(), now() FROM prep;
+     INSERT INTO wallet (user_id, balance, updated_at) SELECT uid, sum(price), now() FROM prep GROUP BY uid;
+     INSERT INTO wallet_transaction (id, user_id, type, amount, balance_after, created_at)
+       SELECT gen_random_uuid(), user_id, 'CHARGE', balance, balance, now() FROM wallet;
+     COMMIT;" >/dev/null
+  q "VACUUM ANALYZE seat, reservation, wallet, wallet_transaction, payment, idempotency_key, outbox_event" >/dev/null
+}
+# pay_list <count> <wallets> <file>: line i = "<jwt of the owner> <reservation id>" (same ids as prepare_payments svc)
+pay_list() {
+  python3 - "$1" "$2" "$FAN_FILE" >"$3" <<'PY'
+import hashlib, sys
+n, w, fan_file = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+jwts = [l.strip() for l in open(fan_file) if l.strip()]
+for rn in range(1, n + 1):
+    h = hashlib.md5(f"svcpay-{rn}".encode()).hexdigest()
+    print(jwts[(rn - 1) % w], f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+PY
+}
+pay_checks() { # after a service payment run, before the next reset
+  local label=$1 n c201 rows
+  PAY_RUNS=$((PAY_RUNS + 1))
+  n=$(q "select count(*) from wallet where balance < 0")
+  PAY_NEG=$((PAY_NEG + n))
+  n=$(q "select count(*) from wallet w left join (select user_id,
+           sum(case type when 'PAYMENT' then -amount else amount end) as s from wallet_transaction group by user_id) l
+         using (user_id) where w.balance <> coalesce(l.s, 0)")
+  PAY_LEDGER=$((PAY_LEDGER + n))
+  n=$(q "select count(*) from (select seat_id from reservation where status = 'CONFIRMED' group by seat_id having count(*) > 1) x")
+  PAY_DOUBLE=$((PAY_DOUBLE + n))
+  n=$(q "select count(*) from seat s left join reservation r on r.id = s.reservation_id
+         where s.status = 'SOLD' and (r.status is distinct from 'CONFIRMED' or r.seat_id <> s.id)")
+  PAY_SOLD_BAD=$((PAY_SOLD_BAD + n))
+  n=$(q "select (select count(*) from reservation where status = 'CONFIRMED') - (select count(*) from payment)
+            + (select count(*) from payment p join reservation r on r.id = p.reservation_id where r.status <> 'CONFIRMED')")
+  PAY_UNPAID=$((PAY_UNPAID + ${n#-}))
+  c201=$(jq -r '.status["201"] // 0' "$WORK/last.json")
+  rows=$(q "select count(*) from payment")
+  PAY_201=$((PAY_201 + c201)); PAY_ROWS=$((PAY_ROWS + rows))
+  ((rows >= c201 && rows <= c201 + CONN)) || { PAY_COUNT_BAD=$((PAY_COUNT_BAD + 1)); log "  $label: $c201 x 201 but $rows payments"; }
+}
+
+PAY_FIRST=0; PAY_SCENARIOS=(payment_random payment_hot_32 payment_hot)
+# --quick: no warm-up and no 32-connection variant, to stay within CI's two minutes
+[[ $MODE == quick ]] && { PAY_FIRST=1; PAY_SCENARIOS=(payment_random payment_hot); }
+for SC in "${PAY_SCENARIOS[@]}"; do
+  base=$SC; [[ $SC == payment_hot_32 ]] && base=payment_hot
+  want $base || continue
+  PCONN=$CONN; W=$FANS
+  case $SC in
+    payment_random) log "scenario 5: pay a HELD reservation, $FANS wallets ($PCONN connections)" ;;
+    payment_hot_32) PCONN=32; W=$HOT_WALLETS; log "scenario 6a: pay, $HOT_WALLETS hot wallets, $PCONN connections" ;;
+    payment_hot) W=$HOT_WALLETS; log "scenario 6b: pay, $HOT_WALLETS hot wallets, $PCONN connections" ;;
+  esac
+  for r in $(seq "$PAY_FIRST" "$REPEATS"); do
+    ph=measure; secs=$DUR; [[ $r == 0 ]] && { ph=warmup; secs=$WARM; }
+    NRAW=$((PAY_RAW_MAX_TPS * secs)); NSVC=$((PAY_SVC_MAX_RPS * secs)); RATE=(); NOTE=""
+    # too few seats for the pool (--quick): cap pgbench's rate so it cannot run out (latency then counts
+    # from the scheduled start); wrk has no cap: if its list wraps, a repeated payment is a 409
+    if ((NRAW > SEEDED)); then
+      NRAW=$SEEDED; RATE=(--rate=$((NRAW * 9 / 10 / secs)))
+      NOTE="raw side rate-capped at ${RATE[0]#--rate=} tx/s (only $NRAW seats to prepare): its latency counts from the scheduled start"
+    fi
+    ((NSVC > SEEDED)) && NSVC=$SEEDED
+    prepare_payments raw "$NRAW" "$W"
+    run_pgbench_pay $SC $ph "$r" "$secs" "$PCONN" "$W" "${RATE[@]}"
+    prepare_payments svc "$NSVC" "$W"
+    pay_list "$NSVC" "$W" "$WORK/pay-list"
+    WRK_CONN=$PCONN run_wrk $SC $ph "$r" "$secs" pay "$WORK/pay-list"
+    pay_checks "$SC $ph#$r"
+  done
+done
+
 # ---------------------------------------------------------------------------------------------- correctness
 log "correctness checks"
 ok() { [[ $1 == 0 ]] && echo 1 || echo 0; }
+if ((DB_RUNS > 0)); then
 after="after each of the $DB_RUNS service hold runs"
 check "no seat held or sold twice (live reservations per seat ≤ 1)" "$(ok $DB_DOUBLE)" "$DB_DOUBLE seats with more than one live reservation, $after"
 check "every held seat points at its own reservation" "$(ok $DB_MISMATCH)" "$DB_MISMATCH mismatches, $after"
@@ -440,12 +612,23 @@ check "every live hold owns its seat row" "$(ok $DB_ORPHAN)" "$DB_ORPHAN mismatc
 check "no negative balance" "$(ok $DB_NEG)" "$DB_NEG wallets below 0, $after"
 check "hot seats: at most $HOT_SEATS reservations" "$(ok $DB_HOT)" "$DB_HOT runs over the limit"
 check "every 201 from a hold is a reservation row" "$(ok $DB_COUNT_BAD)" "$DB_201 × 201 seen by wrk, $DB_ROWS service reservations in total (up to $CONN per run may be in flight when wrk stops)"
-for sc in queue_entry position_polling hold_random hold_hot; do
+fi
+if ((PAY_RUNS > 0)); then
+after="after each of the $PAY_RUNS service payment runs"
+check "payments: no negative balance" "$(ok $PAY_NEG)" "$PAY_NEG wallets below 0, $after"
+check "payments: every balance equals the sum of its ledger" "$(ok $PAY_LEDGER)" "$PAY_LEDGER wallets differ from their ledger, $after"
+check "payments: no seat sold twice" "$(ok $PAY_DOUBLE)" "$PAY_DOUBLE seats with more than one CONFIRMED reservation, $after"
+check "payments: every SOLD seat belongs to its CONFIRMED reservation" "$(ok $PAY_SOLD_BAD)" "$PAY_SOLD_BAD mismatches, $after"
+check "payments: one payment per CONFIRMED reservation" "$(ok $PAY_UNPAID)" "$PAY_UNPAID mismatches, $after"
+check "every 201 from a payment is a payment row" "$(ok $PAY_COUNT_BAD)" "$PAY_201 × 201 seen by wrk, $PAY_ROWS payments in total (up to $CONN per run may be in flight when wrk stops)"
+fi
+for sc in queue_entry position_polling hold_random hold_hot payment_random payment_hot_32 payment_hot; do
+  want "${sc%_32}" || [[ $sc == queue_entry ]] || continue
   s=$(jq -s --arg sc "$sc" '[.[] | select(.side=="service" and .scenario==$sc) | .status | to_entries[]] | group_by(.key) | map("\(.[0].key): \(map(.value) | add)") | join(", ")' "$RUNS" | tr -d '"')
   bad=$(jq -s --arg sc "$sc" '[.[] | select(.side=="service" and .scenario==$sc) | .status | to_entries[]
-          | select((.key|tonumber) >= 500 or ((.key|tonumber) >= 300 and ($sc|startswith("hold")|not)) or ((.key|tonumber) >= 300 and .key != "409"))
+          | select((.key|tonumber) >= 500 or ((.key|tonumber) >= 300 and ($sc|startswith("hold") or startswith("payment")|not)) or ((.key|tonumber) >= 300 and .key != "409"))
           | .value] | add // 0' "$RUNS")
-  check "$sc: no 5xx$([[ $sc == hold* ]] && echo ', only 409 besides 2xx' || echo ', only 2xx')" "$(ok "$bad")" "${s:-no responses} (all runs incl. warm-up)"
+  check "$sc: no 5xx$([[ $sc == hold* || $sc == payment* ]] && echo ', only 409 besides 2xx' || echo ', only 2xx')" "$(ok "$bad")" "${s:-no responses} (all runs incl. warm-up)"
 done
 grep -q ' ERROR ' "$WORK/app.log" && log "note: the service logged errors (see $WORK/app.log)" || true
 
@@ -469,7 +652,7 @@ cp "$RUNS" "$CHECKS" "$WORK/meta.json" "$WORK/" 2>/dev/null || true
 python3 bench/report.py report "$WORK" "$OUT/benchmarks/results.json" "$OUT/benchmarks.md" "$OUT/benchmarks" \
   || die "writing the report failed"
 log "wrote $OUT/benchmarks.md, $OUT/benchmarks/results.json and charts in $(( $(date +%s) - START_TS )) s"
-jq -r '.scenarios | to_entries[] | "\(.key): service/raw throughput \(.value.ratio.throughput*100|floor/100), p99 \(.value.service.p99_ms) ms vs raw \(.value.raw.p99_ms) ms, target \(if .value.target.met then "met" else "NOT met" end)"' \
+jq -r '.scenarios | to_entries[] | "\(.key): service/raw throughput \(if .value.ratio.throughput then (.value.ratio.throughput*100|floor/100) else "n/a" end), p99 \(.value.service.p99_ms) ms vs raw \(.value.raw.p99_ms) ms, target \(if .value.target.met then "met" else "NOT met" end)"' \
   "$OUT/benchmarks/results.json" >&2
 if [[ $FAILED -ne 0 ]]; then
   log "correctness checks failed (see $OUT/benchmarks.md)"

@@ -1,6 +1,7 @@
 -- wrk script for bench/run.sh, driven by environment variables:
---   BENCH_MODE     enter | poll | hold
---   BENCH_USERS    file with one fan per line: "<jwt>" or "<jwt> <queue-token>"
+--   BENCH_MODE     enter | poll | hold | pay
+--   BENCH_USERS    file with one fan per line: "<jwt>" or "<jwt> <queue-token>", or for pay
+--                  "<jwt> <reservation-id>" (each line is one HELD reservation of that fan, paid once)
 --   BENCH_THREADS  wrk -t value (threads walk disjoint slices of the fan list)
 --   BENCH_CONCERT  concert id (enter)
 --   BENCH_SCHED_MIN / BENCH_SCHED_MAX / BENCH_SEATS  schedule id range and seats per schedule (hold)
@@ -29,6 +30,7 @@ function init(args)
   smax = tonumber(os.getenv("BENCH_SCHED_MAX") or "0")
   seats = tonumber(os.getenv("BENCH_SEATS") or "1")
   enter_path = "/api/v1/concerts/" .. concert .. "/queue/tokens"
+  sent = 0
   math.randomseed(os.time() * 97 + tid)
   counts = {}
 end
@@ -45,6 +47,12 @@ function request()
     return wrk.format("POST", enter_path, { ["Authorization"] = u[1] }, nil)
   elseif mode == "poll" then
     return wrk.format("GET", "/api/v1/queue/token", { ["Authorization"] = u[1], ["Queue-Token"] = u[2] }, nil)
+  elseif mode == "pay" then
+    -- a fresh Idempotency-Key per request: if the list wraps, a second payment of a line is a 409
+    sent = sent + 1
+    return wrk.format("POST", "/api/v1/payments",
+      { ["Authorization"] = u[1], ["Idempotency-Key"] = "bench-" .. tid .. "-" .. sent, ["Content-Type"] = "application/json" },
+      '{"reservationId":"' .. u[2] .. '"}')
   else
     local body = string.format('{"scheduleId":%d,"seatNumber":%d}', math.random(smin, smax), math.random(1, seats))
     return wrk.format("POST", "/api/v1/reservations",

@@ -55,6 +55,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 // the packaged app (@QuarkusIntegrationTest) runs the prod profile, which trusts no key by default
                 Map.entry("mp.jwt.verify.publickey.location", "jwt/dev-public.pem"),
                 Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER),
+                // 1 s of grace after exp (default 60 s; 0 means the default), so a test can watch a token die
+                Map.entry("mp.jwt.verify.clock.skew", "1"),
                 // the data platform's receiver is a real HTTP server in the test
                 Map.entry("events.webhook.url", eventReceiver.url()),
                 Map.entry("events.webhook.secret", WEBHOOK_SECRET),

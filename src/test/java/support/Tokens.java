@@ -47,6 +47,16 @@ public final class Tokens {
                 .sign(DEV_KEY);
     }
 
+    /** A valid user token whose {@code exp} is {@code at} (seconds are what a JWT keeps). */
+    public static String expiringAt(String sub, Instant at) {
+        return Jwt.issuer(ISSUER)
+                .subject(sub)
+                .groups(Set.of("user"))
+                .issuedAt(Instant.now())
+                .expiresAt(at)
+                .sign(DEV_KEY);
+    }
+
     public static String wrongIssuer(String sub) {
         return Jwt.issuer("someone-else")
                 .subject(sub)
