@@ -329,6 +329,41 @@ def write_md(summary, out_md):
             w("")
             w("Notes: " + "; ".join(sorted(set(rr["note"] for rr in extra))) + ".")
         w("")
+    journeys = [rr for rr in summary["runs"] if rr["scenario"] == "journey" and rr["phase"] == "measure"]
+    if journeys:
+        w("## Full journey mix")
+        w("")
+        w("Every connection walks one fan at a time through the whole journey: enter the waiting room "
+          "(straight to ACTIVE), list the dates, list one date's seats, hold a random seat (another one "
+          "after a 409), top up the wallet, pay (`bench/wrk/journey.lua`, one wrk thread per connection). "
+          "There is no raw baseline for a mix; its parts are measured against theirs above.")
+        w("")
+        w("| repeat | journeys/s | requests/s | p50 ms | p99 ms | p99.9 ms | lost seats (409) | CPU cores: service / redis / postgres / load generator | statuses |")
+        w("|---|---:|---:|---:|---:|---:|---:|---|---|")
+        for rr in journeys:
+            c = rr.get("cpu", {})
+            cpu = " / ".join("n/a" if c.get(p) is None else f"{c[p]:.2f}" for p in ("app", "redis", "postgres", "loadgen"))
+            st = ", ".join(f"{k}: {n:,}" for k, n in sorted(rr.get("status", {}).items()))
+            w(f"| {rr['repeat']} | {fmt(rr['journeys_per_s'], 'rps')} | {fmt(rr['rps'], 'rps')} | {fmt(rr['p50_ms'])} | "
+              f"{fmt(rr['p99_ms'])} | {fmt(rr['p999_ms'])} | {rr['lost_seats']:,} | {cpu} | {st} |")
+        w("")
+    paced = [rr for rr in summary["runs"] if rr["phase"] == "paced"]
+    if paced:
+        w("## Latency below saturation (paced load)")
+        w("")
+        w("Position polling again, at a fixed overall rate of 70 % of the service's median peak above "
+          "(`bench/paced/paced.js` on autocannon, same fans and connections): what a fan sees when the "
+          "service is busy but not saturated. Latencies at saturation (the tables above) include the "
+          "queueing a closed-loop generator causes.")
+        w("")
+        w("| scenario | target req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU cores: service / redis / load generator | non-2xx / errors |")
+        w("|---|---:|---:|---:|---:|---:|---:|---|---|")
+        for rr in paced:
+            c = rr.get("cpu", {})
+            cpu = " / ".join("n/a" if c.get(p) is None else f"{c[p]:.2f}" for p in ("app", "redis", "loadgen"))
+            w(f"| {rr['scenario']} | {fmt(rr['target_rps'], 'rps')} | {fmt(rr['rps'], 'rps')} | {fmt(rr['p50_ms'])} | "
+              f"{fmt(rr['p99_ms'])} | {fmt(rr['p999_ms'])} | {fmt(rr['max_ms'])} | {cpu} | {rr['non2xx']} / {rr['errors']} |")
+        w("")
     w("## Correctness under load")
     w("")
     w("Checked after the service runs; any failure makes `bench/run.sh` exit non-zero.")
@@ -341,9 +376,7 @@ def write_md(summary, out_md):
     w("## Not yet measured")
     w("")
     w("- Top-ups and idempotent repeats under load.")
-    w("- A full journey mix (enter → poll → browse → hold → pay) with realistic ratios and think times.")
-    w("- Latency at ~70 % of peak (fixed-rate load, e.g. wrk2 `-R`), which is what users would see; all figures "
-      "here are at saturation with 64 connections.")
+    w("- Think times in the journey mix (it runs back to back, each connection one fan at a time).")
     w("- ETA accuracy; admission under concurrent entry and polling load.")
     w("- Browsing (schedules, seat lists of 100,000 seats).")
     w("- Profiling of where the service's time goes (async-profiler / JFR), and a separate load-generator machine.")

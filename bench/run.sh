@@ -10,7 +10,7 @@
 # BENCH_CONNECTIONS (default 64), BENCH_DURATION / BENCH_WARMUP (seconds), BENCH_REPEATS, BENCH_FANS,
 # BENCH_SCHEDULES / BENCH_SEATS_PER_SCHEDULE, PGHOST/PGPORT (127.0.0.1:5432), REDIS_HOST/REDIS_PORT,
 # BENCH_SCENARIOS (space-separated subset of: queue_entry position_polling admission hold_random hold_hot
-# payment_random payment_hot; default all; queue entry always runs, the later scenarios need its fans),
+# payment_random payment_hot journey; default all; queue entry always runs, the later scenarios need its fans),
 # BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...).
 set -euo pipefail
 
@@ -39,7 +39,7 @@ else
 fi
 HOT_SEATS=50
 THREADS=2
-SCENARIOS=" ${BENCH_SCENARIOS:-queue_entry position_polling admission hold_random hold_hot payment_random payment_hot} "
+SCENARIOS=" ${BENCH_SCENARIOS:-queue_entry position_polling admission hold_random hold_hot payment_random payment_hot journey} "
 want() { [[ $SCENARIOS == *" $1 "* ]]; }
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
@@ -97,6 +97,10 @@ done
 source scripts/java.sh >/dev/null
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
+if [[ ! -d bench/paced/node_modules/autocannon ]]; then
+  log "installing the paced load generator (npm: autocannon, pinned in bench/paced/package-lock.json)"
+  (cd bench/paced && npm ci --no-audit --no-fund >/dev/null 2>&1) || die "npm ci in bench/paced failed"
+fi
 command -v java >/dev/null || die "no JDK found (scripts/java.sh)"
 psql -d postgres -Atc 'select 1' >/dev/null || die "PostgreSQL is not reachable on $PGHOST:$PGPORT (scripts/services.sh)"
 [[ $("${RCLI[@]}" ping 2>/dev/null) == PONG ]] || die "Redis is not reachable on $REDIS_HOST:$REDIS_PORT"
@@ -191,6 +195,17 @@ HOT_SID=${SIDS[-1]}
 SMIN=${SIDS[0]}; SMAX=${SIDS[$((SCHEDULES - 1))]}
 [[ $((SMAX - SMIN + 1)) -eq $SCHEDULES ]] || die "schedule ids are not contiguous ($SMIN..$SMAX)"
 SEEDED=$(psql -d "$DB" -Atc "select count(*) from seat where schedule_id between $SMIN and $SMAX")
+# the journey mix has its own concert: J_SCHEDULES dates of J_SEATS seats (each browse lists one date)
+J_SCHEDULES=20; J_SEATS=1000; J_PRICE=50000
+[[ $MODE == quick ]] && { J_SCHEDULES=2; J_SEATS=500; }
+J_CREATED=$(api POST /api/v1/admin/concerts "$(python3 -c "
+import json,sys
+print(json.dumps({'title':'Journey concert','schedules':[{'startsAt':sys.argv[1],'seatCount':$J_SEATS,'price':$J_PRICE}]*$J_SCHEDULES}))" "$STARTS")") \
+  || die "seeding the journey concert failed"
+JCONCERT=$(jq -r .id <<<"$J_CREATED")
+J_SMIN=$(jq -r '.schedules[0].id' <<<"$J_CREATED"); J_SMAX=$(jq -r '.schedules[-1].id' <<<"$J_CREATED")
+[[ $((J_SMAX - J_SMIN + 1)) -eq $J_SCHEDULES ]] || die "journey schedule ids are not contiguous"
+
 psql -q -d "$DB" -c "VACUUM ANALYZE" >/dev/null
 
 # ---------------------------------------------------------------------------------------------- measuring
@@ -402,6 +417,22 @@ for r in $(seq 1 "$REPEATS"); do
   run_redis $SC measure "$r" "$N_POLL" "${POLL_CMD[@]}"
   run_wrk $SC measure "$r" "$DUR" poll "$WORK/fans-with-tokens"
 done
+# Latency below saturation: the same polling at 70 % of the service's median peak, paced (fixed overall
+# rate, bench/paced/paced.js on autocannon), so queueing inside the service does not hide in the figure.
+PEAK=$(jq -s '[.[] | select(.scenario == "position_polling" and .side == "service" and .phase == "measure") | .rps]
+              | sort | .[(length / 2 | floor)]' "$RUNS")
+PACED_RATE=$(python3 -c "print(max(1, int($PEAK * 0.7)))")
+log "  paced   $SC at $PACED_RATE req/s (70 % of $(printf '%.0f' "$PEAK"))"
+wait_pool_idle
+before=$(cpu_snap); t0=$(now_s)
+js=$(/usr/bin/time -f 'LOADCPU %U %S' -o "$WORK/time-paced" \
+  node bench/paced/paced.js "$BASE" "$WORK/fans-with-tokens" "$PACED_RATE" "$DUR" "$CONN") || die "paced polling failed"
+t1=$(now_s); after=$(cpu_snap)
+js=$(jq -c --argjson peak "$PEAK" '. + {peak_rps: $peak}' <<<"$js")
+record position_polling_paced service paced 1 "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" "$WORK/time-paced"
+log "  paced   $SC: $(jq -r '"\(.rps|floor) req/s of \(.target_rps) target, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, p99.9 \(.p999_ms) ms, non-2xx \(.non2xx), errors \(.errors)"' <<<"$js")"
+check "paced polling: no errors, only 200s" \
+  $([[ $(jq -r '.non2xx + .errors' <<<"$js") == 0 ]] && echo 1 || echo 0) "$(jq -r '"\(.requests) requests, \(.non2xx) non-2xx, \(.errors) errors"' <<<"$js")"
 fi
 
 # ---------------------------------------------------------------------------------------------- admission
@@ -601,6 +632,44 @@ for SC in "${PAY_SCENARIOS[@]}"; do
   done
 done
 
+# ---------------------------------------------------------------------------------------------- 7. journey
+# The whole fan journey as a mix: enter the waiting room (straight to ACTIVE: maxActive is high), list
+# the dates, list one date's seats, hold a random seat (another on 409), top up the wallet, pay. Each
+# wrk thread owns one connection and one fan at a time (bench/wrk/journey.lua). No raw baseline: it is
+# the sum of the scenarios above; the figure is journeys per second and the latency of every request.
+J_RUNS=0; J_NEG=0; J_LEDGER=0; J_DOUBLE=0
+if want journey; then
+  SC=journey
+  log "scenario 7: full journey mix ($CONN connections, $J_SCHEDULES dates × $J_SEATS seats)"
+  api PUT "/api/v1/admin/concerts/$JCONCERT/queue" '{"maxActive": 1000000}' >/dev/null
+  for r in $(seq 0 "$REPEATS"); do
+    ph=measure; secs=$DUR; [[ $r == 0 ]] && { ph=warmup; secs=$WARM; }
+    [[ $MODE == quick && $r == 0 ]] && continue
+    reset_payments
+    out="$WORK/wrk-journey-$ph-$r.txt"; tf="$WORK/time-journey-$ph-$r"
+    before=$(cpu_snap); t0=$(now_s)
+    env BENCH_USERS="$FAN_FILE" BENCH_THREADS="$CONN" BENCH_CONCERT="$JCONCERT" BENCH_SCHED_MIN="$J_SMIN" \
+      BENCH_SCHED_MAX="$J_SMAX" BENCH_SEATS="$J_SEATS" BENCH_PRICE="$J_PRICE" \
+      /usr/bin/time -f 'LOADCPU %U %S' -o "$tf" \
+      wrk -t"$CONN" -c"$CONN" -d"${secs}s" --timeout 10s --latency -s bench/wrk/journey.lua "$BASE" >"$out" 2>&1 \
+      || { cat "$out" >&2; die "wrk failed (journey $ph)"; }
+    t1=$(now_s); after=$(cpu_snap)
+    js=$(grep '^JSON:' "$out" | sed 's/^JSON://') || { cat "$out" >&2; die "wrk printed no result (journey)"; }
+    record journey service "$ph" "$r" "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" "$tf"
+    log "  service journey $ph#$r: $(jq -r '"\(.journeys_per_s|floor) journeys/s, \(.rps|floor) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, \(.lost_seats) lost seats, status \(.status|tostring)"' <<<"$js")"
+    J_RUNS=$((J_RUNS + 1))
+    J_NEG=$((J_NEG + $(q "select count(*) from wallet where balance < 0")))
+    J_LEDGER=$((J_LEDGER + $(q "select count(*) from wallet w left join (select user_id,
+           sum(case type when 'PAYMENT' then -amount else amount end) as s from wallet_transaction group by user_id) l
+         using (user_id) where w.balance <> coalesce(l.s, 0)")))
+    J_DOUBLE=$((J_DOUBLE + $(q "select count(*) from (select seat_id from reservation where status = 'CONFIRMED'
+           group by seat_id having count(*) > 1) x")))
+    n=$(jq -r '.journeys' <<<"$js")
+    rows=$(q "select count(*) from payment")
+    ((rows >= n && n > 0)) || { J_DOUBLE=$((J_DOUBLE + 1)); log "  journey $ph#$r: $n journeys but $rows payments"; }
+  done
+fi
+
 # ---------------------------------------------------------------------------------------------- correctness
 log "correctness checks"
 ok() { [[ $1 == 0 ]] && echo 1 || echo 0; }
@@ -622,14 +691,18 @@ check "payments: every SOLD seat belongs to its CONFIRMED reservation" "$(ok $PA
 check "payments: one payment per CONFIRMED reservation" "$(ok $PAY_UNPAID)" "$PAY_UNPAID mismatches, $after"
 check "every 201 from a payment is a payment row" "$(ok $PAY_COUNT_BAD)" "$PAY_201 × 201 seen by wrk, $PAY_ROWS payments in total (up to $CONN per run may be in flight when wrk stops)"
 fi
-for sc in queue_entry position_polling hold_random hold_hot payment_random payment_hot_32 payment_hot; do
+for sc in queue_entry position_polling hold_random hold_hot payment_random payment_hot_32 payment_hot journey; do
   want "${sc%_32}" || [[ $sc == queue_entry ]] || continue
   s=$(jq -s --arg sc "$sc" '[.[] | select(.side=="service" and .scenario==$sc) | .status | to_entries[]] | group_by(.key) | map("\(.[0].key): \(map(.value) | add)") | join(", ")' "$RUNS" | tr -d '"')
   bad=$(jq -s --arg sc "$sc" '[.[] | select(.side=="service" and .scenario==$sc) | .status | to_entries[]
-          | select((.key|tonumber) >= 500 or ((.key|tonumber) >= 300 and ($sc|startswith("hold") or startswith("payment")|not)) or ((.key|tonumber) >= 300 and .key != "409"))
+          | select((.key|tonumber) >= 500 or ((.key|tonumber) >= 300 and ($sc|startswith("hold") or startswith("payment") or startswith("journey")|not)) or ((.key|tonumber) >= 300 and .key != "409"))
           | .value] | add // 0' "$RUNS")
-  check "$sc: no 5xx$([[ $sc == hold* || $sc == payment* ]] && echo ', only 409 besides 2xx' || echo ', only 2xx')" "$(ok "$bad")" "${s:-no responses} (all runs incl. warm-up)"
+  check "$sc: no 5xx$([[ $sc == hold* || $sc == payment* || $sc == journey ]] && echo ', only 409 besides 2xx' || echo ', only 2xx')" "$(ok "$bad")" "${s:-no responses} (all runs incl. warm-up)"
 done
+if ((J_RUNS > 0)); then
+check "journey: no negative balance, balances equal their ledger, no seat sold twice, a payment per journey" \
+  "$(ok $((J_NEG + J_LEDGER + J_DOUBLE)))" "$J_NEG negative, $J_LEDGER ledger differences, $J_DOUBLE seats sold twice or journeys without payment, after each of $J_RUNS runs"
+fi
 grep -q ' ERROR ' "$WORK/app.log" && log "note: the service logged errors (see $WORK/app.log)" || true
 
 # ---------------------------------------------------------------------------------------------- report
