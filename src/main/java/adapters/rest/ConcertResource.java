@@ -6,6 +6,7 @@ import application.queue.EnterQueueUseCase;
 import domain.concert.Concert;
 import domain.concert.ScheduleAvailability;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,6 +45,7 @@ public class ConcertResource {
     @POST
     @Path("/{concertId}/queue/tokens")
     @Authenticated
+    @RunOnVirtualThread // Redis only (docs/performance.md)
     public Response enterQueue(@PathParam("concertId") long concertId) {
         EnterQueueUseCase.Result result = enterQueue.enter(user.id(), concertId);
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)

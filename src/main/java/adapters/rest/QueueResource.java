@@ -7,6 +7,7 @@ import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,8 @@ import java.time.Instant;
 @Path("/api/v1/queue/token")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+// Redis-only endpoints: a virtual thread parks cheaply while Redis answers (docs/performance.md)
+@RunOnVirtualThread
 public class QueueResource {
     public static final String QUEUE_TOKEN = "Queue-Token";
 
