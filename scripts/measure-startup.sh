@@ -6,6 +6,12 @@
 # Prints: time from process start to the first successful request (GET /api/v1/concerts → 200),
 # RSS right after it, and peak RSS during 20 s of load (wrk, 64 connections, queue entry by
 # unique users). Needs PostgreSQL and Redis (scripts/services.sh); uses its own database.
+# Options (environment, jar mode):
+#   JAVA_OPTS="..."          extra JVM options for the measured start
+#   MEASURE_MIGRATED=1       start once before measuring, so the measured start finds its schema in place
+#                            (a restart or a scale-from-zero start; Flyway then has nothing to do)
+#   AOT_CACHE=target/app.aot train a JDK 25 AOT cache in that first start (-XX:AOTCacheOutput) and
+#                            measure a start that uses it (-XX:AOTCache); implies MEASURE_MIGRATED=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-jar}
@@ -30,7 +36,26 @@ if [ "$mode" = native ]; then
   cmd=("$runner" "${props[@]}")
 else
   source scripts/java.sh
-  cmd=(java -Xms256m -Xmx256m "${props[@]}" -jar target/quarkus-app/quarkus-run.jar)
+  read -r -a extra <<<"${JAVA_OPTS:-}"
+  if [ -n "${AOT_CACHE:-}" ] || [ "${MEASURE_MIGRATED:-0}" = 1 ]; then
+    # the first start: migrates the schema and, with AOT_CACHE, records the cache while serving a few requests
+    rm -f "${AOT_CACHE:-/nonexistent}"
+    java -Xms256m -Xmx256m ${AOT_CACHE:+-XX:AOTCacheOutput=$AOT_CACHE} "${extra[@]}" "${props[@]}" \
+      -jar target/quarkus-app/quarkus-run.jar > "target/measure-$mode-first.log" 2>&1 &
+    pid=$!
+    until curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/concerts"; do
+      kill -0 "$pid" 2>/dev/null || { echo "the first start failed; see target/measure-$mode-first.log" >&2; exit 1; }
+      sleep 0.05
+    done
+    trainer=$(scripts/dev-token.sh trainer)
+    for _ in $(seq 1 50); do
+      curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/concerts"
+      curl -fs -o /dev/null -X POST "http://127.0.0.1:$port/api/v1/concerts/1/queue/tokens" -H "Authorization: Bearer $trainer" || true
+    done
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+    [ -z "${AOT_CACHE:-}" ] || [ -s "$AOT_CACHE" ] || { echo "no AOT cache was written" >&2; exit 1; }
+  fi
+  cmd=(java -Xms256m -Xmx256m ${AOT_CACHE:+-XX:AOTCache=$AOT_CACHE} "${extra[@]}" "${props[@]}" -jar target/quarkus-app/quarkus-run.jar)
 fi
 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
