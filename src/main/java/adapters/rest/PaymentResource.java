@@ -4,6 +4,7 @@ import application.booking.PayReservationUseCase;
 import domain.payment.Payment;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,16 +34,17 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response pay(
+    public Uni<Response> pay(
             @Valid @NotNull(message = "a JSON body is required") PaymentRequest request,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         UUID reservationId = ReservationResource.reservationId(request.reservationId());
-        PayReservationUseCase.Result result =
-                pay.pay(new PayReservationUseCase.Command(user.id(), reservationId, idempotencyKey));
-        return Response.status(Response.Status.CREATED)
-                .entity(PaymentResponse.from(result.payment()))
-                .header(REPLAYED, result.replayed())
-                .build();
+        PayReservationUseCase.Command command =
+                new PayReservationUseCase.Command(user.id(), reservationId, idempotencyKey);
+        return Worker.run(() -> pay.pay(command))
+                .map(result -> Response.status(Response.Status.CREATED)
+                        .entity(PaymentResponse.from(result.payment()))
+                        .header(REPLAYED, result.replayed())
+                        .build());
     }
 
     public record PaymentRequest(

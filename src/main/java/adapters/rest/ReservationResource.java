@@ -9,6 +9,7 @@ import domain.reservation.ReservationStatus;
 import domain.shared.NotFoundException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,15 +50,16 @@ public class ReservationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response hold(
+    public Uni<Response> hold(
             @Valid @NotNull(message = "a JSON body is required") HoldRequest request,
             @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken) {
-        ReservationView view = holdSeat.hold(
-                new HoldSeatUseCase.Command(user.id(), queueToken, request.scheduleId(), request.seatNumber()));
-        return Response.created(
-                        URI.create("/api/v1/reservations/" + view.reservation().id()))
-                .entity(ReservationResponse.from(view))
-                .build();
+        HoldSeatUseCase.Command command =
+                new HoldSeatUseCase.Command(user.id(), queueToken, request.scheduleId(), request.seatNumber());
+        return Worker.run(() -> holdSeat.hold(command))
+                .map(view -> Response.created(URI.create(
+                                "/api/v1/reservations/" + view.reservation().id()))
+                        .entity(ReservationResponse.from(view))
+                        .build());
     }
 
     @GET

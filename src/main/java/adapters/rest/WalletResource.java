@@ -12,6 +12,7 @@ import domain.wallet.TransactionType;
 import domain.wallet.WalletTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -67,18 +68,22 @@ public class WalletResource {
     @POST
     @Path("/charges")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response charge(
+    public Uni<Response> charge(
             @Valid @NotNull(message = "a JSON body is required") ChargeRequest request,
             @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String idempotencyKey) {
         ChargeRequest.Payment payment = request.payment();
-        ChargeWalletUseCase.Result result = charge.charge(new ChargeWalletUseCase.Command(
+        ChargeWalletUseCase.Command command = new ChargeWalletUseCase.Command(
                 user.id(),
                 request.amount(),
                 idempotencyKey,
                 payment == null
                         ? null
                         : new ChargeWalletUseCase.PgPayment(
-                                payment.provider(), payment.paymentKey(), payment.orderId())));
+                                payment.provider(), payment.paymentKey(), payment.orderId()));
+        return Worker.run(() -> charge.charge(command)).map(WalletResource::charged);
+    }
+
+    private static Response charged(ChargeWalletUseCase.Result result) {
         if (result.pending()) {
             // the PG has not answered yet: nothing credited; the Location tells where to ask again
             UUID topUpId = result.topUp().id();
