@@ -255,8 +255,12 @@ def write_md(summary, out_md):
       "profile, with `quarkus.datasource.jdbc.max-size=64` and `quarkus.redis.max-pool-size=64` (= the connection "
       "count of every load generator), `reservation.hold-ttl=1h`, `queue.active-ttl=1h`, `queue.waiting-ttl=1h` (so "
       "nothing lapses mid-run), `queue.admit-interval=1h` (fans are admitted by one timed trigger of the "
-      "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set, and `quarkus.datasource.jdbc.idle-removal-interval=2S` (PostgreSQL allows 100 "
-      "connections: the pool must shrink before pgbench opens its 64).")
+      "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set, and `quarkus.datasource.jdbc.idle-removal-interval=2S` with `min-size` = what pgbench's "
+      "connections leave free (24 of PostgreSQL's 100 here): the pool must shrink before pgbench opens its 64. pgbench opens its connections before it "
+      "measures; so that the service's measured runs start with a full pool too, each hold and payment run is preceded "
+      "by two unmeasured seconds of reads at the run's concurrency (`fill` mode of `bench/wrk/bench.lua`). Without "
+      "this, the service grew its pool from a few connections to 64 during the measured run, under load, and that "
+      "showed as 0.6–2 s p99 on the hold scenarios (JFR: connection acquisition waits of 1.4 s on average).")
     w("- Each scenario: one warm-up of each side (JIT), then %s measured repeat(s) alternating raw and service; the "
       "median of the repeats is reported. HTTP: `wrk -t2 -c64` with `bench/wrk/bench.lua`, which counts every "
       "response per status. Latency percentiles: wrk's (HdrHistogram, coordinated omission not corrected), pgbench's "

@@ -11,7 +11,8 @@
 # BENCH_SCHEDULES / BENCH_SEATS_PER_SCHEDULE, PGHOST/PGPORT (127.0.0.1:5432), REDIS_HOST/REDIS_PORT,
 # BENCH_SCENARIOS (space-separated subset of: queue_entry position_polling admission hold_random hold_hot
 # payment_random payment_hot journey; default all; queue entry always runs, the later scenarios need its fans),
-# BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...).
+# BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...),
+# BENCH_APP (the quarkus-app directory to run, default target/quarkus-app: A/B runs of two builds).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -105,7 +106,9 @@ command -v java >/dev/null || die "no JDK found (scripts/java.sh)"
 psql -d postgres -Atc 'select 1' >/dev/null || die "PostgreSQL is not reachable on $PGHOST:$PGPORT (scripts/services.sh)"
 [[ $("${RCLI[@]}" ping 2>/dev/null) == PONG ]] || die "Redis is not reachable on $REDIS_HOST:$REDIS_PORT"
 
-if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
+APP_DIR=${BENCH_APP:-target/quarkus-app}
+if [[ ! -f $APP_DIR/quarkus-run.jar ]]; then
+  [[ -n ${BENCH_APP:-} ]] && die "BENCH_APP=$APP_DIR holds no quarkus-run.jar"
   log "building the jar (target/quarkus-app/quarkus-run.jar is missing)"
   ./mvnw -B -q package -DskipTests || die "build failed"
 fi
@@ -137,18 +140,22 @@ ADMIN=$(head -1 "$ADMIN_FILE")
 psql -q -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-log "starting the service on :$PORT (db $DB, redis prefix $PREFIX)"
+# the pool keeps as many connections as pgbench's $CONN leave free (fewer to grow back under load; fill_pool)
+POOL_MIN=$(( $(psql -d postgres -Atc 'show max_connections') - CONN - 12 ))
+((POOL_MIN > CONN)) && POOL_MIN=$CONN
+((POOL_MIN < 4)) && POOL_MIN=4
+log "starting the service on :$PORT (db $DB, redis prefix $PREFIX, pool $POOL_MIN..$CONN)"
 java -Xms256m -Xmx256m "${JAVA_OPTS[@]}" \
   -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-  -Dquarkus.datasource.jdbc.max-size="$CONN" \
+  -Dquarkus.datasource.jdbc.max-size="$CONN" -Dquarkus.datasource.jdbc.min-size="$POOL_MIN" \
   -Dquarkus.datasource.jdbc.idle-removal-interval=2S \
   -Dquarkus.redis.max-pool-size="$CONN" \
   -Dqueue.redis.key-prefix="$PREFIX" \
   -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem \
   -Dmp.jwt.verify.issuer=concert-booking-dev \
   -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h -Dqueue.admit-interval=1h \
-  -jar target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
+  -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_ready "$APP_PID" "$BASE" "$WORK/app.log"
 log "service ready"
@@ -296,6 +303,16 @@ wait_pool_idle() { # PostgreSQL has 100 connections: let the service's pool shri
     sleep 0.5
   done
   die "PostgreSQL still has $n client connections; pgbench needs $CONN of max_connections"
+}
+
+# The service's pool shrinks while pgbench runs (the two share PostgreSQL's max_connections); pgbench opens
+# its connections before it starts measuring, so the service gets its pool back before its measured run too:
+# two seconds of unmeasured reads at the run's concurrency (an unknown reservation: 404 after one SELECT).
+fill_pool() { # connections
+  BENCH_MODE=fill BENCH_USERS="$WORK/fans-with-tokens" BENCH_THREADS=$THREADS \
+    wrk -t$THREADS -c"$1" -d2s --timeout 10s -s bench/wrk/bench.lua "$BASE" >"$WORK/fill.txt" 2>&1 \
+    || { cat "$WORK/fill.txt" >&2; die "wrk failed (pool fill)"; }
+  log "  pool refilled: $(psql -d postgres -Atc "select count(*) from pg_stat_activity where datname = '$DB' and backend_type = 'client backend'") connections to $DB"
 }
 
 # run_pgbench <scenario> <phase> <repeat> <seconds> <smin> <smax> <seats>
@@ -522,6 +539,7 @@ for SC in hold_random hold_hot; do
     reset_holds
     run_pgbench $SC $ph "$r" "$secs" "$LO" "$HI" "$NS"
     reset_holds
+    fill_pool "$CONN"
     run_wrk $SC $ph "$r" "$secs" hold "$WORK/fans-with-tokens" BENCH_SCHED_MIN="$LO" BENCH_SCHED_MAX="$HI" BENCH_SEATS="$NS"
     db_checks "$SC $ph#$r"
   done
@@ -627,6 +645,7 @@ for SC in "${PAY_SCENARIOS[@]}"; do
     run_pgbench_pay $SC $ph "$r" "$secs" "$PCONN" "$W" "${RATE[@]}"
     prepare_payments svc "$NSVC" "$W"
     pay_list "$NSVC" "$W" "$WORK/pay-list"
+    fill_pool "$PCONN"
     WRK_CONN=$PCONN run_wrk $SC $ph "$r" "$secs" pay "$WORK/pay-list"
     pay_checks "$SC $ph#$r"
   done
