@@ -737,7 +737,7 @@ print(json.dumps({
   "wrk": "$(wrk -v 2>&1 | head -1 | awk '{print $2}')",
   "connections": $CONN, "duration_s": $DUR, "warmup_s": $WARM, "repeats": $REPEATS, "fans": $FANS,
   "seats": "$SEEDED ($SCHEDULES schedules × $SEATS) + $HOT_SEATS hot", "runtime_s": $((END_TS - START_TS)),
-  "db_pattern": "bench_<pid>_<epoch>", "full_runtime_hint": "10 minutes"}))
+  "db_pattern": "bench_<pid>_<epoch>", "full_runtime_hint": "25 minutes"}))
 EOF
 mkdir -p "$OUT/benchmarks"
 cp "$RUNS" "$CHECKS" "$WORK/meta.json" "$WORK/" 2>/dev/null || true
