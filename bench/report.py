@@ -108,16 +108,20 @@ def charts(summary, chart_dir):
         for key, title, _, _ in present:
             s = summary["scenarios"][key]
             r, v = s["raw"], s["service"]
-            fh.write('"%s" %s %s %s %s %s %s\n' % (title, r["rps"] or 0, v["rps"] or 0, r["p50_ms"] or 0,
-                                                  v["p50_ms"] or 0, r["p99_ms"] or 0, v["p99_ms"] or 0))
-    common = """set terminal pngcairo size 900,500 noenhanced font 'sans,10'
+            # a missing figure (redis-benchmark prints no p99.9) is "?" = no bar, not a zero
+            fig = lambda x: x if x else "?"
+            fh.write('"%s" %s %s %s %s %s %s %s %s\n' % (title, r["rps"] or 0, v["rps"] or 0, fig(r["p50_ms"]),
+                                                        fig(v["p50_ms"]), fig(r["p99_ms"]), fig(v["p99_ms"]),
+                                                        fig(r["p999_ms"]), fig(v["p999_ms"])))
+    common = """set terminal pngcairo size 1000,600 noenhanced font 'sans,10'
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
 set boxwidth 0.9
 set grid ytics
 set key top right
-set xtics rotate by 0
+set xtics rotate by 25 right
+set bmargin 9
 """
     tp = os.path.join(chart_dir, "throughput.png")
     script = common + f"""set output '{tp}'
@@ -130,10 +134,13 @@ plot '{dat}' using 2:xtic(1) title 'raw', '' using 3 title 'service'
     script += f"""
 unset logscale y
 set output '{lat}'
-set title 'Latency per scenario (median of repeats): p50 and p99, raw vs service'
+set title 'Latency per scenario (median of repeats): p50, p99 and p99.9, raw vs service (redis-benchmark prints no p99.9)'
 set ylabel 'ms (log scale)'
 set logscale y
-plot '{dat}' using 4:xtic(1) title 'raw p50', '' using 5 title 'service p50', '' using 6 title 'raw p99', '' using 7 title 'service p99'
+set datafile missing '?'
+set key outside right top
+plot '{dat}' using 4:xtic(1) title 'raw p50', '' using 5 title 'service p50', '' using 6 title 'raw p99', \\
+     '' using 7 title 'service p99', '' using 8 title 'raw p99.9', '' using 9 title 'service p99.9'
 """
     res = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
     os.remove(dat)
