@@ -26,10 +26,12 @@ public class PaymentResource {
 
     private final PayReservationUseCase pay;
     private final CurrentUser user;
+    private final WalletBulkhead wallets;
 
-    public PaymentResource(PayReservationUseCase pay, CurrentUser user) {
+    public PaymentResource(PayReservationUseCase pay, CurrentUser user, WalletBulkhead wallets) {
         this.pay = pay;
         this.user = user;
+        this.wallets = wallets;
     }
 
     @POST
@@ -40,7 +42,7 @@ public class PaymentResource {
         UUID reservationId = ReservationResource.reservationId(request.reservationId());
         PayReservationUseCase.Command command =
                 new PayReservationUseCase.Command(user.id(), reservationId, idempotencyKey);
-        return Worker.run(() -> pay.pay(command))
+        return Worker.run(() -> wallets.call(command.userId().value(), () -> pay.pay(command)))
                 .map(result -> Response.status(Response.Status.CREATED)
                         .entity(PaymentResponse.from(result.payment()))
                         .header(REPLAYED, result.replayed())

@@ -217,6 +217,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response walletBusy(WalletBulkhead.WalletBusyException e, UriInfo uri) {
+        return Problem.of(Status.SERVICE_UNAVAILABLE, "wallet-busy", e.getMessage() + "; retry shortly")
+                .at(uri.getPath())
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DependencyFailure.isOutage(e)) {
             LOG.warnf("dependency unavailable at %s: %s", uri.getPath(), e.toString());
