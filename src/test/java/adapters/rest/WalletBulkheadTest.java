@@ -47,47 +47,50 @@ class WalletBulkheadTest {
     @Test
     void a_busy_wallet_does_not_hold_up_another() throws Exception {
         WalletBulkhead bulkhead = new WalletBulkhead(1, Duration.ofMillis(200));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            pool.submit(() -> bulkhead.call("fan-a", () -> {
-                holding.countDown();
-                await(release);
-                return null;
-            }));
-            assertTrue(holding.await(10, TimeUnit.SECONDS));
+        try (Occupant busy = Occupant.take(bulkhead, "fan-a")) {
             String other = otherStripeThan(bulkhead, "fan-a");
             assertEquals("ran", bulkhead.call(other, () -> "ran"));
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
         }
     }
 
     @Test
     void waiting_longer_than_the_timeout_is_refused_and_releases_nothing() throws Exception {
         WalletBulkhead bulkhead = new WalletBulkhead(1, Duration.ofMillis(50));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> first = pool.submit(() -> bulkhead.call("fan-1", () -> {
-                holding.countDown();
+        AtomicInteger ran = new AtomicInteger();
+        try (Occupant busy = Occupant.take(bulkhead, "fan-1")) {
+            assertThrows(WalletBulkhead.WalletBusyException.class, () -> bulkhead.call("fan-1", ran::incrementAndGet));
+            assertEquals(0, ran.get(), "the refused call did not run");
+            busy.leave();
+        }
+        // the refusal took no permit: the wallet is free again
+        assertEquals(1, bulkhead.call("fan-1", ran::incrementAndGet));
+    }
+
+    /** A call that sits inside the bulkhead on another thread until it is told to leave. */
+    private record Occupant(ExecutorService thread, CountDownLatch release, Future<?> call) implements AutoCloseable {
+        static Occupant take(WalletBulkhead bulkhead, String wallet) throws InterruptedException {
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            Future<?> call = thread.submit(() -> bulkhead.call(wallet, () -> {
+                inside.countDown();
                 await(release);
                 return null;
             }));
-            assertTrue(holding.await(10, TimeUnit.SECONDS));
-            AtomicInteger ran = new AtomicInteger();
-            assertThrows(WalletBulkhead.WalletBusyException.class, () -> bulkhead.call("fan-1", ran::incrementAndGet));
-            assertEquals(0, ran.get(), "the refused call did not run");
+            assertTrue(inside.await(10, TimeUnit.SECONDS), "the occupant got in");
+            return new Occupant(thread, release, call);
+        }
+
+        /** Lets the call finish and waits for it. */
+        void leave() throws Exception {
             release.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            // the refusal took no permit: the wallet is free again
-            assertEquals(1, bulkhead.call("fan-1", ran::incrementAndGet));
-        } finally {
+            call.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
             release.countDown();
-            pool.shutdownNow();
+            thread.shutdownNow();
         }
     }
 
