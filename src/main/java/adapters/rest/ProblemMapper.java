@@ -218,28 +218,26 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response walletBusy(WalletBulkhead.WalletBusyException e, UriInfo uri) {
-        return Problem.of(Status.SERVICE_UNAVAILABLE, "wallet-busy", e.getMessage() + "; retry shortly")
-                .at(uri.getPath())
-                .toResponse()
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .build();
+        return retryLater("wallet-busy", e.getMessage() + "; retry shortly", uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DependencyFailure.isOutage(e)) {
             LOG.warnf("dependency unavailable at %s: %s", uri.getPath(), e.toString());
-            return Problem.of(
-                            Status.SERVICE_UNAVAILABLE,
-                            "dependency-unavailable",
-                            "a data store is unavailable; retry shortly")
-                    .at(uri.getPath())
-                    .toResponse()
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build();
+            return retryLater("dependency-unavailable", "a data store is unavailable; retry shortly", uri);
         }
         LOG.errorf(e, "unexpected failure at %s", uri.getPath());
         return respond(Problem.of(Status.INTERNAL_SERVER_ERROR, null, "an unexpected error occurred"), uri);
+    }
+
+    /** 503 with Retry-After: nothing was done, the same request may succeed shortly. */
+    private static Response retryLater(String slug, String detail, UriInfo uri) {
+        return Problem.of(Status.SERVICE_UNAVAILABLE, slug, detail)
+                .at(uri.getPath())
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

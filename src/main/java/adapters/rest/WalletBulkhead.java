@@ -3,6 +3,7 @@ package adapters.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -35,8 +36,8 @@ public class WalletBulkhead {
             throw new IllegalArgumentException("payment.max-concurrent-per-wallet must be 0 (off) or more");
         }
         this.stripes = permits == 0 ? null : new Semaphore[STRIPES];
-        for (int i = 0; stripes != null && i < STRIPES; i++) {
-            stripes[i] = new Semaphore(permits, true);
+        if (stripes != null) {
+            Arrays.setAll(stripes, i -> new Semaphore(permits, true));
         }
         this.timeoutNanos = timeout.toNanos();
     }
