@@ -11,10 +11,19 @@ import static support.Problems.assertProblem;
 
 import adapters.webhook.WebhookSignature;
 import application.events.RelayOutboxUseCase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import domain.event.BookingEvents;
+import domain.event.DomainEvent;
+import domain.reservation.Reservation;
+import domain.reservation.ReservationStatus;
+import domain.shared.Money;
+import domain.shared.UserId;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +44,8 @@ import support.Tokens;
 /** Events reach the data platform through the outbox: never lost, never in the booking's way. */
 @QuarkusTest
 class OutboxContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     RelayOutboxUseCase relay;
 
@@ -133,6 +144,58 @@ class OutboxContractTest {
                         paid));
         assertEquals(
                 "WalletCharged", Db.text("SELECT string_agg(type, ',') FROM outbox_event WHERE aggregateid = ?", user));
+    }
+
+    @Test
+    void aHoldRecordsTheEventTheDomainDefinesAndARefusedHoldRecordsNone() throws Exception {
+        Api.ConcertFixture concert = Api.createConcert(1, 3, 7_700);
+        String user = Tokens.newUserId();
+        String rival = Tokens.newUserId();
+        String id = Api.holdOk(user, Api.enterActive(user, concert.id()), concert.schedule(), 2);
+        assertEquals(
+                409,
+                Api.hold(rival, Api.enterActive(rival, concert.id()), concert.schedule(), 2)
+                        .statusCode());
+
+        // the event as the domain would build it from the stored reservation ...
+        JsonNode row = JSON.readTree(Db.text(
+                "SELECT json_build_object('seatId', seat_id, 'price', price, 'expiresAt', expires_at,"
+                        + " 'createdAt', created_at)::text FROM reservation WHERE id = ?::uuid",
+                id));
+        Reservation reservation = new Reservation(
+                UUID.fromString(id),
+                new UserId(user),
+                concert.id(),
+                concert.schedule(),
+                row.get("seatId").asLong(),
+                2,
+                Money.won(row.get("price").asLong()),
+                ReservationStatus.HELD,
+                OffsetDateTime.parse(row.get("expiresAt").asText()).toInstant(),
+                OffsetDateTime.parse(row.get("createdAt").asText()).toInstant());
+        String eventId = Db.text("SELECT id::text FROM outbox_event WHERE aggregateid = ?", id);
+        DomainEvent expected =
+                BookingEvents.reservationHeld(UUID.fromString(eventId), reservation, reservation.createdAt());
+        // ... is the one the hold wrote (with the reservation, in one statement: D21)
+        assertEquals(
+                JSON.readTree(JSON.writeValueAsString(expected.payload())),
+                JSON.readTree(Db.text("SELECT payload::text FROM outbox_event WHERE id = ?::uuid", eventId)));
+        assertEquals(
+                String.join(",", expected.aggregateType(), expected.type(), "1", "t"),
+                Db.text(
+                        "SELECT concat_ws(',', aggregatetype, type, schema_version, occurred_at = ?::timestamptz)"
+                                + " FROM outbox_event WHERE id = ?::uuid",
+                        expected.occurredAt().toString(),
+                        eventId));
+        assertEquals(7_700, reservation.price().won());
+        // the refused hold wrote no reservation and no event
+        assertEquals(0, Db.count("SELECT count(*) FROM reservation WHERE user_id = ?", rival));
+        assertEquals(
+                1,
+                Db.count(
+                        "SELECT count(*) FROM outbox_event WHERE type = 'ReservationHeld'"
+                                + " AND payload->>'scheduleId' = ? AND payload->>'seatNumber' = '2'",
+                        String.valueOf(concert.schedule())));
     }
 
     @Test

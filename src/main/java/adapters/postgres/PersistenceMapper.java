@@ -33,22 +33,6 @@ final class PersistenceMapper {
                 e.createdAt);
     }
 
-    static ReservationEntity entity(Reservation r) {
-        ReservationEntity e = new ReservationEntity();
-        e.id = r.id();
-        e.userId = r.userId().value();
-        e.concertId = r.concertId();
-        e.scheduleId = r.scheduleId();
-        e.seatId = r.seatId();
-        e.seatNumber = r.seatNumber();
-        e.price = r.price().won();
-        e.status = r.storedStatus();
-        e.expiresAt = r.expiresAt();
-        e.createdAt = r.createdAt();
-        e.updatedAt = r.createdAt();
-        return e;
-    }
-
     static WalletTransaction transaction(WalletTransactionEntity e) {
         return new WalletTransaction(
                 e.id,

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.event.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The outbox table: written by use cases in their transaction, read and settled by the relay. */
@@ -22,6 +25,9 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
     private static final String COLUMNS =
             "id, aggregatetype, aggregateid, type, payload::text, schema_version, occurred_at, status, attempts, last_error";
+
+    private static final Set<String> EVENT_PARAMETERS =
+            Set.of("id", "aggregateType", "aggregateId", "type", "payload", "version", "at");
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -33,12 +39,26 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
 
     @Override
     public void append(DomainEvent event) {
-        em.createNativeQuery("""
-                        INSERT INTO outbox_event
-                            (id, aggregatetype, aggregateid, type, payload, schema_version, occurred_at, next_attempt_at)
-                        VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :version, :at, :at)
-                        """)
-                .setParameter("id", event.id())
+        appendWith(null, Map.of(), event);
+    }
+
+    /**
+     * Records the event in the same statement as {@code change}, a data-modifying statement that
+     * runs as a CTE before the event's INSERT: a change and its event in one round trip. The
+     * change's parameters must not reuse the names this INSERT binds.
+     */
+    void appendWith(String change, Map<String, Object> changeParameters, DomainEvent event) {
+        if (!Collections.disjoint(changeParameters.keySet(), EVENT_PARAMETERS)) {
+            throw new IllegalArgumentException("parameter names taken by the event: " + EVENT_PARAMETERS);
+        }
+        String insert = """
+                INSERT INTO outbox_event
+                    (id, aggregatetype, aggregateid, type, payload, schema_version, occurred_at, next_attempt_at)
+                VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :version, :at, :at)
+                """;
+        Query query = em.createNativeQuery(change == null ? insert : "WITH change AS (" + change + ")\n" + insert);
+        changeParameters.forEach(query::setParameter);
+        query.setParameter("id", event.id())
                 .setParameter("aggregateType", event.aggregateType())
                 .setParameter("aggregateId", event.aggregateId())
                 .setParameter("type", event.type())

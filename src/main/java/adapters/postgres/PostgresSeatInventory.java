@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,15 +21,25 @@ public class PostgresSeatInventory implements SeatInventory {
         this.em = em;
     }
 
+    /**
+     * The conditional UPDATE and, when it took nothing, whether the seat exists, in one statement:
+     * a row with the seat's id and price (held), a row of NULLs (taken), or no row (no such seat).
+     * The existence check reads the statement's snapshot, which is enough: seats are never deleted.
+     */
     @Override
-    public Optional<HeldSeat> hold(
-            long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
+    public HoldOutcome hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        UPDATE seat SET status = 'HELD', reservation_id = :reservation, hold_expires_at = :expires
-                        WHERE schedule_id = :schedule AND number = :number
-                          AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= :now))
-                        RETURNING id, price
+                        WITH held AS (
+                            UPDATE seat SET status = 'HELD', reservation_id = :reservation, hold_expires_at = :expires
+                            WHERE schedule_id = :schedule AND number = :number
+                              AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= :now))
+                            RETURNING id, price
+                        )
+                        SELECT id, price FROM held
+                        UNION ALL
+                        SELECT NULL, NULL FROM seat
+                        WHERE schedule_id = :schedule AND number = :number AND NOT EXISTS (SELECT 1 FROM held)
                         """)
                 .setParameter("reservation", reservationId)
                 .setParameter("expires", holdExpiresAt)
@@ -38,18 +47,13 @@ public class PostgresSeatInventory implements SeatInventory {
                 .setParameter("number", seatNumber)
                 .setParameter("now", now)
                 .getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(row -> new HeldSeat(((Number) row[0]).longValue(), Money.won(((Number) row[1]).longValue())));
-    }
-
-    @Override
-    public boolean exists(long scheduleId, int seatNumber) {
-        return !em.createNativeQuery("SELECT 1 FROM seat WHERE schedule_id = :schedule AND number = :number")
-                .setParameter("schedule", scheduleId)
-                .setParameter("number", seatNumber)
-                .getResultList()
-                .isEmpty();
+        if (rows.isEmpty()) {
+            return Refusal.NO_SUCH_SEAT;
+        }
+        Object[] row = rows.getFirst();
+        return row[0] == null
+                ? Refusal.TAKEN
+                : new HeldSeat(((Number) row[0]).longValue(), Money.won(((Number) row[1]).longValue()));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package application.booking;
 
 import application.port.ConcertRepository;
-import application.port.OutboxPort;
 import application.port.ReservationRepository;
 import application.port.SeatInventory;
 import application.queue.QueueGate;
@@ -18,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Holds a seat for an admitted fan. The seat is taken by one conditional write in the store, so of
- * any number of concurrent holds on one seat exactly one succeeds.
+ * any number of concurrent holds on one seat exactly one succeeds; the reservation and its
+ * ReservationHeld event follow in one more write (D21).
  */
 @ApplicationScoped
 public class HoldSeatService implements HoldSeatUseCase {
@@ -26,7 +26,6 @@ public class HoldSeatService implements HoldSeatUseCase {
     private final SeatInventory seats;
     private final ReservationRepository reservations;
     private final QueueGate gate;
-    private final OutboxPort outbox;
     private final HoldPolicy holdPolicy;
     private final Clock clock;
 
@@ -35,14 +34,12 @@ public class HoldSeatService implements HoldSeatUseCase {
             SeatInventory seats,
             ReservationRepository reservations,
             QueueGate gate,
-            OutboxPort outbox,
             HoldPolicy holdPolicy,
             Clock clock) {
         this.concerts = concerts;
         this.seats = seats;
         this.reservations = reservations;
         this.gate = gate;
-        this.outbox = outbox;
         this.holdPolicy = holdPolicy;
         this.clock = clock;
     }
@@ -56,11 +53,13 @@ public class HoldSeatService implements HoldSeatUseCase {
 
         Instant now = clock.instant();
         UUID reservationId = UUID.randomUUID();
-        SeatInventory.HeldSeat seat = seats.hold(
-                        command.scheduleId(), command.seatNumber(), reservationId, holdPolicy.expiryFor(now), now)
-                .orElseThrow(() -> seats.exists(command.scheduleId(), command.seatNumber())
-                        ? new SeatUnavailableException(command.scheduleId(), command.seatNumber())
-                        : new NotFoundException("seat", command.seatNumber()));
+        SeatInventory.HeldSeat seat = switch (seats.hold(
+                command.scheduleId(), command.seatNumber(), reservationId, holdPolicy.expiryFor(now), now)) {
+            case SeatInventory.HeldSeat held -> held;
+            case SeatInventory.Refusal.TAKEN ->
+                throw new SeatUnavailableException(command.scheduleId(), command.seatNumber());
+            case SeatInventory.Refusal.NO_SUCH_SEAT -> throw new NotFoundException("seat", command.seatNumber());
+        };
         Reservation reservation = Reservation.hold(
                 reservationId,
                 command.userId(),
@@ -71,8 +70,7 @@ public class HoldSeatService implements HoldSeatUseCase {
                 seat.price(),
                 now,
                 holdPolicy);
-        reservations.insert(reservation);
-        outbox.append(BookingEvents.reservationHeld(UUID.randomUUID(), reservation, now));
+        reservations.insert(reservation, BookingEvents.reservationHeld(UUID.randomUUID(), reservation, now));
         return new ReservationView(reservation, reservation.storedStatus());
     }
 }

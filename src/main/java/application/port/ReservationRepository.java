@@ -1,5 +1,6 @@
 package application.port;
 
+import domain.event.DomainEvent;
 import domain.reservation.Reservation;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 public interface ReservationRepository {
-    void insert(Reservation reservation);
+    /**
+     * Stores a new reservation and records the event that announces it, in one write (one round
+     * trip): both or neither, in the caller's transaction.
+     */
+    void insert(Reservation reservation, DomainEvent created);
 
     Optional<Reservation> findById(UUID id);
 

@@ -2,7 +2,6 @@ package application.port;
 
 import domain.shared.Money;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -10,10 +9,12 @@ import java.util.UUID;
  * exactly one of any number of concurrent callers wins a seat.
  */
 public interface SeatInventory {
-    /** The seat's id and price, when it was available at {@code now} and is now held for the reservation. */
-    Optional<HeldSeat> hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now);
-
-    boolean exists(long scheduleId, int seatNumber);
+    /**
+     * Takes the seat for the reservation when it is available at {@code now} (AVAILABLE, or HELD with
+     * a lapsed hold): one conditional write. Otherwise nothing is written, and the outcome says
+     * whether the schedule has that seat at all.
+     */
+    HoldOutcome hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now);
 
     /** Marks the seat SOLD if it is still held for that reservation. */
     boolean sell(long seatId, UUID reservationId);
@@ -21,5 +22,16 @@ public interface SeatInventory {
     /** Makes the seat AVAILABLE if it is still held for that reservation (not if someone else took it since). */
     boolean release(long seatId, UUID reservationId);
 
-    record HeldSeat(long seatId, Money price) {}
+    /** What a hold found: the seat, now held for the reservation, or why it was not taken. */
+    sealed interface HoldOutcome permits HeldSeat, Refusal {}
+
+    /** The seat is held for the reservation: its id and price. */
+    record HeldSeat(long seatId, Money price) implements HoldOutcome {}
+
+    enum Refusal implements HoldOutcome {
+        /** Held by someone else, or sold. */
+        TAKEN,
+        /** The schedule has no seat with that number. */
+        NO_SUCH_SEAT
+    }
 }

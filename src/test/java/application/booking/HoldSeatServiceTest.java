@@ -12,6 +12,8 @@ import application.fakes.TestBed;
 import application.queue.QueueGate;
 import domain.concert.Concert;
 import domain.concert.SeatStatus;
+import domain.event.BookingEvents;
+import domain.event.DomainEvent;
 import domain.queue.QueueAccessDeniedException;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;
@@ -47,7 +49,6 @@ class HoldSeatServiceTest {
                 bed.seats,
                 bed.reservations,
                 new QueueGate(bed.queue, bed.queueSettings, bed.clock),
-                bed.outbox,
                 bed.holdPolicy,
                 bed.clock);
         concert = bed.concert(10, 55_000);
@@ -84,6 +85,9 @@ class HoldSeatServiceTest {
         assertEquals(reservation.expiresAt(), seat.holdExpiresAt());
         assertEquals(seat.id(), reservation.seatId());
         assertEquals(reservation, bed.reservations.findById(reservation.id()).orElseThrow());
+        DomainEvent event = bed.outbox.events().getFirst();
+        assertEquals(List.of(BookingEvents.RESERVATION_HELD), bed.outbox.types());
+        assertEquals(BookingEvents.reservationHeld(event.id(), reservation, bed.now()), event);
     }
 
     @Test
@@ -96,6 +100,7 @@ class HoldSeatServiceTest {
         assertEquals(4, e.seatNumber());
         assertEquals(alices.id(), bed.seats.row(scheduleId, 4).reservationId());
         assertEquals(1, bed.reservations.size());
+        assertEquals(List.of(BookingEvents.RESERVATION_HELD), bed.outbox.types());
     }
 
     @Test

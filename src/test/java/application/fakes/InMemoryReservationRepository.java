@@ -1,6 +1,7 @@
 package application.fakes;
 
 import application.port.ReservationRepository;
+import domain.event.DomainEvent;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;
 import java.time.Instant;
@@ -17,15 +18,22 @@ import java.util.UUID;
  * expiry first.
  */
 public final class InMemoryReservationRepository implements ReservationRepository, TransactionalFake {
+    private final InMemoryOutbox outbox;
     private Map<UUID, Reservation> rows = new LinkedHashMap<>();
     private Runnable beforeNextSave;
 
+    /** New reservations record their event in this outbox. */
+    public InMemoryReservationRepository(InMemoryOutbox outbox) {
+        this.outbox = outbox;
+    }
+
     @Override
-    public synchronized void insert(Reservation reservation) {
+    public synchronized void insert(Reservation reservation, DomainEvent created) {
         if (rows.containsKey(reservation.id())) {
             throw new IllegalStateException("duplicate reservation id " + reservation.id());
         }
         rows.put(reservation.id(), reservation);
+        outbox.append(created);
     }
 
     @Override

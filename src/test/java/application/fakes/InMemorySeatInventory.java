@@ -52,19 +52,18 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
     }
 
     @Override
-    public Optional<HeldSeat> hold(
-            long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
+    public HoldOutcome hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
         lock.lock();
         try {
             Optional<Row> found = find(scheduleId, seatNumber);
             if (found.isEmpty()) {
-                return Optional.empty();
+                return Refusal.NO_SUCH_SEAT;
             }
             Row row = found.get();
             boolean free = row.status() == SeatStatus.AVAILABLE
                     || (row.status() == SeatStatus.HELD && !row.holdExpiresAt().isAfter(now));
             if (!free) {
-                return Optional.empty();
+                return Refusal.TAKEN;
             }
             rows.put(
                     row.id(),
@@ -76,17 +75,7 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
                             SeatStatus.HELD,
                             reservationId,
                             holdExpiresAt));
-            return Optional.of(new HeldSeat(row.id(), row.price()));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public boolean exists(long scheduleId, int seatNumber) {
-        lock.lock();
-        try {
-            return find(scheduleId, seatNumber).isPresent();
+            return new HeldSeat(row.id(), row.price());
         } finally {
             lock.unlock();
         }

@@ -6,6 +6,7 @@ import application.port.SeatInventory;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.concert.Schedule;
+import domain.event.BookingEvents;
 import domain.queue.QueueStatus;
 import domain.queue.QueueToken;
 import domain.reservation.HoldPolicy;
@@ -29,12 +30,12 @@ public final class TestBed {
     public final MutableClock clock = new MutableClock(START);
     public final InMemorySeatInventory seats = new InMemorySeatInventory();
     public final InMemoryConcertRepository concerts = new InMemoryConcertRepository(seats);
-    public final InMemoryReservationRepository reservations = new InMemoryReservationRepository();
+    public final InMemoryOutbox outbox = new InMemoryOutbox();
+    public final InMemoryReservationRepository reservations = new InMemoryReservationRepository(outbox);
     public final InMemoryWalletStore wallets = new InMemoryWalletStore();
     public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
-    public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final InMemoryTopUpStore topUps = new InMemoryTopUpStore();
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(
@@ -106,9 +107,10 @@ public final class TestBed {
     public Reservation hold(UserId userId, Concert concert, int seatNumber) {
         Schedule schedule = onlySchedule(concert);
         UUID reservationId = UUID.randomUUID();
-        SeatInventory.HeldSeat seat = seats.hold(
-                        schedule.id(), seatNumber, reservationId, holdPolicy.expiryFor(now()), now())
-                .orElseThrow(() -> new IllegalStateException("seat " + seatNumber + " is not free"));
+        if (!(seats.hold(schedule.id(), seatNumber, reservationId, holdPolicy.expiryFor(now()), now())
+                instanceof SeatInventory.HeldSeat seat)) {
+            throw new IllegalStateException("seat " + seatNumber + " is not free");
+        }
         Reservation reservation = Reservation.hold(
                 reservationId,
                 userId,
@@ -119,7 +121,7 @@ public final class TestBed {
                 seat.price(),
                 now(),
                 holdPolicy);
-        reservations.insert(reservation);
+        reservations.insert(reservation, BookingEvents.reservationHeld(UUID.randomUUID(), reservation, now()));
         return reservation;
     }
 
