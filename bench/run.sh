@@ -307,12 +307,12 @@ wait_pool_idle() { # PostgreSQL has 100 connections: let the service's pool shri
 
 # The service's pool shrinks while pgbench runs (the two share PostgreSQL's max_connections); pgbench opens
 # its connections before it starts measuring, so the service gets its pool back before its measured run too:
-# two seconds of unmeasured refused holds at the run's concurrency (a seat number the schedule does not
-# have: a 404 after the transaction of a refused hold, which holds a connection as long as a hold does
-# and writes nothing).
-fill_pool() { # connections schedule-min schedule-max seats
+# two seconds of unmeasured refused holds at the run's concurrency (seat $HOT_SEATS + 1 of the hot
+# schedule, which it does not have: a 404 after the transaction of a refused hold, which holds a
+# connection as long as a hold does and writes nothing).
+fill_pool() { # connections
   env BENCH_MODE=fill BENCH_USERS="$WORK/fans-with-tokens" BENCH_THREADS=$THREADS \
-    BENCH_SCHED_MIN="$2" BENCH_SCHED_MAX="$3" BENCH_SEATS="$4" \
+    BENCH_SCHED_MIN="$HOT_SID" BENCH_SCHED_MAX="$HOT_SID" BENCH_SEATS="$HOT_SEATS" \
     wrk -t$THREADS -c"$1" -d2s --timeout 10s -s bench/wrk/bench.lua "$BASE" >"$WORK/fill.txt" 2>&1 \
     || { cat "$WORK/fill.txt" >&2; die "wrk failed (pool fill)"; }
   [[ $(grep '^JSON:' "$WORK/fill.txt" | cut -c6- | jq -c '.status | keys') == '["404"]' ]] \
@@ -544,7 +544,7 @@ for SC in hold_random hold_hot; do
     reset_holds
     run_pgbench $SC $ph "$r" "$secs" "$LO" "$HI" "$NS"
     reset_holds
-    fill_pool "$CONN" "$LO" "$HI" "$NS"
+    fill_pool "$CONN"
     run_wrk $SC $ph "$r" "$secs" hold "$WORK/fans-with-tokens" BENCH_SCHED_MIN="$LO" BENCH_SCHED_MAX="$HI" BENCH_SEATS="$NS"
     db_checks "$SC $ph#$r"
   done
@@ -650,7 +650,7 @@ for SC in "${PAY_SCENARIOS[@]}"; do
     run_pgbench_pay $SC $ph "$r" "$secs" "$PCONN" "$W" "${RATE[@]}"
     prepare_payments svc "$NSVC" "$W"
     pay_list "$NSVC" "$W" "$WORK/pay-list"
-    fill_pool "$PCONN" "$SMIN" "$SMAX" "$SEATS"
+    fill_pool "$PCONN"
     WRK_CONN=$PCONN run_wrk $SC $ph "$r" "$secs" pay "$WORK/pay-list"
     pay_checks "$SC $ph#$r"
   done
