@@ -307,11 +307,12 @@ wait_pool_idle() { # PostgreSQL has 100 connections: let the service's pool shri
 
 # The service's pool shrinks while pgbench runs (the two share PostgreSQL's max_connections); pgbench opens
 # its connections before it starts measuring, so the service gets its pool back before its measured run too:
-# two seconds of unmeasured refused holds at the run's concurrency (seat $HOT_SEATS + 1 of the hot
-# schedule, which it does not have: a 404 after the transaction of a refused hold, which holds a
-# connection as long as a hold does and writes nothing).
-fill_pool() { # connections
-  env BENCH_MODE=fill BENCH_USERS="$WORK/fans-with-tokens" BENCH_THREADS=$THREADS \
+# two seconds of unmeasured requests at the run's concurrency: before holds, refused holds (seat
+# $HOT_SEATS + 1 of the hot schedule, which it does not have: a 404 after the transaction of a refused
+# hold, which holds a connection as long as a hold does and writes nothing); before payments, whose
+# fans' queue tokens are gone by then, reads of an unknown reservation (a 404 after one SELECT).
+fill_pool() { # connections [mode: fill | fillread]
+  env BENCH_MODE="${2:-fill}" BENCH_USERS="$WORK/fans-with-tokens" BENCH_THREADS=$THREADS \
     BENCH_SCHED_MIN="$HOT_SID" BENCH_SCHED_MAX="$HOT_SID" BENCH_SEATS="$HOT_SEATS" \
     wrk -t$THREADS -c"$1" -d2s --timeout 10s -s bench/wrk/bench.lua "$BASE" >"$WORK/fill.txt" 2>&1 \
     || { cat "$WORK/fill.txt" >&2; die "wrk failed (pool fill)"; }
@@ -650,7 +651,7 @@ for SC in "${PAY_SCENARIOS[@]}"; do
     run_pgbench_pay $SC $ph "$r" "$secs" "$PCONN" "$W" "${RATE[@]}"
     prepare_payments svc "$NSVC" "$W"
     pay_list "$NSVC" "$W" "$WORK/pay-list"
-    fill_pool "$PCONN"
+    fill_pool "$PCONN" fillread
     WRK_CONN=$PCONN run_wrk $SC $ph "$r" "$secs" pay "$WORK/pay-list"
     pay_checks "$SC $ph#$r"
   done

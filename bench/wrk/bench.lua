@@ -2,6 +2,7 @@
 --   BENCH_MODE     enter | poll | hold | pay | fill (hold seat number BENCH_SEATS + 1, which the schedule
 --                  does not have: a 404 after the whole transaction of a refused hold, to refill the
 --                  service's connection pool the way holds use it; writes nothing; never measured)
+--                  | fillread (GET an unknown reservation: a 404 after one read; needs no queue token)
 --   BENCH_USERS    file with one fan per line: "<jwt>" or "<jwt> <queue-token>", or for pay
 --                  "<jwt> <reservation-id>" (each line is one HELD reservation of that fan, paid once)
 --   BENCH_THREADS  wrk -t value (threads walk disjoint slices of the fan list)
@@ -53,6 +54,9 @@ function request()
     return wrk.format("POST", "/api/v1/reservations",
       { ["Authorization"] = u[1], ["Queue-Token"] = u[2], ["Content-Type"] = "application/json" },
       '{"scheduleId":' .. math.random(smin, smax) .. ',"seatNumber":' .. (seats + 1) .. '}')
+  elseif mode == "fillread" then
+    return wrk.format("GET", "/api/v1/reservations/00000000-0000-4000-8000-" .. string.format("%012d", math.random(1, 999999)),
+      { ["Authorization"] = u[1] }, nil)
   elseif mode == "pay" then
     -- a fresh Idempotency-Key per request: if the list wraps, a second payment of a line is a 409
     sent = sent + 1
