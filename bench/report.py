@@ -62,9 +62,9 @@ SCENARIOS = [
      "wrk GET /api/v1/queue/token"),
     ("admission", "Admission (fans/s)", "redis-cli EVALSHA admit.lua once on a waiting set of the fans entered raw",
      "POST /api/v1/admin/jobs/queue-admission/run once"),
-    ("hold_random", "Hold, random seat", "pgbench -M prepared: conditional UPDATE seat … RETURNING + INSERT reservation",
+    ("hold_random", "Hold, random seat", "pgbench -M prepared: the hold's statements (bench/pgbench/hold.sql): seat UPDATE, reservation + outbox INSERT",
      "wrk POST /api/v1/reservations"),
-    ("hold_hot", "Hold, 50 hot seats", "pgbench -M prepared: same statement, seat random among 50",
+    ("hold_hot", "Hold, 50 hot seats", "pgbench -M prepared: the same statements, seat random among 50",
      "wrk POST /api/v1/reservations"),
     ("payment_random", "Payment, random wallets",
      "pgbench -M prepared: the payment transaction's statements (bench/pgbench/pay.sql), one wallet per fan",
@@ -265,7 +265,9 @@ def write_md(summary, out_md):
       "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set, and `quarkus.datasource.jdbc.idle-removal-interval=2S` with `min-size` = what pgbench's "
       "connections leave free (24 of PostgreSQL's 100 here): the pool must shrink before pgbench opens its 64. pgbench opens its connections before it "
       "measures; so that the service's measured runs start with a full pool too, each hold and payment run is preceded "
-      "by two unmeasured seconds of reads at the run's concurrency (`fill` mode of `bench/wrk/bench.lua`). Without "
+      "by two unmeasured seconds at the run's concurrency: refused holds before holds (a seat number the hot schedule "
+      "does not have: 404 after a refused hold's transaction, nothing written; `fill` mode of `bench/wrk/bench.lua`), "
+      "reads of an unknown reservation before payments (`fillread`). Without "
       "this, the service grew its pool from a few connections to 64 during the measured run, under load, and that "
       "showed as 0.6–2 s p99 on the hold scenarios (JFR: connection acquisition waits of 1.4 s on average).")
     w("- Each scenario: one warm-up of each side (JIT), then %s measured repeat(s) alternating raw and service; the "
@@ -274,11 +276,12 @@ def write_md(summary, out_md):
       "per-transaction log, redis-benchmark's own (it prints no p99.9)." % m.get("repeats", 3))
     w("- Raw baselines use the service's own schema (Flyway ran it) and its own statements: `enter.lua` loaded with "
       "`SCRIPT LOAD` and called with the same 9 keys as `RedisQueueStore.keys()`; `ZRANK` on a waiting set as large as "
-      "the service's; the hold's conditional `UPDATE seat … RETURNING` + `INSERT INTO reservation` as one CTE "
-      "(`bench/pgbench/hold.sql`).")
+      "the service's; the hold's statements in their transaction, as `HoldSeatService` sends them "
+      "(`bench/pgbench/hold.sql`): the seat's conditional `UPDATE … RETURNING` (with the existence check of a "
+      "refused hold in the same statement), then the reservation and its `ReservationHeld` outbox row in one "
+      "statement (D21). pgbench sends `BEGIN` as a round trip of its own; pgJDBC sends it with the first statement.")
     w("- What the raw side does *not* do, so the ratio prices it: HTTP + JSON, JWT verification, the Queue-Token "
-      "check (one `find.lua` call), the schedule → concert lookup, the `exists` re-check on a refused hold, the outbox "
-      "INSERT and the explicit transaction. `enter.lua` is called by the service with a fresh random token per call; "
+      "check (one `find.lua` call), the schedule → concert lookup (cached). `enter.lua` is called by the service with a fresh random token per call; "
       "the raw side uses `__rand_int__` users from a key space the size of the fan list, as the service cycles through "
       "its fans — so after the first pass both sides mostly take the *already queued* path of the script.")
     w("- Payments: before every run (raw and service alike) the database is reset and HELD reservations are "
