@@ -42,28 +42,20 @@ class WorkerTest {
         Refused refusal = new Refused();
         IllegalStateException bug = new IllegalStateException("bug");
 
-        assertSame(
-                refusal,
-                assertThrows(
-                        Refused.class,
-                        () -> Worker.run(
-                                        () -> {
-                                            throw refusal;
-                                        },
-                                        oneThread)
-                                .await()
-                                .atMost(Duration.ofSeconds(5))));
-        assertSame(
-                bug,
-                assertThrows(
-                        IllegalStateException.class,
-                        () -> Worker.run(
-                                        () -> {
-                                            throw bug;
-                                        },
-                                        oneThread)
-                                .await()
-                                .atMost(Duration.ofSeconds(5))));
+        assertSame(refusal, failureOf(refusal));
+        assertSame(bug, failureOf(bug));
+    }
+
+    private Throwable failureOf(RuntimeException thrown) {
+        return assertThrows(
+                thrown.getClass(),
+                () -> Worker.run(
+                                () -> {
+                                    throw thrown;
+                                },
+                                oneThread)
+                        .await()
+                        .atMost(Duration.ofSeconds(5)));
     }
 
     @Test
