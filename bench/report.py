@@ -233,9 +233,10 @@ def write_md(summary, out_md):
     w("bench/run.sh --quick  # every step for a few seconds (CI smoke test, < 2 minutes); exits non-zero if a step or a correctness check fails")
     w("```")
     w("")
-    w("Needs PostgreSQL on 127.0.0.1:5432 (user `postgres`, trust) and Redis on 127.0.0.1:6379 (`scripts/services.sh` "
-      "starts them), a JDK ≥ 21 (`scripts/java.sh`), `wrk`, `redis-benchmark`, `pgbench`, `jq`, `python3`; it "
-      "`apt-get install`s `gnuplot-nox` (charts) when absent. It builds the jar only if "
+    w("Needs the PostgreSQL server packages (the run starts its own cluster with them, see Method; `BENCH_PG=shared` "
+      "uses the one on 127.0.0.1:5432 instead) and Redis on 127.0.0.1:6379 (`scripts/services.sh` "
+      "installs and starts both), a JDK ≥ 21 (`scripts/java.sh`), `wrk`, `redis-benchmark`, `pgbench`, `jq`, `python3`; it "
+      "`apt-get install`s `gnuplot-nox` (charts) and `wrk` when absent. It builds the jar only if "
       "`target/quarkus-app/quarkus-run.jar` is missing, creates its own database (`%s`-style, dropped at the end) "
       "and Redis key prefix (deleted at the end), and starts and stops the service itself. `--quick` writes to "
       "`target/bench-quick/` instead of `docs/` unless `BENCH_OUT` is set." % m.get("db_pattern", "bench_<pid>"))
@@ -245,7 +246,8 @@ def write_md(summary, out_md):
     w("| | |")
     w("|---|---|")
     for k, label in (("date", "date (UTC)"), ("mode", "mode"), ("git", "commit"), ("cpu", "CPU"), ("cores", "cores"),
-                     ("mem", "memory"), ("os", "OS"), ("java", "JVM"), ("postgres", "PostgreSQL"), ("redis", "Redis"),
+                     ("mem", "memory"), ("os", "OS"), ("java", "JVM"), ("postgres", "PostgreSQL"),
+                     ("postgres_cluster", "PostgreSQL cluster"), ("redis", "Redis"),
                      ("wrk", "wrk"), ("connections", "connections (wrk -c, pgbench -c, redis-benchmark -c)"),
                      ("duration_s", "measured run length"), ("warmup_s", "warm-up length"), ("repeats", "repeats"),
                      ("fans", "fans (pre-minted JWTs)"), ("seats", "seats seeded (random-hold scenario)"),
@@ -262,14 +264,22 @@ def write_md(summary, out_md):
       "profile, with `quarkus.datasource.jdbc.max-size=64` and `quarkus.redis.max-pool-size=64` (= the connection "
       "count of every load generator), `reservation.hold-ttl=1h`, `queue.active-ttl=1h`, `queue.waiting-ttl=1h` (so "
       "nothing lapses mid-run), `queue.admit-interval=1h` (fans are admitted by one timed trigger of the "
-      "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set, and `quarkus.datasource.jdbc.idle-removal-interval=2S` with `min-size` = what pgbench's "
-      "connections leave free (24 of PostgreSQL's 100 here): the pool must shrink before pgbench opens its 64. pgbench opens its connections before it "
-      "measures; so that the service's measured runs start with a full pool too, each hold and payment run is preceded "
-      "by two unmeasured seconds at the run's concurrency: refused holds before holds (a seat number the hot schedule "
-      "does not have: 404 after a refused hold's transaction, nothing written; `fill` mode of `bench/wrk/bench.lua`), "
-      "reads of an unknown reservation before payments (`fillread`). Without "
-      "this, the service grew its pool from a few connections to 64 during the measured run, under load, and that "
-      "showed as 0.6–2 s p99 on the hold scenarios (JFR: connection acquisition waits of 1.4 s on average).")
+      "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set.")
+    if m.get("postgres_cluster", "shared").startswith("own"):
+        w("- PostgreSQL: the run's own cluster (`BENCH_PG=own`, the default): initdb with the machine's PostgreSQL "
+          "binaries, data on the same disk, the settings the machine's cluster sets in its configuration files "
+          "(shared_buffers, fsync, autovacuum, WAL sizes, ...) copied, and `max_connections` = 2 × the connection "
+          "count + 30, so that pgbench's connections and the service's whole pool fit at once: the pool is fixed "
+          "(`min-size` = `max-size`) and never shrinks or grows between raw and service runs. Raw and service runs "
+          "use that one cluster; it is stopped and deleted at the end.")
+    else:
+        w("- PostgreSQL: the machine's cluster (`BENCH_PG=shared`). `quarkus.datasource.jdbc.idle-removal-interval=2S` "
+          "with `min-size` = what pgbench's connections leave free of `max_connections`: the pool must shrink before "
+          "pgbench opens its connections. So that the service's measured runs start with a full pool too, each hold "
+          "and payment run is preceded by two unmeasured seconds at the run's concurrency: refused holds before holds "
+          "(`fill` mode of `bench/wrk/bench.lua`: a seat number the hot schedule does not have, 404, nothing written), "
+          "reads of an unknown reservation before payments (`fillread`). Without this, the service grew its pool "
+          "under load during the measured run (0.6–2 s p99 on holds; JFR: connection acquisition waits of 1.4 s).")
     w("- Each scenario: one warm-up of each side (JIT), then %s measured repeat(s) alternating raw and service; the "
       "median of the repeats is reported. HTTP: `wrk -t2 -c64` with `bench/wrk/bench.lua`, which counts every "
       "response per status. Latency percentiles: wrk's (HdrHistogram, coordinated omission not corrected), pgbench's "

@@ -12,7 +12,8 @@
 # BENCH_SCENARIOS (space-separated subset of: queue_entry position_polling admission hold_random hold_hot
 # payment_random payment_hot journey; default all; queue entry always runs, the later scenarios need its fans),
 # BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...),
-# BENCH_APP (the quarkus-app directory to run, default target/quarkus-app: A/B runs of two builds).
+# BENCH_APP (the quarkus-app directory to run, default target/quarkus-app: A/B runs of two builds),
+# BENCH_PG (own | shared, default own: the run starts its own PostgreSQL cluster, see below; shared uses PGHOST/PGPORT).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,6 +56,7 @@ WORK=$(mktemp -d /tmp/concert-bench.XXXXXX)
 RUNS="$WORK/runs.jsonl"; CHECKS="$WORK/checks.jsonl"
 : >"$RUNS"; : >"$CHECKS"
 APP_PID=""; FAILED=0
+PG_MODE=${BENCH_PG:-own}; PG_OWN_DIR=""; PG_BIN=""; PG_AS=()
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -66,7 +68,12 @@ cleanup() {
     kill "$APP_PID"; for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
     kill -0 "$APP_PID" 2>/dev/null && kill -9 "$APP_PID"
   fi
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null 2>&1
+  if [[ -n "$PG_OWN_DIR" ]]; then
+    "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_OWN_DIR/data" -m fast -w stop >/dev/null 2>&1
+    rm -rf "$PG_OWN_DIR"
+  else
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null 2>&1
+  fi
   "${RCLI[@]}" --scan --pattern "${PREFIX}*" 2>/dev/null | xargs -r -n 500 "${RCLI[@]}" DEL >/dev/null 2>&1
   if [[ $rc -ne 0 ]]; then
     log "exit status $rc; work files kept in $WORK (app log: $WORK/app.log)"
@@ -103,6 +110,49 @@ if [[ ! -d bench/paced/node_modules/autocannon ]]; then
   (cd bench/paced && npm ci --no-audit --no-fund >/dev/null 2>&1) || die "npm ci in bench/paced failed"
 fi
 command -v java >/dev/null || die "no JDK found (scripts/java.sh)"
+
+# ---------------------------------------------------------------------------------------------- PostgreSQL
+# The raw baselines and the service share PostgreSQL's max_connections. The machine's cluster allows 100, fewer
+# than pgbench's $CONN plus the service's pool of $CONN, so with BENCH_PG=shared the service's pool must shrink
+# while pgbench runs and grow back, under load, in the next service run (fill_pool). By default the run starts
+# its own cluster instead: the same PostgreSQL binaries, the settings the machine's cluster has in its
+# configuration files (shared_buffers, fsync, autovacuum, WAL sizes ...), the data on the same disk, and room
+# for both pools (max_connections = 2 × $CONN + 30); it is stopped and deleted at the end.
+start_own_pg() {
+  local port settings
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [[ -x $PG_BIN/initdb ]] || PG_BIN=$(pg_config --bindir 2>/dev/null || true)
+  [[ -x $PG_BIN/initdb ]] || die "no PostgreSQL server binaries (initdb) found; install postgresql or run with BENCH_PG=shared"
+  PG_OWN_DIR=$(mktemp -d /var/tmp/concert-bench-pg.XXXXXX)
+  if [[ $(id -u) -eq 0 ]]; then # initdb refuses to run as root
+    chown postgres: "$PG_OWN_DIR" || die "no postgres user to own the benchmark's cluster"
+    PG_AS=(runuser -u postgres --)
+  fi
+  "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_OWN_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
+    || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
+  settings=""
+  if psql -d postgres -Atc 'select 1' >/dev/null 2>&1; then # copy the machine's cluster's own settings
+    settings=$(psql -d postgres -AtF' ' -c "select name, quote_literal(current_setting(name)) from pg_settings
+      where source = 'configuration file' and name not in ('port', 'listen_addresses', 'max_connections',
+        'cluster_name', 'external_pid_file', 'unix_socket_directories', 'data_directory', 'hba_file', 'ident_file')
+        and name not like 'log%' and name not like 'lc%' and name not like 'ssl%'" | sed 's/ / = /')
+  fi
+  port=$(free_port)
+  { echo "# bench/run.sh: the machine's cluster's settings, then the benchmark's own"
+    echo "$settings"
+    echo "port = $port"; echo "listen_addresses = '127.0.0.1'"; echo "unix_socket_directories = '$PG_OWN_DIR'"
+    echo "max_connections = $((2 * CONN + 30))"
+  } | "${PG_AS[@]}" tee -a "$PG_OWN_DIR/data/postgresql.conf" >/dev/null
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_OWN_DIR/data" -l "$PG_OWN_DIR/server.log" -w -t 60 start >/dev/null \
+    || { cat "$PG_OWN_DIR/server.log" >&2; die "the benchmark's PostgreSQL cluster did not start"; }
+  PGHOST=127.0.0.1; PGPORT=$port; export PGHOST PGPORT
+  log "PostgreSQL: own cluster in $PG_OWN_DIR on :$port (max_connections $((2 * CONN + 30)); $(echo "$settings" | grep -c .) settings copied from the machine's cluster)"
+}
+case $PG_MODE in
+  own) start_own_pg ;;
+  shared) ;;
+  *) die "BENCH_PG must be own or shared" ;;
+esac
 psql -d postgres -Atc 'select 1' >/dev/null || die "PostgreSQL is not reachable on $PGHOST:$PGPORT (scripts/services.sh)"
 [[ $("${RCLI[@]}" ping 2>/dev/null) == PONG ]] || die "Redis is not reachable on $REDIS_HOST:$REDIS_PORT"
 
@@ -218,11 +268,20 @@ psql -q -d "$DB" -c "VACUUM ANALYZE" >/dev/null
 # ---------------------------------------------------------------------------------------------- measuring
 CLK=$(getconf CLK_TCK)
 REDIS_PIDS=$(pgrep -x redis-server | tr '\n' ' ' || true)
+pg_pids() { # the benchmark's cluster: its postmaster and children; shared: every postgres process
+  local pm
+  if [[ -n "$PG_OWN_DIR" ]] && pm=$(head -1 "$PG_OWN_DIR/data/postmaster.pid" 2>/dev/null); then
+    echo "$pm"; pgrep -P "$pm" || true
+  else
+    pgrep -x postgres || true
+  fi
+}
+
 cpu_snap() { # "app redis postgres" in clock ticks
   local a r p
   a=$(awk '{print $14+$15}' "/proc/$APP_PID/stat" 2>/dev/null || echo 0)
   r=0; for pid in $REDIS_PIDS; do r=$((r + $(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
-  p=$(for pid in $(pgrep -x postgres); do cat "/proc/$pid/stat" 2>/dev/null; done | awk '{s+=$14+$15+$16+$17} END {print s+0}')
+  p=$(for pid in $(pg_pids); do cat "/proc/$pid/stat" 2>/dev/null; done | awk '{s+=$14+$15+$16+$17} END {print s+0}')
   echo "$a $r $p"
 }
 
@@ -312,6 +371,7 @@ wait_pool_idle() { # PostgreSQL has 100 connections: let the service's pool shri
 # hold, which holds a connection as long as a hold does and writes nothing); before payments, whose
 # fans' queue tokens are gone by then, reads of an unknown reservation (a 404 after one SELECT).
 fill_pool() { # connections [mode: fill | fillread]
+  ((POOL_MIN < CONN)) || return 0 # the pool never shrinks (the benchmark's own cluster has room for both)
   env BENCH_MODE="${2:-fill}" BENCH_USERS="$WORK/fans-with-tokens" BENCH_THREADS=$THREADS \
     BENCH_SCHED_MIN="$HOT_SID" BENCH_SCHED_MAX="$HOT_SID" BENCH_SEATS="$HOT_SEATS" \
     wrk -t$THREADS -c"$1" -d2s --timeout 10s -s bench/wrk/bench.lua "$BASE" >"$WORK/fill.txt" 2>&1 \
@@ -739,7 +799,7 @@ print(json.dumps({
   "date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "mode": "$MODE", "git": "$(git rev-parse --short HEAD 2>/dev/null)$([[ -n $(git status --porcelain -- src 2>/dev/null) ]] && echo ' (src modified)')",
   "cpu": "$CPU", "cores": $(nproc), "mem": "$(free -g | awk '/^Mem:/ {print $2 " GiB"}')",
   "os": "$(. /etc/os-release; echo "$PRETTY_NAME")", "java": "$(java -version 2>&1 | head -1 | tr -d '"')",
-  "postgres": "$(psql -d postgres -Atc 'show server_version')", "redis": "$("${RCLI[@]}" info server | sed -n 's/^redis_version://p' | tr -d '\r')",
+  "postgres": "$(psql -d postgres -Atc 'show server_version')", "postgres_cluster": "$PG_MODE$([[ $PG_MODE == own ]] && echo " (max_connections $(psql -d postgres -Atc 'show max_connections'), pool $POOL_MIN..$CONN)")", "redis": "$("${RCLI[@]}" info server | sed -n 's/^redis_version://p' | tr -d '\r')",
   "wrk": "$(wrk -v 2>&1 | head -1 | awk '{print $2}')",
   "connections": $CONN, "duration_s": $DUR, "warmup_s": $WARM, "repeats": $REPEATS, "fans": $FANS,
   "seats": "$SEEDED ($SCHEDULES schedules × $SEATS) + $HOT_SEATS hot", "runtime_s": $((END_TS - START_TS)),
