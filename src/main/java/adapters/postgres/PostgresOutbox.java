@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.event.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +56,15 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
                     (id, aggregatetype, aggregateid, type, payload, schema_version, occurred_at, next_attempt_at)
                 VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :version, :at, :at)
                 """;
-        Query query = em.createNativeQuery(change == null ? insert : "WITH change AS (" + change + ")\n" + insert);
-        changeParameters.forEach(query::setParameter);
-        query.setParameter("id", event.id())
-                .setParameter("aggregateType", event.aggregateType())
-                .setParameter("aggregateId", event.aggregateId())
-                .setParameter("type", event.type())
-                .setParameter("payload", write(event.payload()))
-                .setParameter("version", event.schemaVersion())
-                .setParameter("at", event.occurredAt())
-                .executeUpdate();
+        Map<String, Object> parameters = new HashMap<>(changeParameters);
+        parameters.put("id", event.id());
+        parameters.put("aggregateType", event.aggregateType());
+        parameters.put("aggregateId", event.aggregateId());
+        parameters.put("type", event.type());
+        parameters.put("payload", write(event.payload()));
+        parameters.put("version", event.schemaVersion());
+        parameters.put("at", event.occurredAt());
+        Jdbc.update(em, change == null ? insert : "WITH change AS (" + change + ")\n" + insert, parameters);
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,32 +29,31 @@ public class PostgresSeatInventory implements SeatInventory {
      */
     @Override
     public HoldOutcome hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        WITH held AS (
-                            UPDATE seat SET status = 'HELD', reservation_id = :reservation, hold_expires_at = :expires
-                            WHERE schedule_id = :schedule AND number = :number
-                              AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= :now))
-                            RETURNING id, price
-                        )
-                        SELECT id, price FROM held
-                        UNION ALL
-                        SELECT NULL, NULL FROM seat
-                        WHERE schedule_id = :schedule AND number = :number AND NOT EXISTS (SELECT 1 FROM held)
-                        """)
-                .setParameter("reservation", reservationId)
-                .setParameter("expires", holdExpiresAt)
-                .setParameter("schedule", scheduleId)
-                .setParameter("number", seatNumber)
-                .setParameter("now", now)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Refusal.NO_SUCH_SEAT;
-        }
-        Object[] row = rows.getFirst();
-        return row[0] == null
-                ? Refusal.TAKEN
-                : new HeldSeat(((Number) row[0]).longValue(), Money.won(((Number) row[1]).longValue()));
+        List<HoldOutcome> rows = Jdbc.query(
+                em,
+                """
+                WITH held AS (
+                    UPDATE seat SET status = 'HELD', reservation_id = :reservation, hold_expires_at = :expires
+                    WHERE schedule_id = :schedule AND number = :number
+                      AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= :now))
+                    RETURNING id, price
+                )
+                SELECT id, price FROM held
+                UNION ALL
+                SELECT NULL, NULL FROM seat
+                WHERE schedule_id = :schedule AND number = :number AND NOT EXISTS (SELECT 1 FROM held)
+                """,
+                Map.of(
+                        "reservation", reservationId,
+                        "expires", holdExpiresAt,
+                        "schedule", scheduleId,
+                        "number", seatNumber,
+                        "now", now),
+                row -> {
+                    long id = row.getLong(1);
+                    return row.wasNull() ? Refusal.TAKEN : new HeldSeat(id, Money.won(row.getLong(2)));
+                });
+        return rows.isEmpty() ? Refusal.NO_SUCH_SEAT : rows.getFirst();
     }
 
     @Override
