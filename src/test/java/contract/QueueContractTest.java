@@ -12,6 +12,7 @@ import static support.Problems.assertProblem;
 
 import adapters.scheduler.ScheduledJobs;
 import application.jobs.RunJobUseCase;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -28,6 +29,9 @@ import support.Tokens;
 class QueueContractTest {
     @Inject
     ScheduledJobs jobs;
+
+    @Inject
+    RedisDataSource redis;
 
     private void admitWaitingFans() {
         jobs.runOnce(RunJobUseCase.QUEUE_ADMISSION);
@@ -193,6 +197,26 @@ class QueueContractTest {
                 .get("/api/v1/admin/concerts/" + concert + "/queue")
                 .then()
                 .body("waiting", equalTo(1));
+    }
+
+    @Test
+    void pollingAndEnteringStillWorkAfterRedisForgetsItsScripts() {
+        long concert = Api.createConcert(1, 5, 1000).id();
+        String first = Tokens.newUserId();
+        String token = Api.enter(first, concert).jsonPath().getString("token");
+
+        redis.execute("SCRIPT", "FLUSH"); // as after a Redis restart: the non-blocking poll reloads
+        asUser(first, token)
+                .get("/api/v1/queue/token")
+                .then()
+                .statusCode(200)
+                .body("token", equalTo(token))
+                .body("status", equalTo("ACTIVE"));
+
+        redis.execute("SCRIPT", "FLUSH"); // and so does the blocking path (entry)
+        ExtractableResponse<Response> second = Api.enter(Tokens.newUserId(), concert);
+        assertEquals(201, second.statusCode());
+        asUser(first, token).get("/api/v1/queue/token").then().statusCode(200);
     }
 
     @Test

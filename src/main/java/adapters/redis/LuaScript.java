@@ -1,6 +1,8 @@
 package adapters.redis;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,11 +42,32 @@ final class LuaScript {
         try {
             return redis.execute("EVALSHA", arguments(current, keys, args));
         } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
+            if (!isNoScript(e)) {
                 throw e;
             }
             return redis.execute("EVALSHA", arguments(reload(redis), keys, args));
         }
+    }
+
+    /** {@link #run} without blocking: the reply arrives on the caller's event loop. */
+    Uni<Response> runLater(ReactiveRedisDataSource redis, List<String> keys, String... args) {
+        String current = sha;
+        Uni<String> known = current != null ? Uni.createFrom().item(current) : reloadLater(redis);
+        return known.chain(s -> redis.execute("EVALSHA", arguments(s, keys, args)))
+                .onFailure(LuaScript::isNoScript)
+                .recoverWithUni(() ->
+                        reloadLater(redis).chain(s -> redis.execute("EVALSHA", arguments(s, keys, args))));
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
+    }
+
+    private Uni<String> reloadLater(ReactiveRedisDataSource redis) {
+        return redis.execute("SCRIPT", "LOAD", source).map(loaded -> {
+            sha = loaded.toString();
+            return sha;
+        });
     }
 
     private String reload(RedisDataSource redis) {

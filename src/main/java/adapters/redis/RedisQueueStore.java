@@ -7,6 +7,7 @@ import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
 import domain.queue.WaitingRoomStats;
 import domain.shared.UserId;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The waiting rooms on Redis sorted sets. Per concert: a waiting set scored by arrival sequence
@@ -32,11 +34,13 @@ public class RedisQueueStore implements QueueStore {
     private static final LuaScript STATS = LuaScript.load("stats.lua");
 
     private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
     private final String prefix;
     private final Duration waitingTtl;
 
-    public RedisQueueStore(RedisDataSource redis, BookingConfig.Queue config) {
+    public RedisQueueStore(RedisDataSource redis, ReactiveRedisDataSource reactive, BookingConfig.Queue config) {
         this.redis = redis;
+        this.reactive = reactive;
         this.prefix = config.redis().keyPrefix();
         this.waitingTtl = config.waitingTtl();
     }
@@ -83,17 +87,26 @@ public class RedisQueueStore implements QueueStore {
 
     @Override
     public Optional<View> find(QueueToken token, Instant now, int defaultMaxActive) {
-        long concertId = token.concertId();
-        Response r = FIND.run(
-                redis,
-                keys(concertId),
-                token.value(),
-                Long.toString(now.toEpochMilli()),
-                Integer.toString(defaultMaxActive));
+        return found(token, FIND.run(redis, keys(token.concertId()), findArguments(token, now, defaultMaxActive)));
+    }
+
+    @Override
+    public CompletionStage<Optional<View>> findLater(QueueToken token, Instant now, int defaultMaxActive) {
+        return FIND.runLater(reactive, keys(token.concertId()), findArguments(token, now, defaultMaxActive))
+                .map(r -> found(token, r))
+                .subscribeAsCompletionStage();
+    }
+
+    private static String[] findArguments(QueueToken token, Instant now, int defaultMaxActive) {
+        return new String[] {token.value(), Long.toString(now.toEpochMilli()), Integer.toString(defaultMaxActive)};
+    }
+
+    private static Optional<View> found(QueueToken token, Response r) {
         if (r == null || r.size() == 0) {
             return Optional.empty();
         }
-        QueueTicket ticket = ticket(token, new UserId(r.get(0).toString()), concertId, r.get(1), r.get(2), r.get(3));
+        QueueTicket ticket =
+                ticket(token, new UserId(r.get(0).toString()), token.concertId(), r.get(1), r.get(2), r.get(3));
         return Optional.of(view(ticket, r.get(4), r.get(5)));
     }
 

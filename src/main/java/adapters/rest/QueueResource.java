@@ -8,6 +8,7 @@ import domain.queue.QueueTicket;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,12 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
 
 @Path("/api/v1/queue/token")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-// Redis-only endpoints: a virtual thread parks cheaply while Redis answers (docs/performance.md)
-@RunOnVirtualThread
 public class QueueResource {
     public static final String QUEUE_TOKEN = "Queue-Token";
 
@@ -34,11 +34,18 @@ public class QueueResource {
         this.user = user;
     }
 
+    /** On the event loop from request to response: the use case answers when Redis does (D19). */
     @GET
-    public QueueTokenResponse status(@HeaderParam(QUEUE_TOKEN) String queueToken) {
-        return QueueTokenResponse.from(getStatus.status(user.id(), queueToken));
+    public Uni<QueueTokenResponse> status(@HeaderParam(QUEUE_TOKEN) String queueToken) {
+        return Uni.createFrom()
+                .completionStage(() -> getStatus.status(user.id(), queueToken))
+                .onFailure(CompletionException.class)
+                .transform(Throwable::getCause)
+                .map(QueueTokenResponse::from);
     }
 
+    // a virtual thread parks cheaply while Redis answers (docs/performance.md)
+    @RunOnVirtualThread
     @DELETE
     public void leave(@HeaderParam(QUEUE_TOKEN) String queueToken) {
         leave.leave(user.id(), queueToken);

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The waiting rooms. Every method is atomic in the store: no two callers can both take the last
@@ -23,6 +25,18 @@ public interface QueueStore {
 
     /** The ticket as it stands now; empty for an unknown, released or expired token. */
     Optional<View> find(QueueToken token, Instant now, int defaultMaxActive);
+
+    /**
+     * {@link #find} without blocking the caller's thread: the poll endpoint runs on the event loop.
+     * This default answers at once from {@link #find}; a store on a network answers when it does.
+     */
+    default CompletionStage<Optional<View>> findLater(QueueToken token, Instant now, int defaultMaxActive) {
+        try {
+            return CompletableFuture.completedFuture(find(token, now, defaultMaxActive));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Removes the token from its waiting room, freeing its active slot. */
     void release(QueueToken token);

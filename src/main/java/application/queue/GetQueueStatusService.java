@@ -3,6 +3,7 @@ package application.queue;
 import application.port.QueueSettings;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
 public class GetQueueStatusService implements GetQueueStatusUseCase {
@@ -15,7 +16,8 @@ public class GetQueueStatusService implements GetQueueStatusUseCase {
     }
 
     @Override
-    public QueueStatusView status(UserId userId, String queueToken) {
-        return QueueStatusView.of(gate.ownTicket(userId, queueToken), settings.activeTtl());
+    public CompletionStage<QueueStatusView> status(UserId userId, String queueToken) {
+        return gate.ownTicketLater(userId, queueToken)
+                .thenApply(view -> QueueStatusView.of(view, settings.activeTtl()));
     }
 }
