@@ -6,14 +6,22 @@ import domain.concert.ConcertPlan;
 import domain.concert.Schedule;
 import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 @ApplicationScoped
@@ -22,6 +30,14 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
     private final Map<Long, Long> concertOfSchedule = new ConcurrentHashMap<>();
 
     private final Map<Long, Boolean> knownConcerts = new ConcurrentHashMap<>();
+
+    private final AgroalDataSource dataSource;
+    private final Vertx vertx;
+
+    public PostgresConcertRepository(AgroalDataSource dataSource, Vertx vertx) {
+        this.dataSource = dataSource;
+        this.vertx = vertx;
+    }
 
     @Override
     public Concert create(ConcertPlan plan, Instant now) {
@@ -68,6 +84,33 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
             knownConcerts.put(concertId, Boolean.TRUE);
         }
         return found;
+    }
+
+    /**
+     * A known concert answers at once, on the caller's thread (the event loop for queue entry); an
+     * unknown id is looked up on a worker thread with one auto-commit query on a pooled connection:
+     * no persistence context or transaction is active there, and none is needed for one row.
+     */
+    @Override
+    public CompletionStage<Boolean> existsLater(long concertId) {
+        if (knownConcerts.containsKey(concertId)) {
+            return CompletableFuture.completedFuture(Boolean.TRUE);
+        }
+        return vertx.executeBlocking(() -> existsInDatabase(concertId), false).toCompletionStage();
+    }
+
+    private boolean existsInDatabase(long concertId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM concert WHERE id = ?")) {
+            statement.setLong(1, concertId);
+            try (ResultSet found = statement.executeQuery()) {
+                if (!found.next()) {
+                    return false;
+                }
+            }
+        }
+        knownConcerts.put(concertId, Boolean.TRUE);
+        return true;
     }
 
     @Override

@@ -64,24 +64,36 @@ public class RedisQueueStore implements QueueStore {
     }
 
     @Override
-    public Entry enter(
-            long concertId,
-            UserId userId,
-            QueueToken candidate,
-            Instant now,
-            int defaultMaxActive,
-            Duration activeTtl) {
-        Response r = ENTER.run(
-                redis,
-                keys(concertId),
-                userId.value(),
-                candidate.value(),
-                Long.toString(now.toEpochMilli()),
-                Integer.toString(defaultMaxActive),
-                Long.toString(activeTtl.toMillis()),
-                Long.toString(concertId));
-        QueueTicket ticket =
-                ticket(new QueueToken(r.get(0).toString()), userId, concertId, r.get(2), r.get(3), r.get(4));
+    public Entry enter(Arrival arrival) {
+        return entered(arrival, ENTER.run(redis, keys(arrival.concertId()), enterArguments(arrival)));
+    }
+
+    @Override
+    public CompletionStage<Entry> enterLater(Arrival arrival) {
+        return ENTER.runLater(reactive, keys(arrival.concertId()), enterArguments(arrival))
+                .map(r -> entered(arrival, r))
+                .subscribeAsCompletionStage();
+    }
+
+    private static String[] enterArguments(Arrival arrival) {
+        return new String[] {
+            arrival.userId().value(),
+            arrival.candidate().value(),
+            Long.toString(arrival.now().toEpochMilli()),
+            Integer.toString(arrival.defaultMaxActive()),
+            Long.toString(arrival.activeTtl().toMillis()),
+            Long.toString(arrival.concertId())
+        };
+    }
+
+    private static Entry entered(Arrival arrival, Response r) {
+        QueueTicket ticket = ticket(
+                new QueueToken(r.get(0).toString()),
+                arrival.userId(),
+                arrival.concertId(),
+                r.get(2),
+                r.get(3),
+                r.get(4));
         return new Entry(view(ticket, r.get(5), r.get(6)), r.get(1).toInteger() == 1);
     }
 

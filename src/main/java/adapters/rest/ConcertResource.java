@@ -6,7 +6,7 @@ import application.queue.EnterQueueUseCase;
 import domain.concert.Concert;
 import domain.concert.ScheduleAvailability;
 import io.quarkus.security.Authenticated;
-import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,12 +45,12 @@ public class ConcertResource {
     @POST
     @Path("/{concertId}/queue/tokens")
     @Authenticated
-    @RunOnVirtualThread // Redis only (docs/performance.md)
-    public Response enterQueue(@PathParam("concertId") long concertId) {
-        EnterQueueUseCase.Result result = enterQueue.enter(user.id(), concertId);
-        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(QueueResource.QueueTokenResponse.from(result.status()))
-                .build();
+    /** On the event loop from request to response: the use case answers when Redis does (D19). */
+    public Uni<Response> enterQueue(@PathParam("concertId") long concertId) {
+        return Unis.fromStage(() -> enterQueue.enter(user.id(), concertId))
+                .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(QueueResource.QueueTokenResponse.from(result.status()))
+                        .build());
     }
 
     @GET

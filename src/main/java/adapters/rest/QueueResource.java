@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
 
 @Path("/api/v1/queue/token")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,11 +36,7 @@ public class QueueResource {
     /** On the event loop from request to response: the use case answers when Redis does (D19). */
     @GET
     public Uni<QueueTokenResponse> status(@HeaderParam(QUEUE_TOKEN) String queueToken) {
-        return Uni.createFrom()
-                .completionStage(() -> getStatus.status(user.id(), queueToken))
-                .onFailure(CompletionException.class)
-                .transform(Throwable::getCause)
-                .map(QueueTokenResponse::from);
+        return Unis.fromStage(() -> getStatus.status(user.id(), queueToken)).map(QueueTokenResponse::from);
     }
 
     // a virtual thread parks cheaply while Redis answers (docs/performance.md)

@@ -7,6 +7,7 @@ import domain.concert.Seat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** Concerts, their schedules and seats as the catalogue sees them. */
 public interface ConcertRepository {
@@ -17,6 +18,15 @@ public interface ConcertRepository {
     List<Concert> list();
 
     boolean exists(long concertId);
+
+    /**
+     * {@link #exists} without blocking the caller's thread: queue entry runs on the event loop. This
+     * default answers at once from {@link #exists}; a store that must ask a database answers when it
+     * has (off the caller's thread).
+     */
+    default CompletionStage<Boolean> existsLater(long concertId) {
+        return Stages.now(() -> exists(concertId));
+    }
 
     /** The concert a schedule belongs to; empty for an unknown schedule. */
     Optional<Long> concertOfSchedule(long scheduleId);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,8 +19,15 @@ public interface QueueStore {
      * Puts the user in line with {@code candidate}, or returns the live token they already have.
      * Someone arriving at an empty line while a slot is free is admitted at once.
      */
-    Entry enter(
-            long concertId, UserId userId, QueueToken candidate, Instant now, int defaultMaxActive, Duration activeTtl);
+    Entry enter(Arrival arrival);
+
+    /**
+     * {@link #enter} without blocking the caller's thread: the entry endpoint runs on the event loop.
+     * This default answers at once from {@link #enter}; a store on a network answers when it does.
+     */
+    default CompletionStage<Entry> enterLater(Arrival arrival) {
+        return Stages.now(() -> enter(arrival));
+    }
 
     /** The ticket as it stands now; empty for an unknown, released or expired token. */
     Optional<View> find(QueueToken token, Instant now, int defaultMaxActive);
@@ -31,11 +37,7 @@ public interface QueueStore {
      * This default answers at once from {@link #find}; a store on a network answers when it does.
      */
     default CompletionStage<Optional<View>> findLater(QueueToken token, Instant now, int defaultMaxActive) {
-        try {
-            return CompletableFuture.completedFuture(find(token, now, defaultMaxActive));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Stages.now(() -> find(token, now, defaultMaxActive));
     }
 
     /** Removes the token from its waiting room, freeing its active slot. */
@@ -61,4 +63,16 @@ public interface QueueStore {
     record View(QueueTicket ticket, double admissionsPerSecond, int maxActive) {}
 
     record Entry(View view, boolean created) {}
+
+    /**
+     * A fan at the door: {@code candidate} is the token they get if they are new; a room without a
+     * limit of its own admits {@code defaultMaxActive} at once, each for {@code activeTtl}.
+     */
+    record Arrival(
+            long concertId,
+            UserId userId,
+            QueueToken candidate,
+            Instant now,
+            int defaultMaxActive,
+            Duration activeTtl) {}
 }

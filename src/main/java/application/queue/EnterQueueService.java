@@ -9,6 +9,7 @@ import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
 public class EnterQueueService implements EnterQueueUseCase {
@@ -27,17 +28,21 @@ public class EnterQueueService implements EnterQueueUseCase {
     }
 
     @Override
-    public Result enter(UserId userId, long concertId) {
-        if (!concerts.exists(concertId)) {
-            throw new NotFoundException("concert", concertId);
-        }
-        QueueStore.Entry entry = queue.enter(
-                concertId,
-                userId,
-                QueueToken.generate(concertId, RANDOM),
-                clock.instant(),
-                settings.defaultMaxActive(),
-                settings.activeTtl());
-        return new Result(QueueStatusView.of(entry.view(), settings.activeTtl()), entry.created());
+    public CompletionStage<Result> enter(UserId userId, long concertId) {
+        return concerts.existsLater(concertId)
+                .thenCompose(exists -> {
+                    if (!exists) {
+                        throw new NotFoundException("concert", concertId);
+                    }
+                    return queue.enterLater(new QueueStore.Arrival(
+                            concertId,
+                            userId,
+                            QueueToken.generate(concertId, RANDOM),
+                            clock.instant(),
+                            settings.defaultMaxActive(),
+                            settings.activeTtl()));
+                })
+                .thenApply(
+                        entry -> new Result(QueueStatusView.of(entry.view(), settings.activeTtl()), entry.created()));
     }
 }

@@ -66,15 +66,13 @@ public final class InMemoryQueueStore implements QueueStore {
     private final Set<Long> registry = new HashSet<>();
 
     @Override
-    public synchronized Entry enter(
-            long concertId,
-            UserId userId,
-            QueueToken candidate,
-            Instant now,
-            int defaultMaxActive,
-            Duration activeTtl) {
+    public synchronized Entry enter(Arrival arrival) {
+        long concertId = arrival.concertId();
+        UserId userId = arrival.userId();
+        QueueToken candidate = arrival.candidate();
+        Instant now = arrival.now();
         Room room = room(concertId);
-        int max = room.max(defaultMaxActive);
+        int max = room.max(arrival.defaultMaxActive());
         QueueToken existing = room.userToken.get(userId);
         if (existing != null) {
             if (room.waiting.contains(existing)) {
@@ -93,7 +91,7 @@ public final class InMemoryQueueStore implements QueueStore {
         room.tokenUser.put(candidate, userId);
         registry.add(concertId);
         if (room.waiting.isEmpty() && room.liveActive(now) < max) {
-            Instant expires = now.plus(activeTtl);
+            Instant expires = now.plus(arrival.activeTtl());
             room.active.put(candidate, expires);
             return entry(QueueTicket.active(candidate, userId, concertId, expires), room, max, true);
         }

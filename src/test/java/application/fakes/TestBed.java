@@ -80,13 +80,13 @@ public final class TestBed {
 
     /** Puts the user straight into the concert's waiting room and returns the raw token. */
     public String enter(UserId userId, long concertId) {
-        QueueStore.Entry entry = queue.enter(
+        QueueStore.Entry entry = queue.enter(new QueueStore.Arrival(
                 concertId,
                 userId,
                 QueueToken.generate(concertId, RANDOM),
                 now(),
                 queueSettings.defaultMaxActive(),
-                queueSettings.activeTtl());
+                queueSettings.activeTtl()));
         return entry.view().ticket().token().value();
     }
 

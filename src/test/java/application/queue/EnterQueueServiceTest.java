@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import application.fakes.Outcome;
 import application.fakes.TestBed;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
@@ -37,7 +38,7 @@ class EnterQueueServiceTest {
 
     @Test
     void enteringAnUnknownConcertIsNotFound() {
-        NotFoundException e = assertThrows(NotFoundException.class, () -> service.enter(ALICE, 999));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> enter(ALICE, 999));
 
         assertEquals("concert", e.kind());
         assertEquals("999", e.id());
@@ -46,7 +47,7 @@ class EnterQueueServiceTest {
 
     @Test
     void theFirstFanIntoAnEmptyRoomIsAdmittedAtOnce() {
-        EnterQueueUseCase.Result result = service.enter(ALICE, concertId);
+        EnterQueueUseCase.Result result = enter(ALICE, concertId);
 
         QueueTicket ticket = result.status().ticket();
         assertTrue(result.created());
@@ -59,7 +60,7 @@ class EnterQueueServiceTest {
 
     @Test
     void theTokenIsWellFormedAndNamesTheConcert() {
-        QueueToken token = service.enter(ALICE, concertId).status().ticket().token();
+        QueueToken token = enter(ALICE, concertId).status().ticket().token();
 
         assertTrue(QueueToken.isWellFormed(token.value()));
         assertEquals(concertId, token.concertId());
@@ -67,9 +68,9 @@ class EnterQueueServiceTest {
 
     @Test
     void enteringAgainReturnsTheSameTokenWithoutCreatingAnother() {
-        QueueToken first = service.enter(ALICE, concertId).status().ticket().token();
+        QueueToken first = enter(ALICE, concertId).status().ticket().token();
 
-        EnterQueueUseCase.Result again = service.enter(ALICE, concertId);
+        EnterQueueUseCase.Result again = enter(ALICE, concertId);
 
         assertFalse(again.created());
         assertEquals(first, again.status().ticket().token());
@@ -79,11 +80,11 @@ class EnterQueueServiceTest {
 
     @Test
     void aWaitingFanEnteringAgainKeepsTokenAndPlace() {
-        service.enter(ALICE, concertId);
-        service.enter(BOB, concertId);
-        QueueTicket waiting = service.enter(CAROL, concertId).status().ticket();
+        enter(ALICE, concertId);
+        enter(BOB, concertId);
+        QueueTicket waiting = enter(CAROL, concertId).status().ticket();
 
-        EnterQueueUseCase.Result again = service.enter(CAROL, concertId);
+        EnterQueueUseCase.Result again = enter(CAROL, concertId);
 
         assertFalse(again.created());
         assertEquals(waiting.token(), again.status().ticket().token());
@@ -93,11 +94,11 @@ class EnterQueueServiceTest {
 
     @Test
     void whenTheRoomIsFullNewcomersWaitInArrivalOrder() {
-        service.enter(ALICE, concertId);
-        service.enter(BOB, concertId);
+        enter(ALICE, concertId);
+        enter(BOB, concertId);
 
-        QueueTicket carol = service.enter(CAROL, concertId).status().ticket();
-        QueueTicket dave = service.enter(DAVE, concertId).status().ticket();
+        QueueTicket carol = enter(CAROL, concertId).status().ticket();
+        QueueTicket dave = enter(DAVE, concertId).status().ticket();
 
         assertEquals(QueueStatus.WAITING, carol.status());
         assertEquals(1, carol.position());
@@ -108,11 +109,11 @@ class EnterQueueServiceTest {
 
     @Test
     void aWaitingFanIsToldTheWaitFromTheTtlBeforeAnyAdmissionIsObserved() {
-        service.enter(ALICE, concertId);
-        service.enter(BOB, concertId);
-        service.enter(CAROL, concertId);
+        enter(ALICE, concertId);
+        enter(BOB, concertId);
+        enter(CAROL, concertId);
 
-        EnterQueueUseCase.Result dave = service.enter(DAVE, concertId);
+        EnterQueueUseCase.Result dave = enter(DAVE, concertId);
 
         // 2 slots turning over once per 600 s: one fan every 300 s; Dave is second in line
         assertEquals(600, dave.status().estimatedWaitSeconds());
@@ -120,12 +121,12 @@ class EnterQueueServiceTest {
 
     @Test
     void aFreedSlotGoesToTheLineNotToANewcomer() {
-        QueueToken alice = service.enter(ALICE, concertId).status().ticket().token();
-        service.enter(BOB, concertId);
-        service.enter(CAROL, concertId);
+        QueueToken alice = enter(ALICE, concertId).status().ticket().token();
+        enter(BOB, concertId);
+        enter(CAROL, concertId);
         bed.queue.release(alice);
 
-        QueueTicket dave = service.enter(DAVE, concertId).status().ticket();
+        QueueTicket dave = enter(DAVE, concertId).status().ticket();
 
         assertEquals(QueueStatus.WAITING, dave.status());
         assertEquals(2, dave.position());
@@ -135,7 +136,7 @@ class EnterQueueServiceTest {
     void aPausedRoomAdmitsNobodyEvenWhenEmpty() {
         bed.queue.setMaxActive(concertId, 0);
 
-        QueueTicket ticket = service.enter(ALICE, concertId).status().ticket();
+        QueueTicket ticket = enter(ALICE, concertId).status().ticket();
 
         assertEquals(QueueStatus.WAITING, ticket.status());
         assertEquals(1, ticket.position());
@@ -143,10 +144,10 @@ class EnterQueueServiceTest {
 
     @Test
     void anEndedTokenIsReplacedByANewOneOnReentry() {
-        QueueToken first = service.enter(ALICE, concertId).status().ticket().token();
+        QueueToken first = enter(ALICE, concertId).status().ticket().token();
         bed.clock.advance(TestBed.ACTIVE_TTL);
 
-        EnterQueueUseCase.Result again = service.enter(ALICE, concertId);
+        EnterQueueUseCase.Result again = enter(ALICE, concertId);
 
         assertTrue(again.created());
         assertNotEquals(first, again.status().ticket().token());
@@ -157,10 +158,10 @@ class EnterQueueServiceTest {
     @Test
     void eachConcertHasItsOwnRoom() {
         long other = bed.concert(10, 1_000).id();
-        service.enter(ALICE, concertId);
-        service.enter(BOB, concertId);
+        enter(ALICE, concertId);
+        enter(BOB, concertId);
 
-        QueueTicket carolElsewhere = service.enter(CAROL, other).status().ticket();
+        QueueTicket carolElsewhere = enter(CAROL, other).status().ticket();
 
         assertEquals(QueueStatus.ACTIVE, carolElsewhere.status());
         assertEquals(other, carolElsewhere.concertId());
@@ -168,12 +169,16 @@ class EnterQueueServiceTest {
 
     @Test
     void anActiveSlotThatLapsedNoLongerCountsAgainstTheLimit() {
-        service.enter(ALICE, concertId);
-        service.enter(BOB, concertId);
+        enter(ALICE, concertId);
+        enter(BOB, concertId);
         bed.clock.advance(TestBed.ACTIVE_TTL.plus(Duration.ofSeconds(1)));
 
-        QueueTicket carol = service.enter(CAROL, concertId).status().ticket();
+        QueueTicket carol = enter(CAROL, concertId).status().ticket();
 
         assertEquals(QueueStatus.ACTIVE, carol.status());
+    }
+
+    private EnterQueueUseCase.Result enter(UserId userId, long concert) {
+        return Outcome.of(service.enter(userId, concert));
     }
 }

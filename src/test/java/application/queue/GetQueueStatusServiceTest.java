@@ -4,6 +4,7 @@ import static application.fakes.TestBed.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import application.fakes.Outcome;
 import application.fakes.TestBed;
 import application.port.QueueStore;
 import domain.queue.QueueAccessDeniedException;
@@ -12,7 +13,6 @@ import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
 import domain.shared.UserId;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,15 +95,7 @@ class GetQueueStatusServiceTest {
         assertEquals(3, QueueStatusView.of(view, TestBed.ACTIVE_TTL).estimatedWaitSeconds());
     }
 
-    /** The stage's outcome; a refusal is rethrown as the use case's own exception, unwrapped. */
     private QueueStatusView status(UserId userId, String token) {
-        try {
-            return service.status(userId, token).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Outcome.of(service.status(userId, token));
     }
 }

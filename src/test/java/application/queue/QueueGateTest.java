@@ -156,8 +156,7 @@ class QueueGateTest {
         }
 
         @Override
-        public Entry enter(
-                long concertId, UserId userId, QueueToken candidate, Instant now, int max, Duration activeTtl) {
+        public Entry enter(Arrival arrival) {
             throw new UnsupportedOperationException();
         }
 
