@@ -262,9 +262,9 @@ def write_md(summary, out_md):
       "the headline, not the absolute numbers.")
     w("- Service: the packaged jar (`java -Xms256m -Xmx256m -jar target/quarkus-app/quarkus-run.jar`), production "
       "profile, with `quarkus.datasource.jdbc.max-size=64` and `quarkus.redis.max-pool-size=64` (= the connection "
-      "count of every load generator), `auth.jwt-cache.max-entries` = the fan count + 10 % (the verified-token cache "
-      "holds every fan, as an operator sizes it to the fans online at once), `reservation.hold-ttl=1h`, `queue.active-ttl=1h`, `queue.waiting-ttl=1h` (so "
-      "nothing lapses mid-run), `queue.admit-interval=1h` (fans are admitted by one timed trigger of the "
+      "count of every load generator), `auth.jwt-cache.max-entries` = the fan count + 10 % (the verified-token "
+      "cache holds every fan, as an operator sizes it to the fans online at once), `reservation.hold-ttl=1h`, "
+      "`queue.active-ttl=1h`, `queue.waiting-ttl=1h` (so nothing lapses mid-run), `queue.admit-interval=1h` (fans are admitted by one timed trigger of the "
       "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set.")
     if m.get("postgres_cluster", "shared").startswith("own"):
         w("- PostgreSQL: the run's own cluster (`BENCH_PG=own`, the default): initdb with the machine's PostgreSQL "

@@ -196,8 +196,9 @@ POOL_MIN=$(( $(psql -d postgres -Atc 'show max_connections') - CONN - 12 ))
 ((POOL_MIN < 4)) && POOL_MIN=4
 log "starting the service on :$PORT (db $DB, redis prefix $PREFIX, pool $POOL_MIN..$CONN)"
 # the verified-JWT cache sized to the fans who poll (an operator sizes it to the fans online at once);
-# at the default 20000, the run's 20000 fans plus the admin token cycled through it and ~13 % of
-# requests paid the RS256 check again (JFR, docs/performance.md). BENCH_JAVA_OPTS may override it.
+# at the default 20000, the run's 20000 fans plus the admin token cycled through it and 13 % of the
+# JVM's samples were RS256 re-checks of evicted tokens (JFR, docs/performance.md). BENCH_JAVA_OPTS
+# may override it.
 JWT_CACHE=$((FANS + FANS / 10))
 java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${JAVA_OPTS[@]}" \
   -Dquarkus.http.port="$PORT" \
