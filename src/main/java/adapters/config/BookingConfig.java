@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 
-/** The contract's configuration keys (see {@code ../shared/API.md}). */
+/** The contract's configuration keys (see {@code docs/api.md}). */
 public interface BookingConfig {
 
     @ConfigMapping(prefix = "queue")
