@@ -51,6 +51,8 @@ fi
 log "generating $ROWS payments for $DATE"
 python3 bench/reconciliation/generate.py --date "$DATE" --rows "$ROWS" --inbox "$WORK/inbox" --topups "$WORK/topups.tsv"
 LINES=$(($(cat "$WORK"/inbox/toss/*.csv | wc -l) - 3))
+# the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh) signs and verifies here
+PUBLIC_KEY=$(scripts/dev-keys.sh)
 java bench/MintTokens.java ops 1 "$WORK/admin.jwt" admin
 ADMIN=$(head -1 "$WORK/admin.jwt")
 
@@ -63,7 +65,7 @@ java -Xms256m -Xmx256m -Xlog:gc:file="$WORK/gc.log" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   -Dquarkus.scheduler.enabled=false \
   -Dqueue.redis.key-prefix="recon-bench-$ID:" \
-  -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem \
+  -Dmp.jwt.verify.publickey.location="$PUBLIC_KEY" \
   -Dmp.jwt.verify.issuer=concert-booking-dev \
   -Dreconciliation.inbox="$WORK/inbox" \
   -Dreconciliation.providers.toss.fee-bps=320 \

@@ -172,6 +172,11 @@ FAN_FILE="$CACHE_DIR/fans-$FANS.jwt"
 ADMIN_FILE="$CACHE_DIR/admin.jwt"
 SUB_PREFIX="benchfan"
 MINT_PIDS=()
+# the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh, generated once into
+# dev/jwt/) signs the tokens and the service is told to trust its public half; tokens minted with an older
+# pair are minted again
+PUBLIC_KEY=$(scripts/dev-keys.sh)
+for f in "$FAN_FILE" "$ADMIN_FILE"; do if [[ -f $f && $PUBLIC_KEY -nt $f ]]; then rm -f "$f"; fi; done
 if [[ ! -s "$FAN_FILE" || -n $(find "$FAN_FILE" -mmin +300 2>/dev/null) ]]; then
   log "minting $FANS fan JWTs"
   half=$((FANS / 2))
@@ -207,8 +212,8 @@ java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${JAVA_OPTS[@]
   -Dquarkus.datasource.jdbc.idle-removal-interval=2S \
   -Dquarkus.redis.max-pool-size="$CONN" \
   -Dqueue.redis.key-prefix="$PREFIX" \
-  -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem \
-  -Dmp.jwt.verify.issuer=concert-booking-dev \
+  -Dmp.jwt.verify.publickey.location="$PUBLIC_KEY" \
+  -Dmp.jwt.verify.issuer=concert-booking-dev -Dmp.jwt.verify.token.age=21600 \
   -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h -Dqueue.admit-interval=1h \
   -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Mints a JWT for local use, signed with the dev-only key pair in dev/jwt (trusted by the dev and
-# test profiles only; production trusts whatever mp.jwt.verify.publickey.location names).
+# Mints a JWT for local use, signed with the development key pair in dev/jwt/ (generated on first
+# use by scripts/dev-keys.sh, never committed; trusted by the dev profile, and by a prod-profile run
+# only where mp.jwt.verify.publickey.location names dev/jwt/dev-public.pem, as the scripts do).
 #
 #   scripts/dev-token.sh <user-id> [admin] [ttl-seconds]
 #
@@ -10,6 +11,7 @@ user=${1:?usage: dev-token.sh <user-id> [admin] [ttl-seconds]}
 role=${2:-}
 ttl=${3:-3600}
 here=$(cd "$(dirname "$0")/.." && pwd)
+"$here/scripts/dev-keys.sh" >/dev/null
 key="$here/dev/jwt/dev-private.pem"
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

@@ -21,6 +21,8 @@ prefix="cb-measure-$$:"
 { pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; } || scripts/services.sh >/dev/null
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; }
 psql -h 127.0.0.1 -U postgres -qc "create database $db"
+# the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh) signs and verifies here
+public_key=$(scripts/dev-keys.sh)
 cleanup() {
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" || true
@@ -29,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 props=(-Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db
-  -Dqueue.redis.key-prefix=$prefix -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem
+  -Dqueue.redis.key-prefix=$prefix -Dmp.jwt.verify.publickey.location=$public_key
   -Dmp.jwt.verify.issuer=concert-booking-dev -Dquarkus.log.level=WARN)
 if [ "$mode" = native ]; then
   runner=$(ls target/*-runner | head -n 1)

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/services.sh
+# the development JWT key pair (dev/jwt/, generated once, ignored by git): the dev profile trusts its public half
+scripts/dev-keys.sh >/dev/null
 psql -h 127.0.0.1 -U postgres -d postgres -Atqc "select 1 from pg_database where datname = 'concert_booking_dev'" | grep -q 1 ||
   psql -h 127.0.0.1 -U postgres -d postgres -qc "create database concert_booking_dev"
 source scripts/java.sh

@@ -27,6 +27,29 @@ final class AppInstance implements AutoCloseable {
     }
 
     static AppInstance start(String name, Map<String, String> config) throws IOException {
+        AppInstance instance = launch(name, config);
+        instance.awaitReady(Duration.ofSeconds(90));
+        return instance;
+    }
+
+    /** How a start that is expected to fail ended: the exit code and everything the process printed. */
+    record Exit(int code, String log) {}
+
+    /**
+     * Starts the application and waits for it to exit by itself, at most {@code deadline} (then it is
+     * killed and the test fails): for configurations the service must refuse.
+     */
+    static Exit startExpectingExit(String name, Map<String, String> config, Duration deadline)
+            throws IOException, InterruptedException {
+        AppInstance instance = launch(name, config);
+        if (!instance.process.waitFor(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            instance.close();
+            throw new AssertionError("the app was still running after " + deadline + "; see " + instance.log);
+        }
+        return new Exit(instance.process.exitValue(), java.nio.file.Files.readString(instance.log));
+    }
+
+    private static AppInstance launch(String name, Map<String, String> config) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         String nativeImage = System.getProperty("native.image.path");
@@ -49,9 +72,7 @@ final class AppInstance implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .directory(new File("."))
                 .start();
-        AppInstance instance = new AppInstance(process, port, log);
-        instance.awaitReady(Duration.ofSeconds(90));
-        return instance;
+        return new AppInstance(process, port, log);
     }
 
     String base() {

@@ -48,7 +48,7 @@ class TwoInstancesIT {
         config.put("reservation.hold-ttl", "2s");
         config.put("reservation.expiry-interval", "1h");
         config.put("jobs.trigger-secret", "it-secret");
-        config.put("mp.jwt.verify.publickey.location", "jwt/dev-public.pem");
+        config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put(
                 "reconciliation.inbox",

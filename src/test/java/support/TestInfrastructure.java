@@ -52,8 +52,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                         "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + DATABASE),
                 Map.entry("quarkus.redis.hosts", "redis://127.0.0.1:" + redisProxy.port()),
                 Map.entry("queue.redis.key-prefix", KEY_PREFIX),
-                // the packaged app (@QuarkusIntegrationTest) runs the prod profile, which trusts no key by default
-                Map.entry("mp.jwt.verify.publickey.location", "jwt/dev-public.pem"),
+                // no key is packaged or committed: this run's pair (Tokens), its public half as a file
+                Map.entry(
+                        "mp.jwt.verify.publickey.location",
+                        Tokens.publicKeyFile().toString()),
                 Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER),
                 // 1 s of grace after exp (default 60 s; 0 means the default), so a test can watch a token die
                 Map.entry("mp.jwt.verify.clock.skew", "1"),

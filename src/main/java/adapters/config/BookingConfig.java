@@ -108,6 +108,14 @@ public interface BookingConfig {
 
             @WithDefault("5s")
             Duration timeout();
+
+            /**
+             * Lets {@code url} be plain http on a non-loopback host; off, the service refuses to start
+             * with such a URL ({@link StartupGuard}).
+             */
+            @WithName("allow-insecure-http")
+            @WithDefault("false")
+            boolean allowInsecureHttp();
         }
 
         interface Relay {

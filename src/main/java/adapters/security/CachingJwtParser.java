@@ -1,5 +1,6 @@
 package adapters.security;
 
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
@@ -8,42 +9,51 @@ import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Decorates SmallRye JWT's parser (the one Quarkus' bearer-token identity provider calls for every
- * request) with a {@link VerifiedTokenCache}: a token seen before and not yet expired skips the
- * signature check and the claim parsing. Every other parser method goes straight to SmallRye.
+ * request) with a {@link KeyedJwtVerifier}: a token seen before, not yet expired and verified with
+ * the key configured now skips the signature check and the claim parsing. Every other parser method
+ * goes straight to SmallRye.
  *
- * <p>{@code auth.jwt-cache.max-entries} (default 20000, 0 disables) bounds it: an entry keeps the
- * parsed token, about 1.8 KB of heap for a typical fan token (measured: 36 MB for 20000), so size
- * it to the fans who poll at once and the heap. A token stays accepted from the cache until its
- * {@code exp} even if the verification key is rotated meanwhile.
+ * <p>{@code auth.jwt-cache.max-entries} (default 20000, 0 disables) bounds the cache: an entry keeps
+ * the parsed token, about 1.8 KB of heap for a typical fan token (measured: 36 MB for 20000), so
+ * size it to the fans who poll at once and the heap. Entries end at the token's {@code exp}, at
+ * {@code iat} + {@code mp.jwt.verify.token.age}, after {@code auth.jwt-cache.max-age}, and all at
+ * once when the verification key changes ({@code auth.jwt.key-check-interval}).
  */
 @Decorator
 @Priority(10)
 public abstract class CachingJwtParser implements JWTParser {
-    private final JWTParser delegate;
-    private final VerifiedTokenCache<JsonWebToken> cache;
+    private final KeyedJwtVerifier verifier;
 
     @Inject
     CachingJwtParser(
             @Delegate @Any JWTParser delegate,
-            @ConfigProperty(name = "auth.jwt-cache.max-entries", defaultValue = "20000") int maxEntries) {
-        this.delegate = delegate;
+            JWTAuthContextInfo context,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> inlineKey,
+            @ConfigProperty(name = "auth.jwt-cache.max-entries", defaultValue = "20000") int maxEntries,
+            @ConfigProperty(name = "auth.jwt-cache.max-age", defaultValue = "10m") Duration maxAge,
+            @ConfigProperty(name = "auth.jwt.key-check-interval", defaultValue = "10s") Duration keyCheckInterval) {
         // the system clock, as SmallRye checks exp against it (not the application's Clock bean)
-        this.cache = new VerifiedTokenCache<>(maxEntries, Clock.systemUTC());
+        // an inline key (it wins over a location in SmallRye) never changes while the process runs
+        this.verifier = new KeyedJwtVerifier(
+                delegate,
+                context,
+                inlineKey.isPresent() ? Optional.empty() : keyLocation,
+                maxEntries,
+                keyCheckInterval,
+                maxAge,
+                Clock.systemUTC());
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        JsonWebToken cached = cache.get(token);
-        if (cached != null) {
-            return cached;
-        }
-        JsonWebToken verified = delegate.parse(token);
-        cache.put(token, verified.getExpirationTime(), verified);
-        return verified;
+        return verifier.parse(token);
     }
 }

@@ -1,0 +1,134 @@
+package adapters.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+import support.Tokens;
+
+/** The start-up rules on plain configurations (the packaged jar's exit: cluster.StartupGuardIT). */
+class StartupGuardTest {
+    private static final Path KEY = Tokens.publicKeyFile();
+
+    private static Map<String, String> valid() {
+        Map<String, String> m = new HashMap<>();
+        m.put("mp.jwt.verify.publickey.location", KEY.toString());
+        m.put("mp.jwt.verify.issuer", "https://idp.example");
+        return m;
+    }
+
+    private static List<String> problems(Map<String, String> settings) {
+        Config config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(settings, "test", 500))
+                .build();
+        return StartupGuard.problems(config, StartupGuard.requirements());
+    }
+
+    @Test
+    void aKeyAndAnIssuerAreEnough() {
+        assertEquals(List.of(), problems(valid()));
+    }
+
+    @Test
+    void withoutKeyAndIssuerBothAreNamed() {
+        List<String> problems = problems(new HashMap<>());
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("set mp.jwt.verify.publickey.location"), problems.toString());
+        assertTrue(problems.get(1).startsWith("set mp.jwt.verify.issuer"), problems.toString());
+    }
+
+    @Test
+    void anInlineKeyCountsAndABlankOneDoesNot() {
+        Map<String, String> inline = valid();
+        inline.remove("mp.jwt.verify.publickey.location");
+        inline.put("mp.jwt.verify.publickey", "MIIB...");
+        assertEquals(List.of(), problems(inline));
+
+        Map<String, String> blank = valid();
+        blank.put("mp.jwt.verify.publickey.location", " ");
+        assertEquals(1, problems(blank).size());
+    }
+
+    @Test
+    void aKeyFileThatIsNotThereIsRefused() {
+        Map<String, String> missing = valid();
+        missing.put(
+                "mp.jwt.verify.publickey.location",
+                KEY.resolveSibling("no-such-key.pem").toString());
+        assertEquals(
+                List.of("mp.jwt.verify.publickey.location names nothing readable (a file path, classpath: or https:"
+                        + " URL)"),
+                problems(missing));
+    }
+
+    @Test
+    void aJwksUrlIsNotFetchedAtStartUp() {
+        Map<String, String> jwks = valid();
+        jwks.put("mp.jwt.verify.publickey.location", "https://idp.invalid/jwks");
+        assertEquals(List.of(), problems(jwks));
+    }
+
+    @Test
+    void aWebhookNeedsASecret() {
+        Map<String, String> m = valid();
+        m.put("events.webhook.url", "https://events.example/in");
+        assertEquals(1, problems(m).size());
+        assertTrue(problems(m).get(0).startsWith("set events.webhook.secret"));
+        m.put("events.webhook.secret", "");
+        assertEquals(1, problems(m).size());
+        m.put("events.webhook.secret", "s3cret");
+        assertEquals(List.of(), problems(m));
+    }
+
+    @Test
+    void aWebhookIsHttpsUnlessOnLoopbackOrExplicitlyAllowed() {
+        Map<String, String> m = valid();
+        m.put("events.webhook.secret", "s3cret");
+        for (String refused : List.of(
+                "http://events.example/in", "http://10.0.0.7:8080/in", "ftp://events.example/in", "events.example")) {
+            m.put("events.webhook.url", refused);
+            assertEquals(1, problems(m).size(), refused);
+            assertTrue(problems(m).get(0).startsWith("events.webhook.url must be an https URL"), refused);
+        }
+        for (String allowed : List.of(
+                "https://events.example/in",
+                "http://127.0.0.1:9000/in",
+                "http://localhost/in",
+                "http://[::1]:9000/in")) {
+            m.put("events.webhook.url", allowed);
+            assertEquals(List.of(), problems(m), allowed);
+        }
+        m.put("events.webhook.url", "http://events.example/in");
+        m.put("events.webhook.allow-insecure-http", "true");
+        assertEquals(List.of(), problems(m));
+    }
+
+    @Test
+    void aRuleThatThrowsCountsAsUnmet() {
+        assertEquals(
+                List.of("set x"),
+                StartupGuard.problems(
+                        new SmallRyeConfigBuilder().build(),
+                        List.of(StartupGuard.require(
+                                "x",
+                                c -> {
+                                    throw new IllegalStateException();
+                                },
+                                "set x"))));
+    }
+
+    @Test
+    void loopbackIsDecidedWithoutResolvingNames() {
+        assertTrue(StartupGuard.isLoopback("127.8.9.10"));
+        assertFalse(StartupGuard.isLoopback("127.example.com"));
+        assertFalse(StartupGuard.isLoopback("localhost.example.com"));
+    }
+}
