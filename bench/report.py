@@ -265,7 +265,11 @@ def write_md(summary, out_md):
       "count of every load generator), `auth.jwt-cache.max-entries` = the fan count + 10 % (the verified-token "
       "cache holds every fan, as an operator sizes it to the fans online at once), `reservation.hold-ttl=1h`, "
       "`queue.active-ttl=1h`, `queue.waiting-ttl=1h` (so nothing lapses mid-run), `queue.admit-interval=1h` (fans are admitted by one timed trigger of the "
-      "queue-admission job, not by the scheduler), `BENCH_JAVA_OPTS` if set.")
+      "queue-admission job, not by the scheduler), the limits of issue #15 on — per-user rate limits on every "
+      "route at `BENCH_USER_RATE`/`BENCH_USER_BURST` (default 1000/s, burst 1000: checked on every call, never "
+      "reached by the fan rotation), per-address limits at 1,000,000/s (every fan comes from 127.0.0.1), "
+      "`reservation.max-held-per-user=1000` (the count runs in every hold) — and `BENCH_JAVA_OPTS` if set "
+      "(`-Drate-limit.enabled=false`: the limiter off, for its A/B).")
     if m.get("postgres_cluster", "shared").startswith("own"):
         w("- PostgreSQL: the run's own cluster (`BENCH_PG=own`, the default): initdb with the machine's PostgreSQL "
           "binaries, data on the same disk, the settings the machine's cluster sets in its configuration files "

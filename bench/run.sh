@@ -11,7 +11,11 @@
 # BENCH_SCHEDULES / BENCH_SEATS_PER_SCHEDULE, PGHOST/PGPORT (127.0.0.1:5432), REDIS_HOST/REDIS_PORT,
 # BENCH_SCENARIOS (space-separated subset of: queue_entry position_polling admission hold_random hold_hot
 # payment_random payment_hot journey; default all; queue entry always runs, the later scenarios need its fans),
-# BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...),
+# BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...;
+# they override the harness's own -D settings: -Drate-limit.enabled=false runs a scenario with the rate limiter off,
+# e.g. BENCH_SCENARIOS=queue_entry BENCH_JAVA_OPTS=-Drate-limit.enabled=false bench/run.sh for the limiter's A/B),
+# BENCH_USER_RATE / BENCH_USER_BURST (the per-user rate limits of every route, default 1000 / 1000: on, and above
+# what the harness's fan rotation asks of one fan; --quick has 2,000 fans), BENCH_MAX_HELD (reservation.max-held-per-user, default 1000),
 # BENCH_APP (the quarkus-app directory to run, default target/quarkus-app: A/B runs of two builds),
 # BENCH_PG (own | shared, default own: the run starts its own PostgreSQL cluster, see below; shared uses PGHOST/PGPORT).
 set -euo pipefail
@@ -205,7 +209,20 @@ log "starting the service on :$PORT (db $DB, redis prefix $PREFIX, pool $POOL_MI
 # JVM's samples were RS256 re-checks of evicted tokens (JFR, docs/performance.md). BENCH_JAVA_OPTS
 # may override it.
 JWT_CACHE=$((FANS + FANS / 10))
-java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${JAVA_OPTS[@]}" \
+# Limits (issue #15): every fan of the harness comes from 127.0.0.1, so the per-address limits are set far
+# above the load (the check still runs: one EVALSHA over both buckets, as in production); the per-user
+# limits stay on, above what the fan rotation asks of one fan (one call every FANS / throughput seconds;
+# production defaults would throttle --quick's 2,000 fans). The hold limit is raised so the hold
+# scenarios keep measuring seat contention; its count still runs in every hold. BENCH_JAVA_OPTS comes
+# after these and may override any of them (-Drate-limit.enabled=false: the limiter's A/B).
+USER_RATE=${BENCH_USER_RATE:-1000}; USER_BURST=${BENCH_USER_BURST:-1000}
+LIMIT_OPTS=(-Dreservation.max-held-per-user="${BENCH_MAX_HELD:-1000}")
+for route in queue-entry queue-poll hold payment wallet-charge wallet-top-up default; do
+  LIMIT_OPTS+=(-Drate-limit.$route.per-user.rate="$USER_RATE" -Drate-limit.$route.per-user.burst="$USER_BURST"
+    -Drate-limit.$route.per-address.rate=1000000 -Drate-limit.$route.per-address.burst=1000000)
+done
+log "limits: per-user rate $USER_RATE/s burst $USER_BURST on every route, per-address 1000000/s; options: ${BENCH_JAVA_OPTS:-none}"
+java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${LIMIT_OPTS[@]}" "${JAVA_OPTS[@]}" \
   -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   -Dquarkus.datasource.jdbc.max-size="$CONN" -Dquarkus.datasource.jdbc.min-size="$POOL_MIN" \

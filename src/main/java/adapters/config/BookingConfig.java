@@ -65,6 +65,11 @@ public interface BookingConfig {
         @WithName("expiry-batch-size")
         @WithDefault("500")
         int expiryBatchSize();
+
+        /** Live (HELD, not lapsed) holds one user may have on one concert at once; the next hold is 409. */
+        @WithName("max-held-per-user")
+        @WithDefault("4")
+        int maxHeldPerUser();
     }
 
     @ConfigMapping(prefix = "jobs")

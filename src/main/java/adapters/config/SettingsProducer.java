@@ -23,7 +23,7 @@ public class SettingsProducer {
     @Produces
     @Singleton
     HoldPolicy holdPolicy(BookingConfig.Reservation reservation) {
-        return new HoldPolicy(reservation.holdTtl());
+        return new HoldPolicy(reservation.holdTtl(), reservation.maxHeldPerUser());
     }
 
     @Produces

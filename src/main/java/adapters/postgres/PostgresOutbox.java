@@ -48,14 +48,21 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
      * change's parameters must not reuse the names this INSERT binds.
      */
     void appendWith(String change, Map<String, Object> changeParameters, DomainEvent event) {
-        if (!Collections.disjoint(changeParameters.keySet(), EVENT_PARAMETERS)) {
-            throw new IllegalArgumentException("parameter names taken by the event: " + EVENT_PARAMETERS);
-        }
         String insert = """
                 INSERT INTO outbox_event
                     (id, aggregatetype, aggregateid, type, payload, schema_version, occurred_at, next_attempt_at)
                 VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :version, :at, :at)
                 """;
+        Jdbc.update(
+                em,
+                change == null ? insert : "WITH change AS (" + change + ")\n" + insert,
+                eventParameters(changeParameters, event));
+    }
+
+    private Map<String, Object> eventParameters(Map<String, Object> changeParameters, DomainEvent event) {
+        if (!Collections.disjoint(changeParameters.keySet(), EVENT_PARAMETERS)) {
+            throw new IllegalArgumentException("parameter names taken by the event: " + EVENT_PARAMETERS);
+        }
         Map<String, Object> parameters = new HashMap<>(changeParameters);
         parameters.put("id", event.id());
         parameters.put("aggregateType", event.aggregateType());
@@ -64,7 +71,21 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
         parameters.put("payload", write(event.payload()));
         parameters.put("version", event.schemaVersion());
         parameters.put("at", event.occurredAt());
-        Jdbc.update(em, change == null ? insert : "WITH change AS (" + change + ")\n" + insert, parameters);
+        return parameters;
+    }
+
+    /**
+     * Like {@link #appendWith}, for a conditional change that RETURNs one row when it wrote and none
+     * when it did not: the event is recorded only with the change, in one round trip. Returns 1 when
+     * both were written, 0 when neither was.
+     */
+    int appendForEachRow(String change, Map<String, Object> changeParameters, DomainEvent event) {
+        return Jdbc.update(em, "WITH change AS (" + change + ")\n" + """
+                INSERT INTO outbox_event
+                    (id, aggregatetype, aggregateid, type, payload, schema_version, occurred_at, next_attempt_at)
+                SELECT :id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :version, :at, :at
+                FROM change
+                """, eventParameters(changeParameters, event));
     }
 
     @Override

@@ -14,6 +14,13 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PostgresReservationRepository implements ReservationRepository {
+    /**
+     * A live hold at {@code :now}: HELD and not lapsed, as {@code Reservation.statusAt} reads it (a
+     * hold whose expiry has come is EXPIRED before any job writes that down). Every statement that
+     * asks "still held?" uses this predicate.
+     */
+    static final String LIVE_HOLD = "status = 'HELD' AND expires_at > :now";
+
     private final Entities entities;
     private final PostgresOutbox outbox;
 
@@ -25,6 +32,36 @@ public class PostgresReservationRepository implements ReservationRepository {
     /** The reservation's INSERT runs as a CTE of the event's INSERT: one statement, one round trip. */
     @Override
     public void insert(Reservation reservation, DomainEvent created) {
+        outbox.appendWith("""
+                INSERT INTO reservation (id, user_id, concert_id, schedule_id, seat_id, seat_number, price,
+                                         status, expires_at, created_at, updated_at)
+                VALUES (:reservation, :user, :concert, :schedule, :seat, :number, :price,
+                        :status, :expires, :created, :created)
+                """, row(reservation), created);
+    }
+
+    /**
+     * The conditional INSERT (its row only while the user's live holds on the concert are fewer than
+     * the limit; served by {@code reservation_held_user_idx}) as a CTE of the event's INSERT, which
+     * copies a row only when there is one: one statement, one round trip, like {@link #insert}.
+     */
+    @Override
+    public boolean insertWithinLimit(Reservation reservation, DomainEvent created, int maxLiveHolds, Instant now) {
+        Map<String, Object> row = row(reservation);
+        row.put("max", maxLiveHolds);
+        row.put("now", now);
+        return outbox.appendForEachRow("""
+                INSERT INTO reservation (id, user_id, concert_id, schedule_id, seat_id, seat_number, price,
+                                         status, expires_at, created_at, updated_at)
+                SELECT :reservation, :user, :concert, :schedule, :seat, :number, :price,
+                       :status, :expires, :created, :created
+                WHERE (SELECT count(*) FROM reservation
+                       WHERE user_id = :user AND concert_id = :concert AND %s) < :max
+                RETURNING id
+                """.formatted(LIVE_HOLD), row, created) == 1;
+    }
+
+    private static Map<String, Object> row(Reservation reservation) {
         Map<String, Object> row = new HashMap<>();
         row.put("reservation", reservation.id());
         row.put("user", reservation.userId().value());
@@ -36,12 +73,7 @@ public class PostgresReservationRepository implements ReservationRepository {
         row.put("status", reservation.storedStatus().name());
         row.put("expires", reservation.expiresAt());
         row.put("created", reservation.createdAt());
-        outbox.appendWith("""
-                INSERT INTO reservation (id, user_id, concert_id, schedule_id, seat_id, seat_number, price,
-                                         status, expires_at, created_at, updated_at)
-                VALUES (:reservation, :user, :concert, :schedule, :seat, :number, :price,
-                        :status, :expires, :created, :created)
-                """, row, created);
+        return row;
     }
 
     @Override
@@ -54,8 +86,8 @@ public class PostgresReservationRepository implements ReservationRepository {
         int changed = entities.getEntityManager()
                 .createNativeQuery("""
                         UPDATE reservation SET status = :status, updated_at = :now
-                        WHERE id = :id AND status = 'HELD' AND expires_at > :now
-                        """)
+                        WHERE id = :id AND %s
+                        """.formatted(LIVE_HOLD))
                 .setParameter("status", updated.storedStatus().name())
                 .setParameter("now", now)
                 .setParameter("id", updated.id())

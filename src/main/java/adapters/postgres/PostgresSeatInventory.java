@@ -2,6 +2,7 @@ package adapters.postgres;
 
 import application.port.SeatInventory;
 import domain.shared.Money;
+import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -26,9 +27,24 @@ public class PostgresSeatInventory implements SeatInventory {
      * The conditional UPDATE and, when it took nothing, whether the seat exists, in one statement:
      * a row with the seat's id and price (held), a row of NULLs (taken), or no row (no such seat).
      * The existence check reads the statement's snapshot, which is enough: seats are never deleted.
+     *
+     * <p>The holder's turn on the concert is a transaction-level advisory lock on a 64-bit hash of
+     * (user, concert), taken in the RETURNING clause, so only when the seat was taken: a refused
+     * hold (most of them at an on-sale) never waits for it, and no round trip is added. It is held
+     * to the end of the transaction; the caller's next statement (the reservation insert, which
+     * counts the holder's live holds) starts a new READ COMMITTED snapshot after it was granted, so
+     * it sees every hold that the previous turn's transaction committed. Other instances share
+     * the lock through the database. A hash collision only makes two fans take turns.
      */
     @Override
-    public HoldOutcome hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
+    public HoldOutcome hold(
+            long scheduleId,
+            int seatNumber,
+            UUID reservationId,
+            Instant holdExpiresAt,
+            Instant now,
+            UserId holder,
+            long concertId) {
         List<HoldOutcome> rows = Jdbc.query(
                 em,
                 """
@@ -36,7 +52,7 @@ public class PostgresSeatInventory implements SeatInventory {
                     UPDATE seat SET status = 'HELD', reservation_id = :reservation, hold_expires_at = :expires
                     WHERE schedule_id = :schedule AND number = :number
                       AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= :now))
-                    RETURNING id, price
+                    RETURNING id, price, pg_advisory_xact_lock(hashtextextended(:holder, :concert)) AS turn
                 )
                 SELECT id, price FROM held
                 UNION ALL
@@ -48,7 +64,9 @@ public class PostgresSeatInventory implements SeatInventory {
                         "expires", holdExpiresAt,
                         "schedule", scheduleId,
                         "number", seatNumber,
-                        "now", now),
+                        "now", now,
+                        "holder", holder.value(),
+                        "concert", concertId),
                 row -> {
                     long id = row.getLong(1);
                     return row.wasNull() ? Refusal.TAKEN : new HeldSeat(id, Money.won(row.getLong(2)));

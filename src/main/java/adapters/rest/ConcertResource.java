@@ -45,6 +45,7 @@ public class ConcertResource {
     @POST
     @Path("/{concertId}/queue/tokens")
     @Authenticated
+    @RateLimited("queue-entry")
     /** On the event loop from request to response: the use case answers when Redis does (D19). */
     public Uni<Response> enterQueue(@PathParam("concertId") long concertId) {
         return Unis.fromStage(() -> enterQueue.enter(user.id(), concertId))

@@ -36,6 +36,7 @@ public class PaymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited("payment")
     public Uni<Response> pay(
             @Valid @NotNull(message = "a JSON body is required") PaymentRequest request,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {

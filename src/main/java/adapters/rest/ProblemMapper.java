@@ -1,6 +1,7 @@
 package adapters.rest;
 
 import application.port.IdempotencyConflictException;
+import application.port.RateLimitedException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import domain.queue.QueueAccessDeniedException;
+import domain.reservation.HoldLimitReachedException;
 import domain.reservation.ReservationConflictException;
 import domain.reservation.SeatUnavailableException;
 import domain.shared.InvalidValueException;
@@ -59,6 +61,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response seatUnavailable(SeatUnavailableException e, UriInfo uri) {
         return respond(Problem.of(Status.CONFLICT, "seat-unavailable", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response holdLimitReached(HoldLimitReachedException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "hold-limit-reached", e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
@@ -219,6 +226,20 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response walletBusy(WalletBulkhead.WalletBusyException e, UriInfo uri) {
         return retryLater("wallet-busy", e.getMessage() + "; retry shortly", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        return tooManyRequests(e, uri.getPath());
+    }
+
+    /** 429 with Retry-After in whole seconds, rounded up: nothing was done. */
+    static Response tooManyRequests(RateLimitedException e, String path) {
+        return Problem.of(429, "Too Many Requests", "rate-limited", e.getMessage())
+                .at(path)
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .build();
     }
 
     @ServerExceptionMapper

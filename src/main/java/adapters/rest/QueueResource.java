@@ -35,6 +35,7 @@ public class QueueResource {
 
     /** On the event loop from request to response: the use case answers when Redis does (D19). */
     @GET
+    @RateLimited("queue-poll")
     public Uni<QueueTokenResponse> status(@HeaderParam(QUEUE_TOKEN) String queueToken) {
         return Unis.fromStage(() -> getStatus.status(user.id(), queueToken)).map(QueueTokenResponse::from);
     }

@@ -50,6 +50,7 @@ public class ReservationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited("hold")
     public Uni<Response> hold(
             @Valid @NotNull(message = "a JSON body is required") HoldRequest request,
             @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken) {

@@ -68,6 +68,7 @@ public class WalletResource {
     @POST
     @Path("/charges")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited("wallet-charge")
     public Uni<Response> charge(
             @Valid @NotNull(message = "a JSON body is required") ChargeRequest request,
             @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String idempotencyKey) {

@@ -5,6 +5,7 @@ import application.port.ReservationRepository;
 import application.port.SeatInventory;
 import application.queue.QueueGate;
 import domain.event.BookingEvents;
+import domain.reservation.HoldLimitReachedException;
 import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
 import domain.reservation.SeatUnavailableException;
@@ -18,7 +19,9 @@ import java.util.UUID;
 /**
  * Holds a seat for an admitted fan. The seat is taken by one conditional write in the store, so of
  * any number of concurrent holds on one seat exactly one succeeds; the reservation and its
- * ReservationHeld event follow in one more write (D21).
+ * ReservationHeld event follow in one more write (D21). That write is refused when the fan already
+ * has {@code maxHeldPerUser} live holds on the concert, and the whole hold rolls back: the seat
+ * write took the fan's turn on the concert, so a burst of their holds is counted one at a time.
  */
 @ApplicationScoped
 public class HoldSeatService implements HoldSeatUseCase {
@@ -54,7 +57,13 @@ public class HoldSeatService implements HoldSeatUseCase {
         Instant now = clock.instant();
         UUID reservationId = UUID.randomUUID();
         SeatInventory.HeldSeat seat = switch (seats.hold(
-                command.scheduleId(), command.seatNumber(), reservationId, holdPolicy.expiryFor(now), now)) {
+                command.scheduleId(),
+                command.seatNumber(),
+                reservationId,
+                holdPolicy.expiryFor(now),
+                now,
+                command.userId(),
+                concertId)) {
             case SeatInventory.HeldSeat held -> held;
             case SeatInventory.Refusal.TAKEN ->
                 throw new SeatUnavailableException(command.scheduleId(), command.seatNumber());
@@ -70,7 +79,14 @@ public class HoldSeatService implements HoldSeatUseCase {
                 seat.price(),
                 now,
                 holdPolicy);
-        reservations.insert(reservation, BookingEvents.reservationHeld(UUID.randomUUID(), reservation, now));
+        if (!reservations.insertWithinLimit(
+                reservation,
+                BookingEvents.reservationHeld(UUID.randomUUID(), reservation, now),
+                holdPolicy.maxHeldPerUser(),
+                now)) {
+            // a runtime exception: the transaction rolls back, and the seat with it
+            throw new HoldLimitReachedException(concertId, holdPolicy.maxHeldPerUser());
+        }
         return new ReservationView(reservation, reservation.storedStatus());
     }
 }

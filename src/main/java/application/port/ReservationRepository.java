@@ -14,6 +14,14 @@ public interface ReservationRepository {
      */
     void insert(Reservation reservation, DomainEvent created);
 
+    /**
+     * {@link #insert} unless the reservation's user already has {@code maxLiveHolds} live holds on its
+     * concert at {@code now} (HELD and not lapsed: the rule of {@code Reservation.statusAt}); then
+     * nothing is written and the answer is false. One write either way. Exact under concurrency
+     * when the caller's transaction took the user's turn first ({@link SeatInventory#hold}).
+     */
+    boolean insertWithinLimit(Reservation reservation, DomainEvent created, int maxLiveHolds, Instant now);
+
     Optional<Reservation> findById(UUID id);
 
     /**

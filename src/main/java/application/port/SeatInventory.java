@@ -1,6 +1,7 @@
 package application.port;
 
 import domain.shared.Money;
+import domain.shared.UserId;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,8 +14,20 @@ public interface SeatInventory {
      * Takes the seat for the reservation when it is available at {@code now} (AVAILABLE, or HELD with
      * a lapsed hold): one conditional write. Otherwise nothing is written, and the outcome says
      * whether the schedule has that seat at all.
+     *
+     * <p>When it takes the seat it also takes the {@code holder}'s turn on the concert: any other
+     * transaction's hold for the same holder and concert waits at this point until the caller's
+     * transaction ends, so what the caller then counts of the holder's holds on the concert
+     * ({@link ReservationRepository#insertWithinLimit}) cannot change under it — on every instance.
      */
-    HoldOutcome hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now);
+    HoldOutcome hold(
+            long scheduleId,
+            int seatNumber,
+            UUID reservationId,
+            Instant holdExpiresAt,
+            Instant now,
+            UserId holder,
+            long concertId);
 
     /** Marks the seat SOLD if it is still held for that reservation. */
     boolean sell(long seatId, UUID reservationId);

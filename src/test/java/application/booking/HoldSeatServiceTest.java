@@ -15,6 +15,8 @@ import domain.concert.SeatStatus;
 import domain.event.BookingEvents;
 import domain.event.DomainEvent;
 import domain.queue.QueueAccessDeniedException;
+import domain.reservation.HoldLimitReachedException;
+import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;
 import domain.reservation.SeatUnavailableException;
@@ -149,6 +151,85 @@ class HoldSeatServiceTest {
         bed.clock.set(alices.expiresAt().minusMillis(1));
 
         assertThrows(SeatUnavailableException.class, () -> hold(BOB, 4));
+    }
+
+    private ReservationView holdInTransaction(UserId userId, int seatNumber) {
+        String token = bed.admittedToken(userId, concert.id());
+        return bed.tx.call(() -> service.hold(new HoldSeatUseCase.Command(userId, token, scheduleId, seatNumber)));
+    }
+
+    @Test
+    void aFanHoldsUpToTheLimitAndTheNextHoldIsRefusedWithoutTakingTheSeat() {
+        for (int seat = 1; seat <= bed.holdPolicy.maxHeldPerUser(); seat++) {
+            holdInTransaction(ALICE, seat);
+        }
+
+        HoldLimitReachedException e = assertThrows(HoldLimitReachedException.class, () -> holdInTransaction(ALICE, 5));
+
+        assertEquals(4, e.limit());
+        assertEquals(concert.id(), e.concertId());
+        assertEquals(SeatStatus.AVAILABLE, bed.seats.row(scheduleId, 5).status());
+        assertEquals(4, bed.reservations.size());
+        assertEquals(ReservationStatus.HELD, holdInTransaction(BOB, 5).status());
+    }
+
+    @Test
+    void theLimitIsPerConcert() {
+        for (int seat = 1; seat <= 4; seat++) {
+            holdInTransaction(ALICE, seat);
+        }
+        Concert other = bed.concert(3, 1_000);
+        String token = bed.admittedToken(ALICE, other.id());
+
+        ReservationView view = service.hold(
+                new HoldSeatUseCase.Command(ALICE, token, onlySchedule(other).id(), 1));
+
+        assertEquals(ReservationStatus.HELD, view.status());
+    }
+
+    @Test
+    void aLapsedHoldNoLongerCountsEvenBeforeTheExpiryJobRuns() {
+        for (int seat = 1; seat <= 4; seat++) {
+            holdInTransaction(ALICE, seat);
+        }
+        bed.clock.advance(TestBed.HOLD_TTL);
+
+        for (int seat = 5; seat <= 8; seat++) {
+            assertEquals(ReservationStatus.HELD, holdInTransaction(ALICE, seat).status());
+        }
+        assertThrows(HoldLimitReachedException.class, () -> holdInTransaction(ALICE, 9));
+    }
+
+    @Test
+    void aCancelledOrPaidHoldFreesRoom() {
+        List<Reservation> held = new ArrayList<>();
+        for (int seat = 1; seat <= 4; seat++) {
+            held.add(holdInTransaction(ALICE, seat).reservation());
+        }
+        bed.reservations.overwrite(held.get(0).cancel(bed.now()));
+        bed.reservations.overwrite(held.get(1).confirm(bed.now()));
+
+        holdInTransaction(ALICE, 5);
+        holdInTransaction(ALICE, 6);
+
+        assertThrows(HoldLimitReachedException.class, () -> holdInTransaction(ALICE, 7));
+    }
+
+    @Test
+    void theLimitIsASetting() {
+        service = new HoldSeatService(
+                bed.concerts,
+                bed.seats,
+                bed.reservations,
+                new QueueGate(bed.queue, bed.queueSettings, bed.clock),
+                new HoldPolicy(TestBed.HOLD_TTL, 1),
+                bed.clock);
+        holdInTransaction(ALICE, 1);
+
+        assertEquals(
+                1,
+                assertThrows(HoldLimitReachedException.class, () -> holdInTransaction(ALICE, 2))
+                        .limit());
     }
 
     @Test

@@ -278,7 +278,13 @@ class PayReservationServiceTest {
         bed.reservations.beforeNextSaveIfStillHeld(() -> {
             bed.seats.release(reservation.seatId(), reservation.id());
             bed.seats.hold(
-                    reservation.scheduleId(), 1, UUID.randomUUID(), bed.now().plus(Duration.ofMinutes(5)), bed.now());
+                    reservation.scheduleId(),
+                    1,
+                    UUID.randomUUID(),
+                    bed.now().plus(Duration.ofMinutes(5)),
+                    bed.now(),
+                    BOB,
+                    concert.id());
         });
 
         ReservationConflictException e =

@@ -104,7 +104,8 @@ class BrowseCatalogTest {
         long inThreeDays = concert.schedules().get(0).id();
         long tomorrow = concert.schedules().get(1).id();
         long inAnHour = concert.schedules().get(2).id();
-        bed.seats.hold(tomorrow, 1, UUID.randomUUID(), bed.now().plus(Duration.ofDays(9)), bed.now());
+        bed.seats.hold(
+                tomorrow, 1, UUID.randomUUID(), bed.now().plus(Duration.ofDays(9)), bed.now(), BOB, concert.id());
         bed.clock.advance(Duration.ofHours(2));
         String token = bed.admittedToken(ALICE, concert.id());
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Reservations in memory, with the guards of {@code PostgresReservationRepository}: a transition is
  * written only while the row is HELD and {@code expires_at > now}; expiry claims lapsed holds oldest
- * expiry first.
+ * expiry first; a limited insert counts the user's live holds on the concert ({@code
+ * Reservation.statusAt}) and inserts under one lock, as the SQL does under the holder's turn.
  */
 public final class InMemoryReservationRepository implements ReservationRepository, TransactionalFake {
     private final InMemoryOutbox outbox;
@@ -34,6 +35,21 @@ public final class InMemoryReservationRepository implements ReservationRepositor
         }
         rows.put(reservation.id(), reservation);
         outbox.append(created);
+    }
+
+    @Override
+    public synchronized boolean insertWithinLimit(
+            Reservation reservation, DomainEvent created, int maxLiveHolds, Instant now) {
+        long live = rows.values().stream()
+                .filter(r -> r.userId().equals(reservation.userId())
+                        && r.concertId() == reservation.concertId()
+                        && r.statusAt(now) == ReservationStatus.HELD)
+                .count();
+        if (live >= maxLiveHolds) {
+            return false;
+        }
+        insert(reservation, created);
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import application.port.SeatInventory;
 import domain.concert.Seat;
 import domain.concert.SeatStatus;
 import domain.shared.Money;
+import domain.shared.UserId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Seats in memory. Every change is a compare-and-set under one lock, with the same conditions as
  * the SQL of {@code PostgresSeatInventory}: a hold takes an AVAILABLE seat or one whose hold has
  * lapsed ({@code hold_expires_at <= now}); sell and release only touch a seat still HELD for the
- * given reservation.
+ * given reservation. The holder's turn on the concert needs nothing here: the fake reservation
+ * repository counts and inserts under its own lock.
  */
 public final class InMemorySeatInventory implements SeatInventory, TransactionalFake {
     private final ReentrantLock lock = new ReentrantLock();
@@ -52,7 +54,14 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
     }
 
     @Override
-    public HoldOutcome hold(long scheduleId, int seatNumber, UUID reservationId, Instant holdExpiresAt, Instant now) {
+    public HoldOutcome hold(
+            long scheduleId,
+            int seatNumber,
+            UUID reservationId,
+            Instant holdExpiresAt,
+            Instant now,
+            UserId holder,
+            long concertId) {
         lock.lock();
         try {
             Optional<Row> found = find(scheduleId, seatNumber);

@@ -107,7 +107,14 @@ public final class TestBed {
     public Reservation hold(UserId userId, Concert concert, int seatNumber) {
         Schedule schedule = onlySchedule(concert);
         UUID reservationId = UUID.randomUUID();
-        if (!(seats.hold(schedule.id(), seatNumber, reservationId, holdPolicy.expiryFor(now()), now())
+        if (!(seats.hold(
+                        schedule.id(),
+                        seatNumber,
+                        reservationId,
+                        holdPolicy.expiryFor(now()),
+                        now(),
+                        userId,
+                        concert.id())
                 instanceof SeatInventory.HeldSeat seat)) {
             throw new IllegalStateException("seat " + seatNumber + " is not free");
         }

@@ -1,7 +1,9 @@
 package domain.reservation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.shared.InvalidValueException;
 import java.time.Duration;
@@ -28,5 +30,24 @@ class HoldPolicyTest {
             InvalidValueException e = assertThrows(InvalidValueException.class, () -> new HoldPolicy(ttl));
             assertEquals("reservation.hold-ttl", e.field());
         }
+    }
+
+    @Test
+    void aFanMayHoldFourSeatsOfAConcertByDefault() {
+        HoldPolicy policy = new HoldPolicy(Duration.ofMinutes(5));
+
+        assertEquals(4, policy.maxHeldPerUser());
+        assertTrue(policy.allowsAnotherHold(3));
+        assertFalse(policy.allowsAnotherHold(4));
+    }
+
+    @Test
+    void aLimitOutsideOneToAThousandIsRejected() {
+        for (int limit : new int[] {0, -1, 1_001}) {
+            InvalidValueException e =
+                    assertThrows(InvalidValueException.class, () -> new HoldPolicy(Duration.ofMinutes(5), limit));
+            assertEquals("reservation.max-held-per-user", e.field());
+        }
+        assertEquals(1_000, new HoldPolicy(Duration.ofMinutes(5), 1_000).maxHeldPerUser());
     }
 }
