@@ -46,7 +46,7 @@ public class QueueTokens {
         if (!QueueToken.isWellFormed(raw)) {
             throw new QueueAccessDeniedException(Reason.UNKNOWN);
         }
-        QueueToken token = new QueueToken(raw);
+        QueueToken token = new QueueToken(raw); // checks the shape again: ~0.1 µs, for a record's guarantee
         if (!signer.verifies(token.payload(), token.signature())) {
             throw new QueueAccessDeniedException(Reason.UNKNOWN);
         }

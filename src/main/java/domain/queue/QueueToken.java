@@ -31,20 +31,28 @@ public record QueueToken(String value) {
         return new QueueToken(claims.payload() + "." + signature);
     }
 
-    /** Whether {@code candidate} has the shape of a token; lets callers refuse garbage before any lookup. */
+    /**
+     * Whether {@code candidate} has the shape of a token; lets callers refuse garbage before any
+     * lookup. Only the shape: whether the user part decodes to a user id is vouched for by the
+     * signature (this service signs only valid ones), so it is decoded when asked for.
+     */
     public static boolean isWellFormed(String candidate) {
         if (candidate == null || candidate.length() > MAX_LENGTH) {
             return false;
         }
-        String[] parts = candidate.split("\\.", -1);
-        return parts.length == 5
-                && isPositiveNumber(parts[0], 18)
-                && isNumber(parts[1], 19)
-                && isNumber(parts[2], 15)
-                && isBase64Url(parts[3])
-                && user(parts[3]) != null
-                && parts[4].length() == SIGNATURE_LENGTH
-                && isBase64Url(parts[4]);
+        int concertEnd = candidate.indexOf('.');
+        int arrivalEnd = concertEnd < 0 ? -1 : candidate.indexOf('.', concertEnd + 1);
+        int issuedEnd = arrivalEnd < 0 ? -1 : candidate.indexOf('.', arrivalEnd + 1);
+        int userEnd = issuedEnd < 0 ? -1 : candidate.indexOf('.', issuedEnd + 1);
+        return userEnd >= 0
+                && isNumber(candidate, 0, concertEnd, 18)
+                && candidate.charAt(0) != '0'
+                && isNumber(candidate, concertEnd + 1, arrivalEnd, 19)
+                && isNumber(candidate, arrivalEnd + 1, issuedEnd, 15)
+                && userEnd - issuedEnd - 1 >= 2
+                && isBase64Url(candidate, issuedEnd + 1, userEnd)
+                && candidate.length() - userEnd - 1 == SIGNATURE_LENGTH
+                && isBase64Url(candidate, userEnd + 1, candidate.length());
     }
 
     public long concertId() {
@@ -60,8 +68,13 @@ public record QueueToken(String value) {
         return Instant.ofEpochMilli(Long.parseLong(part(2)));
     }
 
+    /** The user the token was issued to (decoded now; refused if the part is not a user id). */
     public UserId userId() {
-        return user(part(3));
+        UserId user = user(part(3));
+        if (user == null) {
+            throw new InvalidValueException("Queue-Token", "not a queue token");
+        }
+        return user;
     }
 
     public QueueTokenClaims claims() {
@@ -94,15 +107,12 @@ public record QueueToken(String value) {
         }
     }
 
-    private static boolean isPositiveNumber(String s, int maxDigits) {
-        return isNumber(s, maxDigits) && s.charAt(0) != '0';
-    }
-
-    private static boolean isNumber(String s, int maxDigits) {
-        if (s.isEmpty() || s.length() > maxDigits || (s.length() > 1 && s.charAt(0) == '0')) {
+    private static boolean isNumber(String s, int from, int to, int maxDigits) {
+        int length = to - from;
+        if (length < 1 || length > maxDigits || (length > 1 && s.charAt(from) == '0')) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }
@@ -110,11 +120,8 @@ public record QueueToken(String value) {
         return true;
     }
 
-    private static boolean isBase64Url(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
+    private static boolean isBase64Url(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
                 return false;

@@ -46,7 +46,6 @@ class QueueTokenTest {
                 "1.1.1.." + SIGNATURE,
                 "1.1.1.YWxp+2U." + SIGNATURE,
                 "1.1.1.A." + SIGNATURE, // not base64 of anything
-                "1.1.1.ICA." + SIGNATURE, // a blank user id
                 "1.1.1." + ALICE_B64 + ".AAAAAAAAAAAAAAAAAAAAA",
                 "1.1.1." + ALICE_B64 + ".AAAAAAAAAAAAAAAAAAAAAAA",
                 "1.1.1." + ALICE_B64 + ".AAAAAAAAAAAAAAAAAAAAA=",
@@ -57,6 +56,14 @@ class QueueTokenTest {
     void malformedTokensAreRejected(String value) {
         assertFalse(QueueToken.isWellFormed(value));
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> new QueueToken(value));
+        assertEquals("Queue-Token", e.field());
+    }
+
+    @Test
+    void aUserPartThatIsNotAUserIdIsRefusedWhenRead() {
+        QueueToken blankUser = new QueueToken("1.1.1.ICA." + SIGNATURE); // base64 of two spaces
+
+        InvalidValueException e = assertThrows(InvalidValueException.class, blankUser::userId);
         assertEquals("Queue-Token", e.field());
     }
 
