@@ -35,6 +35,9 @@ class RedisLossContractTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    application.port.QueueStore queue;
+
     private static void loseRedis() throws IOException {
         TestInfrastructure.deleteRedisKeys(TestInfrastructure.KEY_PREFIX);
     }
@@ -94,6 +97,24 @@ class RedisLossContractTest {
                 "1",
                 redis.execute("GET", TestInfrastructure.KEY_PREFIX + "{c" + concert + "}:max-active")
                         .toString());
+    }
+
+    @Test
+    void anOlderCopyOfTheCapNeverOverwritesANewerOne() throws IOException {
+        long concert = Api.createConcert(1, 5, 1000).id();
+        Api.setMaxActive(concert, 5);
+        Api.setMaxActive(concert, 3);
+        String room = TestInfrastructure.KEY_PREFIX + "{c" + concert + "}:";
+
+        queue.setMaxActive(concert, 5, 1); // a late writer holding version 1
+
+        assertEquals("3", redis.execute("GET", room + "max-active").toString());
+        assertEquals("2", redis.execute("GET", room + "max-active-version").toString());
+        loseRedis();
+        Api.enter(Tokens.newUserId(), concert); // puts the room in the registry again
+        admitWaitingFans();
+        assertEquals("3", redis.execute("GET", room + "max-active").toString());
+        assertEquals("2", redis.execute("GET", room + "max-active-version").toString());
     }
 
     @Test

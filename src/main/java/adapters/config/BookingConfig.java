@@ -49,7 +49,7 @@ public interface BookingConfig {
 
         /**
          * How old a token may be and still be put back in line after the queue store lost its
-         * state (a fan who waited longer re-enters at the end) (D33).
+         * state (a fan who waited longer re-enters at the end; 0 restores nothing) (D33).
          */
         @WithName("restore-window")
         @WithDefault("1h")

@@ -47,8 +47,9 @@ public class RedisQueueStore implements QueueStore {
         this.reactive = reactive;
         this.prefix = config.redis().keyPrefix();
         this.waitingTtl = config.waitingTtl();
-        this.restoreWindowMillis =
-                Long.toString(Math.max(1, config.restoreWindow().toMillis()));
+        // a window of 0 restores nothing (no token is less than -1 ms old)
+        long window = config.restoreWindow().toMillis();
+        this.restoreWindowMillis = window > 0 ? Long.toString(window) : "-1";
     }
 
     List<String> keys(long concertId) {

@@ -7,8 +7,6 @@ import domain.queue.WaitingRoomStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 @ApplicationScoped
 public class ListWaitingRoomsService implements ListWaitingRoomsUseCase {
@@ -27,16 +25,16 @@ public class ListWaitingRoomsService implements ListWaitingRoomsUseCase {
 
     @Override
     public List<WaitingRoomStats> list() {
-        Set<Long> rooms = queue.concertsInQueue();
-        Map<Long, WaitingRoomCapacities.Stored> stored = rooms.isEmpty() ? Map.of() : capacities.current(rooms);
-        return rooms.stream()
+        // the instance's recent copies of the stored caps: the gauges keep working while PostgreSQL is down
+        return queue.concertsInQueue().stream()
                 .sorted()
                 .map(concertId -> queue.stats(
                         concertId,
                         clock.instant(),
-                        stored.containsKey(concertId)
-                                ? stored.get(concertId).maxActive()
-                                : settings.defaultMaxActive()))
+                        capacities
+                                .recent(concertId)
+                                .map(WaitingRoomCapacities.Stored::maxActive)
+                                .orElse(settings.defaultMaxActive())))
                 .toList();
     }
 }
