@@ -67,6 +67,7 @@ java -Xms256m -Xmx256m -Xlog:gc:file="$WORK/gc.log" \
   -Dqueue.redis.key-prefix="recon-bench-$ID:" \
   -Dmp.jwt.verify.publickey.location="$PUBLIC_KEY" \
   -Dmp.jwt.verify.issuer=concert-booking-dev \
+  -Dqueue.token-secret="$(head -c 32 /dev/urandom | base64)" \
   -Dreconciliation.inbox="$WORK/inbox" \
   -Dreconciliation.providers.toss.fee-bps=320 \
   -jar "$JAR" >"$WORK/app.log" 2>&1 &

@@ -231,6 +231,7 @@ java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${LIMIT_OPTS[@
   -Dqueue.redis.key-prefix="$PREFIX" \
   -Dmp.jwt.verify.publickey.location="$PUBLIC_KEY" \
   -Dmp.jwt.verify.issuer=concert-booking-dev -Dmp.jwt.verify.token.age=21600 \
+  -Dqueue.token-secret="$(head -c 32 /dev/urandom | base64)" \
   -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h -Dqueue.admit-interval=1h \
   -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -466,15 +467,21 @@ log "scenario 1: queue entry ($CONN connections, $FANS fans)"
 api PUT "/api/v1/admin/concerts/$CONCERT/queue" '{"maxActive": 0}' >/dev/null
 RAW_CONCERT=$((CONCERT + 1000000))
 RAW_ROOM="${PREFIX}{c${RAW_CONCERT}}:"
-KEYS9=("${RAW_ROOM}waiting" "${RAW_ROOM}active" "${RAW_ROOM}user-token" "${RAW_ROOM}token-user" "${RAW_ROOM}seq"
-       "${RAW_ROOM}max-active" "${RAW_ROOM}rate" "${PREFIX}rooms" "${RAW_ROOM}waiting-seen")
+# the room's keys as RedisQueueStore.keys() lists them (11 since the signed tokens, D32/D33)
+KEYS9=("${RAW_ROOM}waiting" "${RAW_ROOM}active" "${RAW_ROOM}user-token" "${RAW_ROOM}token-user" "${RAW_ROOM}since"
+       "${RAW_ROOM}max-active" "${RAW_ROOM}rate" "${PREFIX}rooms" "${RAW_ROOM}waiting-seen"
+       "${RAW_ROOM}max-active-version" "${RAW_ROOM}restored")
 "${RCLI[@]}" SET "${RAW_ROOM}max-active" 0 >/dev/null
-SHA=$("${RCLI[@]}" -x SCRIPT LOAD <src/main/resources/redis/enter.lua)
+# the service runs enter.lua with the shared functions of restore.lua in front (adapters.redis.LuaScript)
+SHA=$(cat src/main/resources/redis/restore.lua <(echo) src/main/resources/redis/enter.lua <(echo) | "${RCLI[@]}" -x SCRIPT LOAD)
 [[ $SHA =~ ^[0-9a-f]{40}$ ]] || die "SCRIPT LOAD failed: $SHA"
 NOW_MS=$(($(date +%s) * 1000))
-ENTER_CMD=(EVALSHA "$SHA" 9 "${KEYS9[@]}" "rawfan:__rand_int__" "${RAW_CONCERT}.rawtoken__rand_int__" "$NOW_MS" 100 3600000 "$RAW_CONCERT")
+# ARGV: user, token, now, max-active, TTL, concert, arrival order, no returning token ('' '' ''), restore window
+ENTER_CMD=(EVALSHA "$SHA" 11 "${KEYS9[@]}" "rawfan:__rand_int__" "${RAW_CONCERT}.rawtoken__rand_int__" "$NOW_MS" 100 3600000
+           "$RAW_CONCERT" "$((NOW_MS * 1000))" "" "" "" 3600000)
 # a sanity call, then calibrate the request count of redis-benchmark (it runs for -n requests, not seconds)
-"${RCLI[@]}" EVALSHA "$SHA" 9 "${KEYS9[@]}" rawfan:check "${RAW_CONCERT}.check" "$NOW_MS" 100 3600000 "$RAW_CONCERT" >/dev/null \
+"${RCLI[@]}" EVALSHA "$SHA" 11 "${KEYS9[@]}" rawfan:check "${RAW_CONCERT}.check" "$NOW_MS" 100 3600000 "$RAW_CONCERT" \
+  "$((NOW_MS * 1000))" "" "" "" 3600000 >/dev/null \
   || die "EVALSHA enter.lua failed"
 run_redis $SC warmup 0 $((WARM * 20000)) "${ENTER_CMD[@]}"
 N_ENTER=$(jq -r "(.rps * $DUR) | floor" "$WORK/last.json")
@@ -556,7 +563,7 @@ if want admission; then
   ADMIT_SHA=$("${RCLI[@]}" -x SCRIPT LOAD <src/main/resources/redis/admit.lua)
   RAW_WAITING=$("${RCLI[@]}" ZCARD "${RAW_ROOM}waiting")
   before=$(cpu_snap); t0=$(now_s)
-  n=$("${RCLI[@]}" EVALSHA "$ADMIT_SHA" 9 "${KEYS9[@]}" "$(($(date +%s) * 1000))" 1000000 3600000 "$RAW_CONCERT" 1 3600000 | head -1)
+  n=$("${RCLI[@]}" EVALSHA "$ADMIT_SHA" 11 "${KEYS9[@]}" "$(($(date +%s) * 1000))" 1000000 3600000 "$RAW_CONCERT" 1 3600000 | head -1)
   t1=$(now_s); after=$(cpu_snap)
   js=$(python3 -c "import json,sys; n,s=int(sys.argv[1]),float(sys.argv[2]); print(json.dumps({'requests':n,'rps':n/s,'p50_ms':None,'p99_ms':None,'p999_ms':None,'mean_ms':s*1000,'max_ms':s*1000}))" "$n" "$(python3 -c "print($t1-$t0)")")
   record admission raw measure 1 "$js" "$before" "$after" "$(python3 -c "print($t1-$t0)")" /dev/null "one EVALSHA admit.lua admitting $n of $RAW_WAITING waiting"

@@ -32,7 +32,8 @@ trap cleanup EXIT
 
 props=(-Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db
   -Dqueue.redis.key-prefix=$prefix -Dmp.jwt.verify.publickey.location=$public_key
-  -Dmp.jwt.verify.issuer=concert-booking-dev -Dquarkus.log.level=WARN)
+  -Dmp.jwt.verify.issuer=concert-booking-dev -Dquarkus.log.level=WARN
+  -Dqueue.token-secret="$(head -c 32 /dev/urandom | base64)")
 if [ "$mode" = native ]; then
   runner=$(ls target/*-runner | head -n 1)
   cmd=("$runner" "${props[@]}")

@@ -3,7 +3,8 @@
 -- Redis runs one script at a time.
 -- A WAITING token not looked up (polled) or re-entered for the waiting TTL has been abandoned: it
 -- leaves the line here, so nobody's slot is spent on a fan who is gone.
--- KEYS as in enter.lua. ARGV: 1 now (ms), 2 default max-active, 3 active TTL (ms), 4 concert id,
+-- KEYS as in enter.lua. ARGV: 1 now (ms), 2 max-active when Redis has none (stored in PostgreSQL, or
+-- the configured default), 3 active TTL (ms), 4 concert id,
 -- 5 1 to admit, 0 to only sweep, 6 waiting TTL (ms)
 -- Returns {admitted, expired, waiting, active}
 local now = tonumber(ARGV[1])

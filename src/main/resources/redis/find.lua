@@ -1,12 +1,17 @@
--- Look a token up; a WAITING token's lookup is its heartbeat (see admit.lua).
--- KEYS as in enter.lua. ARGV: 1 token, 2 now (ms), 3 default max-active
+-- Look a token up; a WAITING token's lookup is its heartbeat (see admit.lua). restore.lua is prepended:
+-- a verified token from before Redis lost the room is put back in line at its arrival order.
+-- KEYS as in enter.lua. ARGV: 1 token, 2 now (ms), 3 max-active when Redis has none, 4 concert id,
+-- 5 the token's user, 6 its arrival order, 7 its issue time (ms), 8 restore window (ms)
 -- Returns nil for an unknown or ended token, else {user, status, position, expiresAt ms or '', rate, maxActive}
-local user = redis.call('HGET', KEYS[4], ARGV[1])
-if not user then
-  return nil
-end
 local max = tonumber(redis.call('GET', KEYS[6]) or ARGV[3])
 local rate = redis.call('HGET', KEYS[7], 'r') or '0'
+local user = redis.call('HGET', KEYS[4], ARGV[1])
+if not user then
+  if restorable(ARGV[5], ARGV[7], ARGV[2], ARGV[8]) then
+    return {ARGV[5], 'WAITING', restore(ARGV[1], ARGV[5], ARGV[6], ARGV[2], ARGV[4], ARGV[8]), '', rate, max}
+  end
+  return nil
+end
 local rank = redis.call('ZRANK', KEYS[1], ARGV[1])
 if rank then
   redis.call('ZADD', KEYS[9], ARGV[2], ARGV[1])

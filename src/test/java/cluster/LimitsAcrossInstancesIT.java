@@ -45,8 +45,9 @@ class LimitsAcrossInstancesIT {
                 "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
         config.put("queue.redis.key-prefix", PREFIX);
         config.put("jobs.trigger-secret", "it-secret");
-        config.put("mp.jwt.verify.publickey.location", "jwt/dev-public.pem");
+        config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
         config.put(
                 "reconciliation.inbox",
                 java.nio.file.Files.createTempDirectory("cb-it-inbox").toString());

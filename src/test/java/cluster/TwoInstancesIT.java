@@ -50,6 +50,7 @@ class TwoInstancesIT {
         config.put("jobs.trigger-secret", "it-secret");
         config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
         config.put(
                 "reconciliation.inbox",
                 java.nio.file.Files.createTempDirectory("cb-it-inbox").toString());

@@ -28,6 +28,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final String KEY_PREFIX = "cb-test-" + RUN + ":";
 
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
+    /** Signs queue tokens; the prod profile (packaged ITs) has no default. */
+    public static final String QUEUE_TOKEN_SECRET = "it-queue-token-secret-0123456789abcdefghij";
 
     private static TcpProxy postgresProxy;
     private static TcpProxy redisProxy;
@@ -59,6 +61,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER),
                 // 1 s of grace after exp (default 60 s; 0 means the default), so a test can watch a token die
                 Map.entry("mp.jwt.verify.clock.skew", "1"),
+                Map.entry("queue.token-secret", QUEUE_TOKEN_SECRET),
                 // the data platform's receiver is a real HTTP server in the test
                 Map.entry("events.webhook.url", eventReceiver.url()),
                 Map.entry("events.webhook.secret", WEBHOOK_SECRET),

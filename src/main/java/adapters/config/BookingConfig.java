@@ -40,6 +40,29 @@ public interface BookingConfig {
         @WithDefault("5s")
         Duration metricsInterval();
 
+        /**
+         * The HMAC-SHA256 key that signs queue tokens (at least 32 characters). No default outside
+         * the dev and test profiles: the service does not start without it (D33).
+         */
+        @WithName("token-secret")
+        String tokenSecret();
+
+        /**
+         * How old a token may be and still be put back in line after the queue store lost its
+         * state (a fan who waited longer re-enters at the end; 0 restores nothing) (D33).
+         */
+        @WithName("restore-window")
+        @WithDefault("1h")
+        Duration restoreWindow();
+
+        /**
+         * How long an instance trusts its copy of a concert's stored cap on the entry path before it
+         * reads it again (in the background); only used while Redis lacks the cap (D32).
+         */
+        @WithName("capacity-cache-ttl")
+        @WithDefault("5s")
+        Duration capacityCacheTtl();
+
         Redis redis();
 
         interface Redis {

@@ -23,15 +23,21 @@ final class LuaScript {
         this.source = source;
     }
 
-    static LuaScript load(String name) {
-        try (InputStream in = LuaScript.class.getResourceAsStream("/redis/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing Lua script redis/" + name);
+    /** One script made of these files in order (a file of shared functions first, then the script). */
+    static LuaScript load(String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            try (InputStream in = LuaScript.class.getResourceAsStream("/redis/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing Lua script redis/" + name);
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new LuaScript(source.toString());
     }
 
     Response run(RedisDataSource redis, List<String> keys, String... args) {

@@ -20,15 +20,18 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The waiting rooms on Redis sorted sets. Per concert: a waiting set scored by arrival sequence
- * (FIFO; ZRANK + 1 is the position), an active set scored by expiry time, and the hashes binding
- * user ↔ token. Every change is one Lua script, so it is atomic however many instances call it.
- * A concert's keys share the hash tag {@code {c<id>}}.
+ * The waiting rooms on Redis sorted sets. Per concert: a waiting set scored by arrival order (FIFO;
+ * ZRANK + 1 is the position; the order comes from the signed token, D33), an active set scored by
+ * expiry time, and the hashes binding user ↔ token. Every change is one Lua script, so it is atomic
+ * however many instances call it. A concert's keys share the hash tag {@code {c<id>}}. Redis is a
+ * copy: the caps come from PostgreSQL (D32) and a lost line is rebuilt from the tokens fans return
+ * with (D33).
  */
 @ApplicationScoped
 public class RedisQueueStore implements QueueStore {
-    private static final LuaScript ENTER = LuaScript.load("enter.lua");
-    private static final LuaScript FIND = LuaScript.load("find.lua");
+    private static final LuaScript ENTER = LuaScript.load("restore.lua", "enter.lua");
+    private static final LuaScript FIND = LuaScript.load("restore.lua", "find.lua");
+    private static final LuaScript SET_CAPACITY = LuaScript.load("set-capacity.lua");
     private static final LuaScript RELEASE = LuaScript.load("release.lua");
     private static final LuaScript ADMIT = LuaScript.load("admit.lua");
     private static final LuaScript STATS = LuaScript.load("stats.lua");
@@ -37,12 +40,16 @@ public class RedisQueueStore implements QueueStore {
     private final ReactiveRedisDataSource reactive;
     private final String prefix;
     private final Duration waitingTtl;
+    private final String restoreWindowMillis;
 
     public RedisQueueStore(RedisDataSource redis, ReactiveRedisDataSource reactive, BookingConfig.Queue config) {
         this.redis = redis;
         this.reactive = reactive;
         this.prefix = config.redis().keyPrefix();
         this.waitingTtl = config.waitingTtl();
+        // a window of 0 restores nothing (no token is less than -1 ms old)
+        long window = config.restoreWindow().toMillis();
+        this.restoreWindowMillis = window > 0 ? Long.toString(window) : "-1";
     }
 
     List<String> keys(long concertId) {
@@ -52,11 +59,13 @@ public class RedisQueueStore implements QueueStore {
                 room + "active",
                 room + "user-token",
                 room + "token-user",
-                room + "seq",
+                room + "since",
                 room + "max-active",
                 room + "rate",
                 registry(),
-                room + "waiting-seen");
+                room + "waiting-seen",
+                room + "max-active-version",
+                room + "restored");
     }
 
     private String registry() {
@@ -75,14 +84,20 @@ public class RedisQueueStore implements QueueStore {
                 .subscribeAsCompletionStage();
     }
 
-    private static String[] enterArguments(Arrival arrival) {
+    private String[] enterArguments(Arrival arrival) {
+        QueueToken returning = arrival.returning().orElse(null);
         return new String[] {
             arrival.userId().value(),
             arrival.candidate().value(),
             Long.toString(arrival.now().toEpochMilli()),
             Integer.toString(arrival.defaultMaxActive()),
             Long.toString(arrival.activeTtl().toMillis()),
-            Long.toString(arrival.concertId())
+            Long.toString(arrival.concertId()),
+            Long.toString(arrival.candidate().arrival()),
+            returning == null ? "" : returning.value(),
+            returning == null ? "" : Long.toString(returning.arrival()),
+            returning == null ? "" : Long.toString(returning.issuedAt().toEpochMilli()),
+            restoreWindowMillis
         };
     }
 
@@ -109,8 +124,17 @@ public class RedisQueueStore implements QueueStore {
                 .subscribeAsCompletionStage();
     }
 
-    private static String[] findArguments(QueueToken token, Instant now, int defaultMaxActive) {
-        return new String[] {token.value(), Long.toString(now.toEpochMilli()), Integer.toString(defaultMaxActive)};
+    private String[] findArguments(QueueToken token, Instant now, int defaultMaxActive) {
+        return new String[] {
+            token.value(),
+            Long.toString(now.toEpochMilli()),
+            Integer.toString(defaultMaxActive),
+            Long.toString(token.concertId()),
+            token.userId().value(),
+            Long.toString(token.arrival()),
+            Long.toString(token.issuedAt().toEpochMilli()),
+            restoreWindowMillis
+        };
     }
 
     private static Optional<View> found(QueueToken token, Response r) {
@@ -174,8 +198,8 @@ public class RedisQueueStore implements QueueStore {
     }
 
     @Override
-    public void setMaxActive(long concertId, int maxActive) {
-        redis.execute("SET", keys(concertId).get(5), Integer.toString(maxActive));
+    public void setMaxActive(long concertId, int maxActive, long version) {
+        SET_CAPACITY.run(redis, keys(concertId), Integer.toString(maxActive), Long.toString(version));
     }
 
     private static QueueTicket ticket(

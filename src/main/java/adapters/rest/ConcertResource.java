@@ -42,13 +42,18 @@ public class ConcertResource {
         return listConcerts.list().stream().map(ConcertResponse::from).toList();
     }
 
+    /**
+     * On the event loop from request to response: the use case answers when Redis does (D19). A fan
+     * may present the token they held ({@code Queue-Token}) to get their place back after the queue
+     * store lost it (D33).
+     */
     @POST
     @Path("/{concertId}/queue/tokens")
     @Authenticated
     @RateLimited("queue-entry")
-    /** On the event loop from request to response: the use case answers when Redis does (D19). */
-    public Uni<Response> enterQueue(@PathParam("concertId") long concertId) {
-        return Unis.fromStage(() -> enterQueue.enter(user.id(), concertId))
+    public Uni<Response> enterQueue(
+            @PathParam("concertId") long concertId, @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken) {
+        return Unis.fromStage(() -> enterQueue.enter(user.id(), concertId, queueToken))
                 .map(result -> Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                         .entity(QueueResource.QueueTokenResponse.from(result.status()))
                         .build());

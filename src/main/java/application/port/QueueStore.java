@@ -6,6 +6,7 @@ import domain.queue.WaitingRoomStats;
 import domain.shared.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +30,13 @@ public interface QueueStore {
         return Stages.now(() -> enter(arrival));
     }
 
-    /** The ticket as it stands now; empty for an unknown, released or expired token. */
+    /**
+     * The ticket as it stands now; empty for an unknown, released or expired token. The caller has
+     * verified the token's signature: a token issued before the store's current state began (the
+     * store lost its data since) is put back in line at its own arrival order, once per user and
+     * room, within the restore window (D33). {@code defaultMaxActive} is the cap to report when the
+     * store has none.
+     */
     Optional<View> find(QueueToken token, Instant now, int defaultMaxActive);
 
     /**
@@ -57,7 +64,11 @@ public interface QueueStore {
 
     WaitingRoomStats stats(long concertId, Instant now, int defaultMaxActive);
 
-    void setMaxActive(long concertId, int maxActive);
+    /**
+     * Sets the room's cap to the stored {@code version} of it, unless the store already has that
+     * version or a newer one (so a late writer never undoes a newer change).
+     */
+    void setMaxActive(long concertId, int maxActive, long version);
 
     /** A ticket with what is needed to estimate the wait. */
     record View(QueueTicket ticket, double admissionsPerSecond, int maxActive) {}
@@ -66,7 +77,9 @@ public interface QueueStore {
 
     /**
      * A fan at the door: {@code candidate} is the token they get if they are new; a room without a
-     * limit of its own admits {@code defaultMaxActive} at once, each for {@code activeTtl}.
+     * limit in the store admits {@code defaultMaxActive} at once (the cap stored in the database,
+     * or the configured default), each for {@code activeTtl}. {@code returning} is the verified
+     * token the fan presented, put back at its place if the store lost it (as {@link #find}).
      */
     record Arrival(
             long concertId,
@@ -74,5 +87,20 @@ public interface QueueStore {
             QueueToken candidate,
             Instant now,
             int defaultMaxActive,
-            Duration activeTtl) {}
+            Duration activeTtl,
+            Optional<QueueToken> returning) {
+        public Arrival {
+            Objects.requireNonNull(returning);
+        }
+
+        public Arrival(
+                long concertId,
+                UserId userId,
+                QueueToken candidate,
+                Instant now,
+                int defaultMaxActive,
+                Duration activeTtl) {
+            this(concertId, userId, candidate, now, defaultMaxActive, activeTtl, Optional.empty());
+        }
+    }
 }

@@ -3,46 +3,86 @@ package application.queue;
 import application.port.ConcertRepository;
 import application.port.QueueSettings;
 import application.port.QueueStore;
+import application.port.WaitingRoomCapacities;
+import domain.queue.QueueAccessDeniedException;
+import domain.queue.QueueAccessDeniedException.Reason;
 import domain.queue.QueueToken;
 import domain.shared.NotFoundException;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
 public class EnterQueueService implements EnterQueueUseCase {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final ConcertRepository concerts;
     private final QueueStore queue;
     private final QueueSettings settings;
     private final Clock clock;
+    private final QueueTokens tokens;
+    private final WaitingRoomCapacities capacities;
 
-    public EnterQueueService(ConcertRepository concerts, QueueStore queue, QueueSettings settings, Clock clock) {
+    public EnterQueueService(
+            ConcertRepository concerts,
+            QueueStore queue,
+            QueueSettings settings,
+            Clock clock,
+            QueueTokens tokens,
+            WaitingRoomCapacities capacities) {
         this.concerts = concerts;
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
+        this.tokens = tokens;
+        this.capacities = capacities;
     }
 
     @Override
-    public CompletionStage<Result> enter(UserId userId, long concertId) {
+    public CompletionStage<Result> enter(UserId userId, long concertId, String presentedToken) {
+        Optional<QueueToken> returning;
+        try {
+            returning = returning(userId, concertId, presentedToken);
+        } catch (QueueAccessDeniedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return concerts.existsLater(concertId)
                 .thenCompose(exists -> {
                     if (!exists) {
                         throw new NotFoundException("concert", concertId);
                     }
+                    // never admit on the configured default when the operator stored a cap (D32)
+                    return capacities.recentLater(concertId);
+                })
+                .thenCompose(stored -> {
+                    Instant now = clock.instant();
                     return queue.enterLater(new QueueStore.Arrival(
                             concertId,
                             userId,
-                            QueueToken.generate(concertId, RANDOM),
-                            clock.instant(),
-                            settings.defaultMaxActive(),
-                            settings.activeTtl()));
+                            tokens.issue(userId, concertId, now),
+                            now,
+                            stored.map(WaitingRoomCapacities.Stored::maxActive).orElse(settings.defaultMaxActive()),
+                            settings.activeTtl(),
+                            returning));
                 })
                 .thenApply(
                         entry -> new Result(QueueStatusView.of(entry.view(), settings.activeTtl()), entry.created()));
+    }
+
+    /** The token a returning fan presents: ours, theirs, and for this concert, or the entry is refused. */
+    private Optional<QueueToken> returning(UserId userId, long concertId, String presentedToken) {
+        if (presentedToken == null || presentedToken.isEmpty()) {
+            return Optional.empty();
+        }
+        QueueToken token = tokens.verify(presentedToken);
+        if (!token.userId().equals(userId)) {
+            throw new QueueAccessDeniedException(Reason.NOT_YOURS);
+        }
+        if (token.concertId() != concertId) {
+            throw new QueueAccessDeniedException(Reason.OTHER_CONCERT);
+        }
+        return Optional.of(token);
     }
 }

@@ -7,9 +7,12 @@ public interface EnterQueueUseCase {
     /**
      * Puts the caller in the concert's line, or gives back the token they hold, when the stores
      * answer (the entry endpoint does not block a thread on them); fails with
-     * {@code NotFoundException} for an unknown concert.
+     * {@code NotFoundException} for an unknown concert. A fan who presents the token they held
+     * ({@code presentedToken}, may be null) gets their place back if the queue store lost it; a
+     * presented token that is not theirs, not ours or for another concert is refused
+     * ({@code QueueAccessDeniedException}).
      */
-    CompletionStage<Result> enter(UserId userId, long concertId);
+    CompletionStage<Result> enter(UserId userId, long concertId, String presentedToken);
 
     /** {@code created} is false when the fan was already in line and got the same token back. */
     record Result(QueueStatusView status, boolean created) {}

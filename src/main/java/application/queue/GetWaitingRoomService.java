@@ -3,10 +3,12 @@ package application.queue;
 import application.port.ConcertRepository;
 import application.port.QueueSettings;
 import application.port.QueueStore;
+import application.port.WaitingRoomCapacities;
 import domain.queue.WaitingRoomStats;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Set;
 
 @ApplicationScoped
 public class GetWaitingRoomService implements GetWaitingRoomUseCase {
@@ -14,12 +16,19 @@ public class GetWaitingRoomService implements GetWaitingRoomUseCase {
     private final QueueStore queue;
     private final QueueSettings settings;
     private final Clock clock;
+    private final WaitingRoomCapacities capacities;
 
-    public GetWaitingRoomService(ConcertRepository concerts, QueueStore queue, QueueSettings settings, Clock clock) {
+    public GetWaitingRoomService(
+            ConcertRepository concerts,
+            QueueStore queue,
+            QueueSettings settings,
+            Clock clock,
+            WaitingRoomCapacities capacities) {
         this.concerts = concerts;
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
+        this.capacities = capacities;
     }
 
     @Override
@@ -27,6 +36,9 @@ public class GetWaitingRoomService implements GetWaitingRoomUseCase {
         if (!concerts.exists(concertId)) {
             throw new NotFoundException("concert", concertId);
         }
-        return queue.stats(concertId, clock.instant(), settings.defaultMaxActive());
+        WaitingRoomCapacities.Stored stored =
+                capacities.current(Set.of(concertId)).get(concertId);
+        return queue.stats(
+                concertId, clock.instant(), stored != null ? stored.maxActive() : settings.defaultMaxActive());
     }
 }

@@ -19,16 +19,18 @@ public class QueueGate {
     private final QueueStore queue;
     private final QueueSettings settings;
     private final Clock clock;
+    private final QueueTokens tokens;
 
-    public QueueGate(QueueStore queue, QueueSettings settings, Clock clock) {
+    public QueueGate(QueueStore queue, QueueSettings settings, Clock clock, QueueTokens tokens) {
         this.queue = queue;
         this.settings = settings;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     /** The caller's ticket for this token, whatever its status. */
     public QueueStore.View ownTicket(UserId userId, String rawToken) {
-        return owned(userId, queue.find(parse(rawToken), clock.instant(), settings.defaultMaxActive()));
+        return owned(userId, queue.find(parse(userId, rawToken), clock.instant(), settings.defaultMaxActive()));
     }
 
     /**
@@ -38,7 +40,7 @@ public class QueueGate {
     public CompletionStage<QueueStore.View> ownTicketLater(UserId userId, String rawToken) {
         QueueToken token;
         try {
-            token = parse(rawToken);
+            token = parse(userId, rawToken);
         } catch (QueueAccessDeniedException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -49,21 +51,23 @@ public class QueueGate {
     /** Refuses the call unless the token is the caller's, ACTIVE, and for this concert. */
     public void requireAdmitted(UserId userId, String rawToken, long concertId) {
         Instant now = clock.instant();
-        find(rawToken, now).ticket().requireAdmitted(userId, concertId, now);
+        QueueToken token = parse(userId, rawToken);
+        if (token.concertId() != concertId) {
+            throw new QueueAccessDeniedException(Reason.OTHER_CONCERT);
+        }
+        known(queue.find(token, now, settings.defaultMaxActive())).ticket().requireAdmitted(userId, concertId, now);
     }
 
-    private QueueStore.View find(String rawToken, Instant now) {
-        return known(queue.find(parse(rawToken), now, settings.defaultMaxActive()));
-    }
-
-    private static QueueToken parse(String rawToken) {
-        if (rawToken == null || rawToken.isEmpty()) {
-            throw new QueueAccessDeniedException(Reason.MISSING);
+    /**
+     * A token this service signed, and the caller's: both are checked before the store is asked, so
+     * a forged or borrowed token costs no lookup (and can never be restored into a line).
+     */
+    private QueueToken parse(UserId userId, String rawToken) {
+        QueueToken token = tokens.verify(rawToken);
+        if (!token.userId().equals(userId)) {
+            throw new QueueAccessDeniedException(Reason.NOT_YOURS);
         }
-        if (!QueueToken.isWellFormed(rawToken)) {
-            throw new QueueAccessDeniedException(Reason.UNKNOWN);
-        }
-        return new QueueToken(rawToken);
+        return token;
     }
 
     private static QueueStore.View known(Optional<QueueStore.View> found) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.fakes.InMemorySeatInventory;
 import application.fakes.TestBed;
-import application.queue.QueueGate;
 import domain.concert.Concert;
 import domain.concert.SeatStatus;
 import domain.event.BookingEvents;
@@ -46,13 +45,7 @@ class HoldSeatServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        service = new HoldSeatService(
-                bed.concerts,
-                bed.seats,
-                bed.reservations,
-                new QueueGate(bed.queue, bed.queueSettings, bed.clock),
-                bed.holdPolicy,
-                bed.clock);
+        service = new HoldSeatService(bed.concerts, bed.seats, bed.reservations, bed.gate(), bed.holdPolicy, bed.clock);
         concert = bed.concert(10, 55_000);
         scheduleId = onlySchedule(concert).id();
     }

@@ -36,7 +36,7 @@ class BrowseCatalogTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        gate = new QueueGate(bed.queue, bed.queueSettings, bed.clock);
+        gate = bed.gate();
         seats = new ListSeatsService(bed.concerts, gate, bed.clock);
         schedules = new ListAvailableSchedulesService(bed.concerts, gate, bed.clock);
     }

@@ -30,6 +30,7 @@ public final class InMemoryQueueStore implements QueueStore {
         final Map<UserId, QueueToken> userToken = new HashMap<>();
         final Map<QueueToken, UserId> tokenUser = new HashMap<>();
         Integer maxActive;
+        long maxActiveVersion;
         double rate;
         Instant lastRound;
 
@@ -52,6 +53,14 @@ public final class InMemoryQueueStore implements QueueStore {
             return active.values().stream()
                     .filter(expiry -> expiry.isAfter(now))
                     .count();
+        }
+
+        /** The waiting set of Redis is scored by arrival order. */
+        void sortByArrival() {
+            List<QueueToken> sorted = new ArrayList<>(waiting);
+            sorted.sort(java.util.Comparator.comparingLong(QueueToken::arrival).thenComparing(QueueToken::value));
+            waiting.clear();
+            waiting.addAll(sorted);
         }
 
         void forget(QueueToken token) {
@@ -96,6 +105,7 @@ public final class InMemoryQueueStore implements QueueStore {
             return entry(QueueTicket.active(candidate, userId, concertId, expires), room, max, true);
         }
         room.waiting.add(candidate);
+        room.sortByArrival();
         return entry(QueueTicket.waiting(candidate, userId, concertId, room.position(candidate)), room, max, true);
     }
 
@@ -164,8 +174,25 @@ public final class InMemoryQueueStore implements QueueStore {
     }
 
     @Override
+    public synchronized void setMaxActive(long concertId, int maxActive, long version) {
+        Room room = room(concertId);
+        if (version > room.maxActiveVersion) {
+            room.maxActive = maxActive;
+            room.maxActiveVersion = version;
+        }
+    }
+
+    /** Sets a room's cap in the store only (as an operator's change that reached Redis). */
     public synchronized void setMaxActive(long concertId, int maxActive) {
-        room(concertId).maxActive = maxActive;
+        Room room = room(concertId);
+        room.maxActive = maxActive;
+        room.maxActiveVersion++;
+    }
+
+    /** What a Redis restart without persistence does: every room is gone. */
+    public synchronized void forgetEverything() {
+        rooms.clear();
+        registry.clear();
     }
 
     /** The tokens waiting in a room, first in line first. */

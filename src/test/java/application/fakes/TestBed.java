@@ -13,7 +13,6 @@ import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
 import domain.shared.Money;
 import domain.shared.UserId;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +24,6 @@ public final class TestBed {
     public static final Duration ACTIVE_TTL = Duration.ofMinutes(10);
     public static final Duration HOLD_TTL = Duration.ofMinutes(5);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     public final MutableClock clock = new MutableClock(START);
     public final InMemorySeatInventory seats = new InMemorySeatInventory();
     public final InMemoryConcertRepository concerts = new InMemoryConcertRepository(seats);
@@ -36,6 +33,9 @@ public final class TestBed {
     public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
+    public final InMemoryWaitingRoomCapacities capacities = new InMemoryWaitingRoomCapacities();
+    public final FakeQueueTokenSigner signer = new FakeQueueTokenSigner("test-bed-key");
+    public final application.queue.QueueTokens tokens = new application.queue.QueueTokens(signer);
     public final InMemoryTopUpStore topUps = new InMemoryTopUpStore();
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(
@@ -83,11 +83,16 @@ public final class TestBed {
         QueueStore.Entry entry = queue.enter(new QueueStore.Arrival(
                 concertId,
                 userId,
-                QueueToken.generate(concertId, RANDOM),
+                tokens.issue(userId, concertId, now()),
                 now(),
                 queueSettings.defaultMaxActive(),
                 queueSettings.activeTtl()));
         return entry.view().ticket().token().value();
+    }
+
+    /** A QueueGate over this bed's queue, settings, clock and token signer. */
+    public application.queue.QueueGate gate() {
+        return new application.queue.QueueGate(queue, queueSettings, clock, tokens);
     }
 
     /** A token that admits the user to the concert now. */

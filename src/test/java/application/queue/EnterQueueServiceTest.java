@@ -32,7 +32,8 @@ class EnterQueueServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed(2);
-        service = new EnterQueueService(bed.concerts, bed.queue, bed.queueSettings, bed.clock);
+        service = new EnterQueueService(
+                bed.concerts, bed.queue, bed.queueSettings, bed.clock, bed.tokens, bed.capacities);
         concertId = bed.concert(10, 1_000).id();
     }
 
@@ -179,6 +180,6 @@ class EnterQueueServiceTest {
     }
 
     private EnterQueueUseCase.Result enter(UserId userId, long concert) {
-        return Outcome.of(service.enter(userId, concert));
+        return Outcome.of(service.enter(userId, concert, null));
     }
 }

@@ -29,7 +29,7 @@ class GetQueueStatusServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed(1);
-        service = new GetQueueStatusService(new QueueGate(bed.queue, bed.queueSettings, bed.clock), bed.queueSettings);
+        service = new GetQueueStatusService(bed.gate(), bed.queueSettings);
         concertId = bed.concert(5, 1_000).id();
     }
 
@@ -89,7 +89,7 @@ class GetQueueStatusServiceTest {
 
     @Test
     void theEstimateUsesTheObservedAdmissionRateWhenThereIsOne() {
-        QueueToken token = new QueueToken("3.AAAAAAAAAAAAAAAAAAAAAA");
+        QueueToken token = bed.tokens.issue(ALICE, 3, bed.now());
         QueueStore.View view = new QueueStore.View(QueueTicket.waiting(token, ALICE, 3, 5), 2.0, 1);
 
         assertEquals(3, QueueStatusView.of(view, TestBed.ACTIVE_TTL).estimatedWaitSeconds());

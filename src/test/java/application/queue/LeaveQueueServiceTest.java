@@ -27,7 +27,7 @@ class LeaveQueueServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed(1);
-        service = new LeaveQueueService(new QueueGate(bed.queue, bed.queueSettings, bed.clock), bed.queue);
+        service = new LeaveQueueService(bed.gate(), bed.queue);
         concertId = bed.concert(5, 1_000).id();
     }
 

@@ -35,7 +35,7 @@ class QueueGateTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed(1);
-        gate = new QueueGate(bed.queue, bed.queueSettings, bed.clock);
+        gate = bed.gate();
         concertId = bed.concert(10, 1_000).id();
     }
 
@@ -54,10 +54,23 @@ class QueueGateTest {
     }
 
     @Test
-    void aWellFormedTokenNobodyHoldsIsRefusedAsUnknown() {
-        String forged = concertId + ".AAAAAAAAAAAAAAAAAAAAAA";
+    void aSignedTokenTheStoreDoesNotHoldIsRefusedAsUnknown() {
+        String issuedButNeverStored =
+                bed.tokens.issue(ALICE, concertId, bed.now()).value();
 
-        assertEquals(Reason.UNKNOWN, refusal(() -> gate.requireAdmitted(ALICE, forged, concertId)));
+        assertEquals(Reason.UNKNOWN, refusal(() -> gate.requireAdmitted(ALICE, issuedButNeverStored, concertId)));
+    }
+
+    @Test
+    void aForgedOrAlteredTokenIsRefusedAsUnknownBeforeTheStoreIsAsked() {
+        String token = bed.admittedToken(ALICE, concertId);
+        QueueToken real = new QueueToken(token);
+        String unsigned = concertId + ".1.1.YWxpY2U.AAAAAAAAAAAAAAAAAAAAAA";
+        // an earlier arrival with the real signature: queue jumping
+        String earlier = concertId + ".1." + real.issuedAt().toEpochMilli() + ".YWxpY2U." + real.signature();
+
+        assertEquals(Reason.UNKNOWN, refusal(() -> gate.requireAdmitted(ALICE, unsigned, concertId)));
+        assertEquals(Reason.UNKNOWN, refusal(() -> gate.ownTicket(ALICE, earlier)));
     }
 
     @Test
@@ -110,10 +123,10 @@ class QueueGateTest {
 
     @Test
     void anActiveTicketThatTheStoreStillReportsAfterItsExpiryIsRefusedAsExpired() {
-        QueueToken token = new QueueToken(concertId + ".AAAAAAAAAAAAAAAAAAAAAA");
+        QueueToken token = bed.tokens.issue(ALICE, concertId, bed.now());
         Instant lapsed = bed.now().minus(Duration.ofSeconds(1));
         QueueStore stale = new StaleStore(QueueTicket.active(token, ALICE, concertId, lapsed));
-        QueueGate staleGate = new QueueGate(stale, bed.queueSettings, bed.clock);
+        QueueGate staleGate = new QueueGate(stale, bed.queueSettings, bed.clock, bed.tokens);
 
         assertEquals(Reason.EXPIRED, refusal(() -> staleGate.requireAdmitted(ALICE, token.value(), concertId)));
     }
@@ -191,7 +204,7 @@ class QueueGateTest {
         }
 
         @Override
-        public void setMaxActive(long concertId, int maxActive) {
+        public void setMaxActive(long concertId, int maxActive, long version) {
             throw new UnsupportedOperationException();
         }
     }

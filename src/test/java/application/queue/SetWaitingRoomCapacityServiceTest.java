@@ -24,7 +24,8 @@ class SetWaitingRoomCapacityServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed(2);
-        service = new SetWaitingRoomCapacityService(bed.concerts, bed.queue, bed.queueSettings, bed.clock);
+        service = new SetWaitingRoomCapacityService(
+                bed.concerts, bed.queue, bed.queueSettings, bed.clock, bed.capacities, bed.afterCommit);
         concertId = bed.concert(5, 1_000).id();
     }
 

@@ -26,8 +26,9 @@ class WaitingRoomQueriesTest {
         bed.enter(user("b"), concertId);
         bed.enter(user("c"), concertId);
 
-        WaitingRoomStats stats =
-                new GetWaitingRoomService(bed.concerts, bed.queue, bed.queueSettings, bed.clock).stats(concertId);
+        WaitingRoomStats stats = new GetWaitingRoomService(
+                        bed.concerts, bed.queue, bed.queueSettings, bed.clock, bed.capacities)
+                .stats(concertId);
 
         assertEquals(new WaitingRoomStats(concertId, 2, 1, 1), stats);
     }
@@ -35,7 +36,7 @@ class WaitingRoomQueriesTest {
     @Test
     void statsOfAnUnknownConcertAreNotFound() {
         GetWaitingRoomService service =
-                new GetWaitingRoomService(bed.concerts, bed.queue, bed.queueSettings, bed.clock);
+                new GetWaitingRoomService(bed.concerts, bed.queue, bed.queueSettings, bed.clock, bed.capacities);
 
         assertThrows(NotFoundException.class, () -> service.stats(12345));
     }
@@ -49,7 +50,8 @@ class WaitingRoomQueriesTest {
         bed.enter(user("b"), first);
         bed.enter(user("c"), first);
 
-        List<WaitingRoomStats> rooms = new ListWaitingRoomsService(bed.queue, bed.queueSettings, bed.clock).list();
+        List<WaitingRoomStats> rooms =
+                new ListWaitingRoomsService(bed.queue, bed.queueSettings, bed.clock, bed.capacities).list();
 
         assertEquals(List.of(new WaitingRoomStats(first, 1, 1, 1), new WaitingRoomStats(second, 0, 1, 1)), rooms);
     }

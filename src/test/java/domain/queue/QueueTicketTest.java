@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class QueueTicketTest {
     private static final long CONCERT = 7;
-    private static final QueueToken TOKEN = new QueueToken("7.AAAAAAAAAAAAAAAAAAAAAA");
+    private static final QueueToken TOKEN = new QueueToken("7.1000.1.YWxpY2U.AAAAAAAAAAAAAAAAAAAAAA");
     private static final UserId ALICE = new UserId("alice");
     private static final UserId BOB = new UserId("bob");
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");

@@ -1,33 +1,29 @@
 package domain.queue;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.shared.InvalidValueException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.SplittableRandom;
+import domain.shared.UserId;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class QueueTokenTest {
-    private static final String RANDOM_PART = "AAAAAAAAAAAAAAAAAAAAAA"; // 22 chars
+    private static final String SIGNATURE = "AAAAAAAAAAAAAAAAAAAAAA"; // 22 chars
+    private static final String ALICE_B64 = "YWxpY2U"; // "alice"
 
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "1." + RANDOM_PART,
-                "42.abcdefghijklmnopqrstuv",
-                "7.ABCDEFGHIJKLMNOPQRSTUV",
-                "7.0123456789-_0123456789",
-                "999999999999999999." + RANDOM_PART
+                "1.0.0." + ALICE_B64 + "." + SIGNATURE,
+                "42.1796000000000123.1796000000000." + ALICE_B64 + ".abcdefghijklmnopqrstuv",
+                "7.5.5." + ALICE_B64 + ".0123456789-_0123456789",
+                "999999999999999999.1.1." + ALICE_B64 + "." + SIGNATURE
             })
     void wellFormedTokensAreAccepted(String value) {
         assertTrue(QueueToken.isWellFormed(value));
@@ -39,22 +35,23 @@ class QueueTokenTest {
     @ValueSource(
             strings = {
                 "garbage",
-                RANDOM_PART,
-                "1",
-                "1.",
-                ".AAAAAAAAAAAAAAAAAAAAAA",
-                "0.AAAAAAAAAAAAAAAAAAAAAA",
-                "01.AAAAAAAAAAAAAAAAAAAAAA",
-                "-1.AAAAAAAAAAAAAAAAAAAAAA",
-                "1.AAAAAAAAAAAAAAAAAAAAA",
-                "1.AAAAAAAAAAAAAAAAAAAAAAA",
-                "1.AAAAAAAAAAAAAAAAAAAAA+",
-                "1.AAAAAAAAAAAAAAAAAAAAA/",
-                "1.AAAAAAAAAAAAAAAAAAAAA=",
-                "1.AAAAAAAAAAAAAAAAAAAAA ",
-                " 1.AAAAAAAAAAAAAAAAAAAAAA",
-                "1,AAAAAAAAAAAAAAAAAAAAAA",
-                "1234567890123456789.AAAAAAAAAAAAAAAAAAAAAA"
+                SIGNATURE,
+                "1." + SIGNATURE, // the old format: concert and 128 random bits
+                "1.1.1." + ALICE_B64,
+                "0.1.1." + ALICE_B64 + "." + SIGNATURE,
+                "01.1.1." + ALICE_B64 + "." + SIGNATURE,
+                "-1.1.1." + ALICE_B64 + "." + SIGNATURE,
+                "1.01.1." + ALICE_B64 + "." + SIGNATURE,
+                "1.x.1." + ALICE_B64 + "." + SIGNATURE,
+                "1.1.1.." + SIGNATURE,
+                "1.1.1.YWxp+2U." + SIGNATURE,
+                "1.1.1.A." + SIGNATURE, // not base64 of anything
+                "1.1.1." + ALICE_B64 + ".AAAAAAAAAAAAAAAAAAAAA",
+                "1.1.1." + ALICE_B64 + ".AAAAAAAAAAAAAAAAAAAAAAA",
+                "1.1.1." + ALICE_B64 + ".AAAAAAAAAAAAAAAAAAAAA=",
+                "1.1.1." + ALICE_B64 + "." + SIGNATURE + ".x",
+                " 1.1.1." + ALICE_B64 + "." + SIGNATURE,
+                "1234567890123456789.1.1." + ALICE_B64 + "." + SIGNATURE
             })
     void malformedTokensAreRejected(String value) {
         assertFalse(QueueToken.isWellFormed(value));
@@ -63,78 +60,54 @@ class QueueTokenTest {
     }
 
     @Test
-    void concertIdIsTheNumberBeforeTheDot() {
-        assertEquals(42L, new QueueToken("42." + RANDOM_PART).concertId());
-        assertEquals(999_999_999_999_999_999L, new QueueToken("999999999999999999." + RANDOM_PART).concertId());
+    void aUserPartThatIsNotAUserIdIsRefusedWhenRead() {
+        QueueToken blankUser = new QueueToken("1.1.1.ICA." + SIGNATURE); // base64 of two spaces
+
+        InvalidValueException e = assertThrows(InvalidValueException.class, blankUser::userId);
+        assertEquals("Queue-Token", e.field());
     }
 
     @Test
-    void generatedTokensAreWellFormedAndCarryTheirConcert() {
-        SecureRandom random = new SecureRandom();
-        for (long concertId : new long[] {1, 17, 999_999_999_999_999_999L}) {
-            QueueToken token = QueueToken.generate(concertId, random);
+    void anOverlongTokenIsRejectedBeforeItIsParsed() {
+        String value = "1.1.1." + "A".repeat(QueueToken.MAX_LENGTH) + "." + SIGNATURE;
 
-            assertTrue(QueueToken.isWellFormed(token.value()), token.value());
-            assertEquals(concertId, token.concertId());
-            assertTrue(token.value().startsWith(concertId + "."));
-        }
+        assertFalse(QueueToken.isWellFormed(value));
     }
 
     @Test
-    void generatedTokensAreUnique() {
-        SecureRandom random = new SecureRandom();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < 20_000; i++) {
-            assertTrue(seen.add(QueueToken.generate(5, random).value()), "duplicate token after " + i);
-        }
+    void theClaimsRoundTripThroughTheToken() {
+        QueueTokenClaims claims = new QueueTokenClaims(
+                new UserId("fan.with dots/and ünïcode"),
+                42,
+                1_796_000_000_000_123L,
+                Instant.ofEpochMilli(1_796_000_000_000L));
+
+        QueueToken token = QueueToken.of(claims, SIGNATURE);
+
+        assertEquals(claims, token.claims());
+        assertEquals(42, token.concertId());
+        assertEquals(1_796_000_000_000_123L, token.arrival());
+        assertEquals(Instant.ofEpochMilli(1_796_000_000_000L), token.issuedAt());
+        assertEquals(new UserId("fan.with dots/and ünïcode"), token.userId());
+        assertEquals(claims.payload(), token.payload());
+        assertEquals(SIGNATURE, token.signature());
+        assertTrue(token.value().startsWith("42.1796000000000123.1796000000000."), token.value());
     }
 
     @Test
-    void theRandomPartIsSixteenBytesTakenFromTheGenerator() {
-        QueueToken token = QueueToken.generate(3, new SplittableRandom(1234));
-        byte[] expected = new byte[16];
-        new SplittableRandom(1234).nextBytes(expected);
+    void claimsOutsideTheirRangeAreRejected() {
+        UserId alice = new UserId("alice");
+        Instant at = Instant.ofEpochMilli(1);
 
-        byte[] decoded = Base64.getUrlDecoder().decode(randomPart(token));
-
-        assertEquals(16, decoded.length);
-        assertArrayEquals(expected, decoded);
-    }
-
-    @Test
-    void everyOneOfTheHundredTwentyEightBitsVaries() {
-        SecureRandom random = new SecureRandom();
-        int[] ones = new int[128];
-        int samples = 2_000;
-        for (int i = 0; i < samples; i++) {
-            byte[] bytes = Base64.getUrlDecoder().decode(randomPart(QueueToken.generate(9, random)));
-            for (int bit = 0; bit < 128; bit++) {
-                if ((bytes[bit / 8] >> (bit % 8) & 1) == 1) {
-                    ones[bit]++;
-                }
-            }
-        }
-        for (int bit = 0; bit < 128; bit++) {
-            assertTrue(ones[bit] > 0 && ones[bit] < samples, "bit " + bit + " never changes");
-        }
-    }
-
-    @Test
-    void generatingForANonPositiveConcertIsRejected() {
-        SecureRandom random = new SecureRandom();
-
-        assertThrows(InvalidValueException.class, () -> QueueToken.generate(0, random));
-        assertThrows(InvalidValueException.class, () -> QueueToken.generate(-3, random));
+        assertThrows(InvalidValueException.class, () -> new QueueTokenClaims(alice, 0, 1, at));
+        assertThrows(InvalidValueException.class, () -> new QueueTokenClaims(alice, 1, -1, at));
+        assertThrows(InvalidValueException.class, () -> new QueueTokenClaims(alice, 1, 1, Instant.ofEpochMilli(-1)));
     }
 
     @Test
     void toStringIsTheTokenItself() {
-        String value = "8." + RANDOM_PART;
+        String value = "8.1.1." + ALICE_B64 + "." + SIGNATURE;
 
         assertEquals(value, new QueueToken(value).toString());
-    }
-
-    private static String randomPart(QueueToken token) {
-        return token.value().substring(token.value().indexOf('.') + 1);
     }
 }
