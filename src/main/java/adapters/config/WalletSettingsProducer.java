@@ -1,0 +1,30 @@
+package adapters.config;
+
+import application.events.UndeliveredRetention;
+import application.wallet.WalletSettings;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The wallet's and the outbox retention's settings as plain values (issue #15, points 1, 2 and 7). */
+public class WalletSettingsProducer {
+
+    @Produces
+    @Singleton
+    WalletSettings walletSettings(WalletConfig wallet) {
+        return new WalletSettings(
+                wallet.directCharges().enabled(),
+                wallet.topUpOrderTtl(),
+                wallet.topUpOrders().maxOpen(),
+                wallet.pendingSweep().after(),
+                wallet.pendingSweep().batchSize());
+    }
+
+    @Produces
+    @Singleton
+    UndeliveredRetention undeliveredRetention(
+            @ConfigProperty(name = "events.relay.undelivered-retention", defaultValue = "7d") Duration retention) {
+        return new UndeliveredRetention(retention);
+    }
+}
