@@ -4,8 +4,6 @@ import application.events.UndeliveredRetention;
 import application.wallet.WalletSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The wallet's and the outbox retention's settings as plain values (issue #15, points 1, 2 and 7). */
 public class WalletSettingsProducer {
@@ -23,8 +21,7 @@ public class WalletSettingsProducer {
 
     @Produces
     @Singleton
-    UndeliveredRetention undeliveredRetention(
-            @ConfigProperty(name = "events.relay.undelivered-retention", defaultValue = "7d") Duration retention) {
-        return new UndeliveredRetention(retention);
+    UndeliveredRetention undeliveredRetention(BookingConfig.Events events) {
+        return new UndeliveredRetention(events.relay().undeliveredRetention());
     }
 }
