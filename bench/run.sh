@@ -200,6 +200,7 @@ log "starting the service on :$PORT (db $DB, redis prefix $PREFIX, pool $POOL_MI
 # JVM's samples were RS256 re-checks of evicted tokens (JFR, docs/performance.md). BENCH_JAVA_OPTS
 # may override it.
 JWT_CACHE=$((FANS + FANS / 10))
+# wallet.direct-charges.enabled: the journey tops wallets up with plain {amount} charges (no PG here)
 java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${JAVA_OPTS[@]}" \
   -Dquarkus.http.port="$PORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
@@ -210,6 +211,7 @@ java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${JAVA_OPTS[@]
   -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem \
   -Dmp.jwt.verify.issuer=concert-booking-dev \
   -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h -Dqueue.admit-interval=1h \
+  -Dwallet.direct-charges.enabled=true \
   -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_ready "$APP_PID" "$BASE" "$WORK/app.log"

@@ -155,7 +155,11 @@ class WalletTopUpContractTest {
         assertEquals("true", replay.header("Idempotent-Replayed"));
         assertEquals(1, pg.confirmCount(paymentKey), "a replay does not confirm again");
         assertProblem(
-                charge(user, key, body(user, 7_001, "toss", paymentKey)).response().then(), 409, "idempotency-key-reused");
+                charge(user, key, body(user, 7_001, "toss", paymentKey))
+                        .response()
+                        .then(),
+                409,
+                "idempotency-key-reused");
         assertProblem(
                 charge(user, key, body(user, 7_000, "toss", newPaymentKey()))
                         .response()
@@ -447,7 +451,11 @@ class WalletTopUpContractTest {
             assertProblem(createOrder(user, bad).response().then(), 400);
         }
         assertProblem(
-                asUser(user).contentType(ContentType.JSON).post("/api/v1/wallet/top-ups").then(), 400);
+                asUser(user)
+                        .contentType(ContentType.JSON)
+                        .post("/api/v1/wallet/top-ups")
+                        .then(),
+                400);
     }
 
     @Test
@@ -540,12 +548,16 @@ class WalletTopUpContractTest {
         String key = "k-" + UUID.randomUUID();
 
         assertProblem(
-                charge(user, key, payment(5_001, "toss", paymentKey, order)).response().then(),
+                charge(user, key, payment(5_001, "toss", paymentKey, order))
+                        .response()
+                        .then(),
                 409,
                 "top-up-order-amount-mismatch");
         TestClockAdvance.by(java.time.Duration.ofMinutes(31));
         assertProblem(
-                charge(user, key, payment(5_000, "toss", paymentKey, order)).response().then(),
+                charge(user, key, payment(5_000, "toss", paymentKey, order))
+                        .response()
+                        .then(),
                 409,
                 "top-up-order-expired");
 
@@ -553,7 +565,9 @@ class WalletTopUpContractTest {
         assertEquals(0, Db.count("SELECT count(*) FROM topup WHERE user_id = ?", user));
         support.TestClock.reset();
         assertEquals(
-                201, charge(user, key, payment(5_000, "toss", paymentKey, order)).statusCode(), "the key was not used up");
+                201,
+                charge(user, key, payment(5_000, "toss", paymentKey, order)).statusCode(),
+                "the key was not used up");
     }
 
     /** The clock of the application under test (support.TestClock), moved forward. */
@@ -584,7 +598,8 @@ class WalletTopUpContractTest {
 
             String verdict = topUpStatus(paymentKey);
             assertTrue(!verdict.equals("PENDING"), verdict);
-            assertEquals(24, seen.stream().filter(verdict::equals).count(), "every caller sees the one verdict: " + seen);
+            assertEquals(
+                    24, seen.stream().filter(verdict::equals).count(), "every caller sees the one verdict: " + seen);
             boolean approved = verdict.equals("APPROVED");
             assertEquals(approved ? 4_000 : 0, Api.balance(user));
             assertEquals(approved ? 1 : 0, charges(user));
@@ -628,8 +643,8 @@ class WalletTopUpContractTest {
         double pendingBefore = swept("still_pending");
         // other tests' PENDING top-ups are swept too (e.g. a confirm the PG approved after our timeout)
         String pendingBeforeSweep = "SELECT count(*) FROM topup WHERE status = ? AND id = ANY (?::uuid[])";
-        String idArray = "{" + Db.text("SELECT coalesce(string_agg(id::text, ','), '') FROM topup WHERE status = 'PENDING'")
-                + "}";
+        String idArray = "{"
+                + Db.text("SELECT coalesce(string_agg(id::text, ','), '') FROM topup WHERE status = 'PENDING'") + "}";
 
         runSweeper();
         assertEquals("PENDING", topUpStatus(done), "younger than wallet.pending-sweep.after (2m)");

@@ -60,11 +60,10 @@ public class PostgresTopUpOrderStore implements TopUpOrderStore {
     @Override
     public Optional<TopUpOrder> find(String orderId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                         SELECT id, user_id, amount, created_at, expires_at, topup_id FROM topup_order WHERE id = :id
-                        """)
-                .setParameter("id", orderId)
-                .getResultList();
+                        """).setParameter("id", orderId).getResultList();
         return rows.stream()
                 .findFirst()
                 .map(r -> new TopUpOrder(

@@ -90,7 +90,8 @@ public class ProblemMapper {
     /** A top-up order that cannot take the charge (used, expired, other amount) or one too many open. */
     @ServerExceptionMapper
     public Response topUpOrderRefused(TopUpOrderRefusedException e, UriInfo uri) {
-        String slug = "top-up-order-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String slug =
+                "top-up-order-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return respond(Problem.of(Status.CONFLICT, slug, e.getMessage()), uri);
     }
 

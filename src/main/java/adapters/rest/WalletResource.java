@@ -123,7 +123,8 @@ public class WalletResource {
                 .build();
     }
 
-    public record TopUpOrderRequest(@NotNull @Min(1) @Max(10_000_000) Long amount) {}
+    public record TopUpOrderRequest(
+            @NotNull @Min(1) @Max(10_000_000) Long amount) {}
 
     /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
     @RegisterForReflection

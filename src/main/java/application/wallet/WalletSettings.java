@@ -19,7 +19,8 @@ public record WalletSettings(
             throw new IllegalArgumentException("wallet.top-up-order-ttl must be positive: " + topUpOrderTtl);
         }
         if (maxOpenTopUpOrders < 1) {
-            throw new IllegalArgumentException("wallet.top-up-orders.max-open must be at least 1: " + maxOpenTopUpOrders);
+            throw new IllegalArgumentException(
+                    "wallet.top-up-orders.max-open must be at least 1: " + maxOpenTopUpOrders);
         }
         if (pendingSweepAfter.isNegative()) {
             throw new IllegalArgumentException("wallet.pending-sweep.after must not be negative: " + pendingSweepAfter);

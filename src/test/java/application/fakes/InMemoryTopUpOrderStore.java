@@ -40,7 +40,8 @@ public final class InMemoryTopUpOrderStore implements TopUpOrderStore, Transacti
         }
         orders.put(
                 orderId,
-                new TopUpOrder(order.id(), order.userId(), order.amount(), order.createdAt(), order.expiresAt(), topUpId));
+                new TopUpOrder(
+                        order.id(), order.userId(), order.amount(), order.createdAt(), order.expiresAt(), topUpId));
         return true;
     }
 

@@ -41,6 +41,7 @@ public final class TestBed {
     /** Direct charges on (as in the dev and test profiles); 30 min orders, 5 open per user. */
     public final application.wallet.WalletSettings walletSettings =
             new application.wallet.WalletSettings(true, Duration.ofMinutes(30), 5, Duration.ofMinutes(2), 100);
+
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(
             afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox, topUps, topUpOrders);

@@ -62,7 +62,8 @@ class TopUpServicesTest {
     /** The caller's order for this payment (one per user, amount and payment key), opened on first use. */
     private String orderFor(UserId userId, long amount, String paymentKey) {
         return orderIds.computeIfAbsent(
-                userId + "|" + amount + "|" + paymentKey, k -> orders.create(userId, amount).id());
+                userId + "|" + amount + "|" + paymentKey,
+                k -> orders.create(userId, amount).id());
     }
 
     private ChargeWalletUseCase.Result topUp(UserId userId, long amount, String key, String paymentKey) {
@@ -272,7 +273,9 @@ class TopUpServicesTest {
         assertTrue(bed.topUps.all().isEmpty());
         assertEquals(0, bed.idempotency.size(), "the refused requests' keys were not used up");
 
-        assertEquals(TopUpStatus.APPROVED, topUpWithOrder(ALICE, 5_000, "k1", "pk-1", alices).topUp().status());
+        assertEquals(
+                TopUpStatus.APPROVED,
+                topUpWithOrder(ALICE, 5_000, "k1", "pk-1", alices).topUp().status());
         TopUpOrderRefusedException used = assertThrows(
                 TopUpOrderRefusedException.class,
                 () -> bed.tx.call(() -> topUpWithOrder(ALICE, 5_000, "k2", "pk-2", alices)));
@@ -352,8 +355,20 @@ class TopUpServicesTest {
         assertEquals(0, bed.balanceOf(BOB));
         assertEquals(1, bed.wallets.ledger().size());
         assertEquals(4, seen.size());
-        assertEquals(1, seen.stream().filter(o -> o == application.port.SweepMetrics.Outcome.APPROVED).count());
-        assertEquals(1, seen.stream().filter(o -> o == application.port.SweepMetrics.Outcome.CANCELLED).count());
-        assertEquals(2, seen.stream().filter(o -> o == application.port.SweepMetrics.Outcome.STILL_PENDING).count());
+        assertEquals(
+                1,
+                seen.stream()
+                        .filter(o -> o == application.port.SweepMetrics.Outcome.APPROVED)
+                        .count());
+        assertEquals(
+                1,
+                seen.stream()
+                        .filter(o -> o == application.port.SweepMetrics.Outcome.CANCELLED)
+                        .count());
+        assertEquals(
+                2,
+                seen.stream()
+                        .filter(o -> o == application.port.SweepMetrics.Outcome.STILL_PENDING)
+                        .count());
     }
 }
