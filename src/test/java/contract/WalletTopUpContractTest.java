@@ -664,4 +664,20 @@ class WalletTopUpContractTest {
         assertTrue(swept("approved") - approvedBefore >= 1);
         assertTrue(swept("still_pending") - pendingBefore >= 2, "asked twice about the one still in progress");
     }
+
+    @Test
+    void theRetentionJobForgetsLongExpiredOrders() {
+        String user = Tokens.newUserId();
+        String order = Api.topUpOrder(user, 1_000);
+        support.TestClock.advance(java.time.Duration.ofDays(7).plusMinutes(31));
+
+        io.restassured.RestAssured.given()
+                .header("Job-Trigger-Secret", "test-trigger-secret")
+                .post("/api/v1/admin/jobs/topup-order-retention/run")
+                .then()
+                .statusCode(200)
+                .body("ran", equalTo(true));
+
+        assertEquals(0, Db.count("SELECT count(*) FROM topup_order WHERE id = ?", order));
+    }
 }

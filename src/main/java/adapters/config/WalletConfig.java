@@ -37,6 +37,10 @@ public interface WalletConfig {
         @WithName("max-open")
         @WithDefault("5")
         int maxOpen();
+
+        /** How long an order is kept after it expired (paid or not), then the retention job deletes it. */
+        @WithDefault("7d")
+        Duration retention();
     }
 
     interface PendingSweep {

@@ -15,6 +15,7 @@ public class WalletSettingsProducer {
                 wallet.directCharges().enabled(),
                 wallet.topUpOrderTtl(),
                 wallet.topUpOrders().maxOpen(),
+                wallet.topUpOrders().retention(),
                 wallet.pendingSweep().after(),
                 wallet.pendingSweep().batchSize());
     }

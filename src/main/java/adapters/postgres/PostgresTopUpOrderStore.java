@@ -83,4 +83,16 @@ public class PostgresTopUpOrderStore implements TopUpOrderStore {
                         .executeUpdate()
                 == 1;
     }
+
+    @Override
+    public int forgetExpiredBefore(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                        DELETE FROM topup_order WHERE id IN (
+                            SELECT id FROM topup_order WHERE expires_at < :cutoff
+                            ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .executeUpdate();
+    }
 }

@@ -82,6 +82,15 @@ public class ScheduledJobs {
         runOnce(RunJobUseCase.TOPUP_SWEEPER);
     }
 
+    /** Deletes top-up orders long expired (the per-user bound counts only open ones). */
+    @Scheduled(
+            identity = "topup-order-retention",
+            every = "${idempotency.retention-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void forgetOldTopUpOrders() {
+        runOnce(RunJobUseCase.TOPUP_ORDER_RETENTION);
+    }
+
     /** Reconciles yesterday against the PGs' files, daily (08:00 Asia/Seoul by default). */
     @Scheduled(
             identity = "reconciliation",

@@ -23,4 +23,7 @@ public interface TopUpOrderStore {
      * unbound; false when another transaction bound it first (nothing changes).
      */
     boolean bind(String orderId, UUID topUpId);
+
+    /** Deletes up to {@code limit} orders that expired before {@code cutoff}; returns how many. */
+    int forgetExpiredBefore(Instant cutoff, int limit);
 }

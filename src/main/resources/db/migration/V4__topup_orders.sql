@@ -12,8 +12,10 @@ CREATE TABLE topup_order (
     -- the top-up that used the order; NULL while it is open
     topup_id   uuid UNIQUE REFERENCES topup (id)
 );
--- "how many open orders has this user" (the per-user bound) and the clean-up of old orders
+-- "how many open orders has this user" (the per-user bound)
 CREATE INDEX topup_order_open_idx ON topup_order (user_id, expires_at) WHERE topup_id IS NULL;
+-- the topup-order-retention job: orders long expired, oldest first
+CREATE INDEX topup_order_expiry_idx ON topup_order (expires_at);
 
 -- The sweeper's scan of PENDING top-ups, oldest first, in keyset order (created_at, id).
 DROP INDEX topup_pending_idx;

@@ -5,6 +5,7 @@ import domain.shared.UserId;
 import domain.topup.TopUpOrder;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,17 @@ public final class InMemoryTopUpOrderStore implements TopUpOrderStore, Transacti
                 new TopUpOrder(
                         order.id(), order.userId(), order.amount(), order.createdAt(), order.expiresAt(), topUpId));
         return true;
+    }
+
+    @Override
+    public synchronized int forgetExpiredBefore(Instant cutoff, int limit) {
+        List<String> expired = orders.values().stream()
+                .filter(o -> o.expiresAt().isBefore(cutoff))
+                .limit(limit)
+                .map(TopUpOrder::id)
+                .toList();
+        expired.forEach(orders::remove);
+        return expired.size();
     }
 
     @Override

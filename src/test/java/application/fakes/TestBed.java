@@ -39,8 +39,8 @@ public final class TestBed {
     public final InMemoryTopUpStore topUps = new InMemoryTopUpStore();
     public final InMemoryTopUpOrderStore topUpOrders = new InMemoryTopUpOrderStore();
     /** Direct charges on (as in the dev and test profiles); 30 min orders, 5 open per user. */
-    public final application.wallet.WalletSettings walletSettings =
-            new application.wallet.WalletSettings(true, Duration.ofMinutes(30), 5, Duration.ofMinutes(2), 100);
+    public final application.wallet.WalletSettings walletSettings = new application.wallet.WalletSettings(
+            true, Duration.ofMinutes(30), 5, Duration.ofDays(7), Duration.ofMinutes(2), 100);
 
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(

@@ -325,7 +325,13 @@ class TopUpServicesTest {
                 new FakePaymentGateway(),
                 settle,
                 bed.wallets,
-                new WalletSettings(false, java.time.Duration.ofMinutes(30), 5, java.time.Duration.ofMinutes(2), 100));
+                new WalletSettings(
+                        false,
+                        java.time.Duration.ofMinutes(30),
+                        5,
+                        java.time.Duration.ofDays(7),
+                        java.time.Duration.ofMinutes(2),
+                        100));
 
         InvalidValueException refused = assertThrows(
                 InvalidValueException.class, () -> noPg.charge(new ChargeWalletUseCase.Command(ALICE, 5_000, "k1")));
@@ -370,5 +376,20 @@ class TopUpServicesTest {
                 seen.stream()
                         .filter(o -> o == application.port.SweepMetrics.Outcome.STILL_PENDING)
                         .count());
+    }
+
+    @Test
+    void ordersAreForgottenOnceTheirRetentionAfterExpiryIsOver() {
+        ForgetTopUpOrdersService forget = new ForgetTopUpOrdersService(bed.topUpOrders, bed.walletSettings, bed.clock);
+        String old = orders.create(ALICE, 1_000).id();
+        bed.clock.advance(java.time.Duration.ofDays(7));
+        String recent = orders.create(ALICE, 1_000).id();
+
+        assertEquals(0, forget.forgetBatch(100), "expired 7 days minus 30 minutes ago: kept");
+        bed.clock.advance(java.time.Duration.ofMinutes(31));
+        assertEquals(1, forget.forgetBatch(100));
+
+        assertTrue(bed.topUpOrders.find(old).isEmpty());
+        assertTrue(bed.topUpOrders.find(recent).isPresent());
     }
 }
