@@ -132,7 +132,7 @@ class MoneyIT {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(what + " did not happen within " + DEADLINE);
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000); // between polls, not a wait for a result
         }
     }
 

@@ -553,7 +553,7 @@ class WalletTopUpContractTest {
                         .then(),
                 409,
                 "top-up-order-amount-mismatch");
-        TestClockAdvance.by(java.time.Duration.ofMinutes(31));
+        support.TestClock.advance(java.time.Duration.ofMinutes(31));
         assertProblem(
                 charge(user, key, payment(5_000, "toss", paymentKey, order))
                         .response()
@@ -568,13 +568,6 @@ class WalletTopUpContractTest {
                 201,
                 charge(user, key, payment(5_000, "toss", paymentKey, order)).statusCode(),
                 "the key was not used up");
-    }
-
-    /** The clock of the application under test (support.TestClock), moved forward. */
-    private static final class TestClockAdvance {
-        static void by(java.time.Duration duration) {
-            support.TestClock.advance(duration);
-        }
     }
 
     @Test
