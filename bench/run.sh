@@ -215,6 +215,7 @@ JWT_CACHE=$((FANS + FANS / 10))
 # production defaults would throttle --quick's 2,000 fans). The hold limit is raised so the hold
 # scenarios keep measuring seat contention; its count still runs in every hold. BENCH_JAVA_OPTS comes
 # after these and may override any of them (-Drate-limit.enabled=false: the limiter's A/B).
+# wallet.direct-charges.enabled: the journey tops wallets up with plain {amount} charges (no PG here)
 USER_RATE=${BENCH_USER_RATE:-1000}; USER_BURST=${BENCH_USER_BURST:-1000}
 LIMIT_OPTS=(-Dreservation.max-held-per-user="${BENCH_MAX_HELD:-1000}")
 for route in queue-entry queue-poll hold payment wallet-charge wallet-top-up default; do
@@ -233,6 +234,7 @@ java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${LIMIT_OPTS[@
   -Dmp.jwt.verify.issuer=concert-booking-dev -Dmp.jwt.verify.token.age=21600 \
   -Dqueue.token-secret="$(head -c 32 /dev/urandom | base64)" \
   -Dreservation.hold-ttl=1h -Dqueue.active-ttl=1h -Dqueue.waiting-ttl=1h -Dqueue.admit-interval=1h \
+  -Dwallet.direct-charges.enabled=true \
   -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 wait_ready "$APP_PID" "$BASE" "$WORK/app.log"

@@ -412,4 +412,24 @@ class OutboxContractTest {
                         Duration.ofMinutes(5)),
                 "an old signature is refused");
     }
+
+    @Test
+    void deliveredEventsArePrunedAfterTheRetentionAndUndeliveredOnesAreKeptWhileAWebhookIsConfigured() {
+        String delivered = charge(Tokens.newUserId(), 100);
+        relayUntilIdle();
+        assertEquals("DELIVERED", status(delivered));
+        String owed = charge(Tokens.newUserId(), 200);
+        // past events.relay.retention (7d) and events.relay.undelivered-retention (7d)
+        TestClock.advance(Duration.ofDays(8));
+
+        io.restassured.RestAssured.given()
+                .header("Job-Trigger-Secret", "test-trigger-secret")
+                .post("/api/v1/admin/jobs/outbox-prune/run")
+                .then()
+                .statusCode(200)
+                .body("ran", equalTo(true));
+
+        assertEquals(null, status(delivered), "the delivered event was pruned");
+        assertEquals("PENDING", status(owed), "a webhook is configured: the event is still owed to it");
+    }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import support.Api;
@@ -18,6 +19,7 @@ import support.Tokens;
  * scripts, migrations, reflection for the JSON it writes) must be in the package.
  */
 @QuarkusIntegrationTest
+@TestProfile(DirectChargesProfile.class) // aWholeBookingWorks charges a wallet without a PG
 class PackagedAppIT {
 
     @Test

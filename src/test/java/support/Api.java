@@ -82,6 +82,19 @@ public final class Api {
         return entered.jsonPath().getString("token");
     }
 
+    /** Opens a top-up order for the user (POST /api/v1/wallet/top-ups); returns its orderId. */
+    public static String topUpOrder(String userId, long amount) {
+        return asUser(userId)
+                .contentType(ContentType.JSON)
+                .body("{\"amount\":" + amount + "}")
+                .post("/api/v1/wallet/top-ups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("orderId");
+    }
+
     public static long charge(String userId, long amount) {
         return asUser(userId)
                 .header("Idempotency-Key", UUID.randomUUID().toString())

@@ -56,6 +56,16 @@ public final class PgStandIn {
         server.start();
     }
 
+    /** A stand-in of its own, for a test that starts the packaged app itself; {@link #close()} it. */
+    public static PgStandIn start() throws IOException {
+        return new PgStandIn();
+    }
+
+    /** Stops a stand-in made by {@link #start()}. */
+    public void close() {
+        stop();
+    }
+
     /** The stand-in of the running profile. */
     public static PgStandIn current() {
         return current;

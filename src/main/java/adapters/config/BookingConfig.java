@@ -173,6 +173,14 @@ public interface BookingConfig {
             @WithName("prune-interval")
             @WithDefault("1h")
             Duration pruneInterval();
+
+            /**
+             * With no webhook configured, how long undelivered events are kept before the prune job
+             * deletes them (nothing will ever deliver them); ignored when a webhook is configured.
+             */
+            @WithName("undelivered-retention")
+            @WithDefault("7d")
+            Duration undeliveredRetention();
         }
     }
 }

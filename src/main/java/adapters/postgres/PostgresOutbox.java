@@ -196,6 +196,18 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
                 .executeUpdate();
     }
 
+    @Override
+    public int pruneUndelivered(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                        DELETE FROM outbox_event WHERE id IN (
+                            SELECT id FROM outbox_event WHERE status <> 'DELIVERED' AND occurred_at < :cutoff
+                            ORDER BY occurred_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        """)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .executeUpdate();
+    }
+
     private StoredEvent stored(Object[] row) {
         DomainEvent event = new DomainEvent(
                 (UUID) row[0],

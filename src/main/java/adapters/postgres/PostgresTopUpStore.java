@@ -7,6 +7,7 @@ import domain.topup.TopUpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,6 +98,30 @@ public class PostgresTopUpStore implements TopUpStore {
                         .setParameter("pending", TopUpStatus.PENDING)
                         .executeUpdate()
                 == 1;
+    }
+
+    @Override
+    public List<TopUp> pendingCreatedBefore(Instant cutoff, PendingKey after, int limit) {
+        // keyset order on the partial index topup_pending_idx (created_at, id) WHERE status = 'PENDING'
+        var query = after == null
+                ? em.createQuery(
+                                "from TopUpEntity t where t.status = :pending and t.createdAt < :cutoff"
+                                        + " order by t.createdAt, t.id",
+                                TopUpEntity.class)
+                        .setParameter("pending", TopUpStatus.PENDING)
+                        .setParameter("cutoff", cutoff)
+                : em.createQuery(
+                                "from TopUpEntity t where t.status = :pending and t.createdAt < :cutoff"
+                                        + " and (t.createdAt > :afterAt or (t.createdAt = :afterAt and t.id > :afterId))"
+                                        + " order by t.createdAt, t.id",
+                                TopUpEntity.class)
+                        .setParameter("pending", TopUpStatus.PENDING)
+                        .setParameter("cutoff", cutoff)
+                        .setParameter("afterAt", after.createdAt())
+                        .setParameter("afterId", after.id());
+        return query.setMaxResults(limit).getResultList().stream()
+                .map(this::detached)
+                .toList();
     }
 
     private TopUp detached(TopUpEntity entity) {

@@ -17,6 +17,7 @@ import domain.shared.NotFoundException;
 import domain.topup.PaymentAlreadyUsedException;
 import domain.topup.PaymentDeclinedException;
 import domain.topup.TopUpNotPendingException;
+import domain.topup.TopUpOrderRefusedException;
 import domain.wallet.InsufficientBalanceException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -91,6 +92,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response topUpNotPending(TopUpNotPendingException e, UriInfo uri) {
         return respond(Problem.of(Status.CONFLICT, "top-up-not-pending", e.getMessage()), uri);
+    }
+
+    /** A top-up order that cannot take the charge (used, expired, other amount) or one too many open. */
+    @ServerExceptionMapper
+    public Response topUpOrderRefused(TopUpOrderRefusedException e, UriInfo uri) {
+        String slug =
+                "top-up-order-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return respond(Problem.of(Status.CONFLICT, slug, e.getMessage()), uri);
     }
 
     /** 422 with the PG's own code and message as extension members (RFC 9457 §3.2). */

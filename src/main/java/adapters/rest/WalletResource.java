@@ -1,12 +1,14 @@
 package adapters.rest;
 
 import application.wallet.ChargeWalletUseCase;
+import application.wallet.CreateTopUpOrderUseCase;
 import application.wallet.GetTopUpUseCase;
 import application.wallet.GetWalletUseCase;
 import application.wallet.ListWalletTransactionsUseCase;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import domain.shared.InvalidValueException;
 import domain.topup.TopUp;
+import domain.topup.TopUpOrder;
 import domain.topup.TopUpStatus;
 import domain.wallet.TransactionType;
 import domain.wallet.WalletTransaction;
@@ -45,6 +47,7 @@ public class WalletResource {
     private final ChargeWalletUseCase charge;
     private final ListWalletTransactionsUseCase listTransactions;
     private final GetTopUpUseCase getTopUp;
+    private final CreateTopUpOrderUseCase createTopUpOrder;
     private final CurrentUser user;
 
     public WalletResource(
@@ -52,11 +55,13 @@ public class WalletResource {
             ChargeWalletUseCase charge,
             ListWalletTransactionsUseCase listTransactions,
             GetTopUpUseCase getTopUp,
+            CreateTopUpOrderUseCase createTopUpOrder,
             CurrentUser user) {
         this.getWallet = getWallet;
         this.charge = charge;
         this.listTransactions = listTransactions;
         this.getTopUp = getTopUp;
+        this.createTopUpOrder = createTopUpOrder;
         this.user = user;
     }
 
@@ -105,6 +110,28 @@ public class WalletResource {
                 .build();
     }
 
+    /**
+     * Opens a top-up order for the caller: {@code orderId} is what the client hands the PG, and the
+     * charge that follows must carry it with the same amount, before {@code expiresAt}, once.
+     */
+    @POST
+    @Path("/top-ups")
+    @RateLimited("wallet-top-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createTopUpOrder(@Valid @NotNull(message = "a JSON body is required") TopUpOrderRequest request) {
+        TopUpOrder order = createTopUpOrder.create(user.id(), request.amount());
+        return Response.status(Response.Status.CREATED)
+                .entity(new TopUpOrderResponse(order.id(), order.amount().won(), order.expiresAt()))
+                .build();
+    }
+
+    public record TopUpOrderRequest(
+            @NotNull @Min(1) @Max(10_000_000) Long amount) {}
+
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
+    public record TopUpOrderResponse(String orderId, long amount, Instant expiresAt) {}
+
     /** A top-up's state; a PENDING one is checked with its PG first (and settled if the PG has decided). */
     @GET
     @Path("/charges/{topUpId}")
@@ -134,7 +161,10 @@ public class WalletResource {
 
     public record WalletResponse(long balance) {}
 
-    /** {@code payment} is required when payment gateways are configured (and refused when none is). */
+    /**
+     * {@code payment} is required when payment gateways are configured or direct charges are off
+     * ({@code wallet.direct-charges.enabled}); its {@code orderId} is one of the caller's open top-up orders.
+     */
     public record ChargeRequest(
             @NotNull @Min(1) @Max(10_000_000) Long amount,
             @Valid Payment payment) {

@@ -73,6 +73,24 @@ public class ScheduledJobs {
         runOnce(RunJobUseCase.OUTBOX_PRUNE);
     }
 
+    /** Settles PENDING top-ups whose PG has decided (a confirm's answer was lost). */
+    @Scheduled(
+            identity = "topup-sweeper",
+            every = "${wallet.pending-sweep.interval:1m}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void sweepPendingTopUps() {
+        runOnce(RunJobUseCase.TOPUP_SWEEPER);
+    }
+
+    /** Deletes top-up orders long expired (the per-user bound counts only open ones). */
+    @Scheduled(
+            identity = "topup-order-retention",
+            every = "${idempotency.retention-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void forgetOldTopUpOrders() {
+        runOnce(RunJobUseCase.TOPUP_ORDER_RETENTION);
+    }
+
     /** Reconciles yesterday against the PGs' files, daily (08:00 Asia/Seoul by default). */
     @Scheduled(
             identity = "reconciliation",

@@ -8,6 +8,8 @@ import application.queue.AdmitWaitingUsersUseCase;
 import application.queue.ExpireActiveTokensUseCase;
 import application.reconciliation.StartReconciliationUseCase;
 import application.wallet.ForgetIdempotencyKeysUseCase;
+import application.wallet.ForgetTopUpOrdersUseCase;
+import application.wallet.SweepPendingTopUpsUseCase;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -33,7 +35,9 @@ public class RunJobService implements RunJobUseCase {
             ForgetIdempotencyKeysUseCase forgetKeys,
             RelayOutboxUseCase relay,
             PruneOutboxUseCase pruneOutbox,
-            StartReconciliationUseCase reconciliation) {
+            StartReconciliationUseCase reconciliation,
+            SweepPendingTopUpsUseCase sweepTopUps,
+            ForgetTopUpOrdersUseCase forgetOrders) {
         this.lock = lock;
         this.settings = settings;
         jobs.put(QUEUE_ADMISSION, admit::admitAll);
@@ -43,6 +47,8 @@ public class RunJobService implements RunJobUseCase {
         jobs.put(OUTBOX_PRUNE, () -> inBatches(pruneOutbox::pruneBatch));
         // the run goes on in the background, guarded by its own per-date row, not by this lease
         jobs.put(RECONCILIATION, () -> reconciliation.startScheduled().started() ? 1 : 0);
+        jobs.put(TOPUP_SWEEPER, sweepTopUps::sweep);
+        jobs.put(TOPUP_ORDER_RETENTION, () -> inBatches(forgetOrders::forgetBatch));
         jobs.put(OUTBOX_RELAY, () -> {
             // a bounded number of batches per run, so one run never outlives its lease
             long delivered = 0;

@@ -13,6 +13,10 @@ public interface RunJobUseCase {
     String IDEMPOTENCY_RETENTION = "idempotency-retention";
     String OUTBOX_RELAY = "outbox-relay";
     String OUTBOX_PRUNE = "outbox-prune";
+    /** Asks the PGs about PENDING top-ups older than wallet.pending-sweep.after and settles them. */
+    String TOPUP_SWEEPER = "topup-sweeper";
+    /** Deletes top-up orders that expired longer than wallet.top-up-orders.retention ago. */
+    String TOPUP_ORDER_RETENTION = "topup-order-retention";
     /** Starts the daily reconciliation of yesterday (PGs' zone) unless it already completed. */
     String RECONCILIATION = "reconciliation";
 

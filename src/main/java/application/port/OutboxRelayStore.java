@@ -31,6 +31,12 @@ public interface OutboxRelayStore {
     /** Deletes up to {@code limit} events delivered before {@code cutoff}; returns how many. */
     int pruneDelivered(Instant cutoff, int limit);
 
+    /**
+     * Deletes up to {@code limit} undelivered (PENDING or PARKED) events that occurred before {@code
+     * cutoff}; returns how many. Only for an outbox that nothing delivers (no webhook configured).
+     */
+    int pruneUndelivered(Instant cutoff, int limit);
+
     enum Status {
         PENDING,
         DELIVERED,

@@ -26,4 +26,13 @@ public interface TopUpStore {
      * conditional statement; false when another transaction settled it first (nothing changes).
      */
     boolean settle(TopUp settled, Instant now);
+
+    /**
+     * PENDING top-ups created before {@code cutoff}, in (createdAt, id) order after the key {@code
+     * after} (null: from the oldest), at most {@code limit}: the sweeper's pages.
+     */
+    java.util.List<TopUp> pendingCreatedBefore(Instant cutoff, PendingKey after, int limit);
+
+    /** A position in the sweeper's scan. */
+    record PendingKey(Instant createdAt, UUID id) {}
 }

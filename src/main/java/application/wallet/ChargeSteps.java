@@ -3,11 +3,14 @@ package application.wallet;
 import application.port.IdempotencyKey;
 import application.port.IdempotencyStore;
 import application.port.OutboxPort;
+import application.port.TopUpOrderStore;
 import application.port.TopUpStore;
 import application.port.WalletStore;
 import domain.event.BookingEvents;
 import domain.shared.Money;
+import domain.shared.NotFoundException;
 import domain.topup.TopUp;
+import domain.topup.TopUpOrderRefusedException;
 import domain.wallet.WalletTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,18 +35,28 @@ public class ChargeSteps {
     private final IdempotencyStore idempotency;
     private final OutboxPort outbox;
     private final TopUpStore topUps;
+    private final TopUpOrderStore orders;
     private final Clock clock;
 
     public ChargeSteps(
-            WalletStore wallets, IdempotencyStore idempotency, OutboxPort outbox, TopUpStore topUps, Clock clock) {
+            WalletStore wallets,
+            IdempotencyStore idempotency,
+            OutboxPort outbox,
+            TopUpStore topUps,
+            TopUpOrderStore orders,
+            Clock clock) {
         this.wallets = wallets;
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.topUps = topUps;
+        this.orders = orders;
         this.clock = clock;
     }
 
-    /** A charge without a PG: key, credit, ledger line and event in one transaction. */
+    /**
+     * A charge without a PG (only when {@code wallet.direct-charges.enabled}): key, credit, ledger
+     * line and event in one transaction.
+     */
     @Transactional
     public ChargeWalletUseCase.Result chargeNow(ChargeWalletUseCase.Command command, Money amount) {
         IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
@@ -64,8 +77,14 @@ public class ChargeSteps {
      * Transaction 1 of a PG top-up: claims the Idempotency-Key for a new PENDING top-up, or returns
      * the top-up that already answered the key ({@code replayed}).
      *
-     * @throws domain.topup.PaymentAlreadyUsedException when another top-up has the PG payment (the
-     *     key's claim rolls back with it)
+     * <p>The payment must name the caller's own open top-up order of the same amount; the order is
+     * bound to the new top-up in this transaction, so it pays once. Any refusal rolls the key's
+     * claim back with it, and the PG is never asked to confirm.
+     *
+     * @throws domain.topup.PaymentAlreadyUsedException when another top-up has the PG payment
+     * @throws domain.shared.NotFoundException when the order does not exist or is someone else's
+     * @throws domain.topup.TopUpOrderRefusedException when the order was used, expired or is for
+     *     another amount
      */
     @Transactional
     public Opened open(ChargeWalletUseCase.Command command, Money amount) {
@@ -76,6 +95,9 @@ public class ChargeSteps {
         if (answered.isPresent()) {
             return new Opened(topUps.findById(answered.get()).orElseThrow(), true);
         }
+        orders.find(payment.orderId())
+                .orElseThrow(() -> new NotFoundException("top-up order", payment.orderId()))
+                .requirePayableBy(command.userId(), amount, now);
         TopUp pending = TopUp.pending(
                 UUID.randomUUID(),
                 command.userId(),
@@ -85,6 +107,10 @@ public class ChargeSteps {
                 amount,
                 now);
         topUps.insert(pending);
+        if (!orders.bind(payment.orderId(), pending.id())) {
+            // a concurrent charge bound the order between our read and our update
+            throw new TopUpOrderRefusedException(TopUpOrderRefusedException.Reason.USED, payment.orderId());
+        }
         idempotency.complete(key, pending.id());
         return new Opened(pending, false);
     }

@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * A charge without a PG is one transaction ({@link ChargeSteps#chargeNow}). A PG top-up is two,
+ * A charge without a PG is one transaction ({@link ChargeSteps#chargeNow}), allowed only with
+ * {@code wallet.direct-charges.enabled} and no PG configured; otherwise the payment is required. A PG top-up is two,
  * with the PG's confirm between them and no transaction open while it answers: (1) the key is
  * claimed for a new PENDING top-up, (2) the PG's answer settles it ({@link SettleTopUpUseCase}).
  * When the answer does not come (timeout, 5xx, PG unreachable) the top-up stays PENDING: nothing is
@@ -23,13 +24,19 @@ public class ChargeWalletService implements ChargeWalletUseCase {
     private final PaymentGateway gateway;
     private final SettleTopUpUseCase settle;
     private final WalletStore wallets;
+    private final WalletSettings settings;
 
     public ChargeWalletService(
-            ChargeSteps steps, PaymentGateway gateway, SettleTopUpUseCase settle, WalletStore wallets) {
+            ChargeSteps steps,
+            PaymentGateway gateway,
+            SettleTopUpUseCase settle,
+            WalletStore wallets,
+            WalletSettings settings) {
         this.steps = steps;
         this.gateway = gateway;
         this.settle = settle;
         this.wallets = wallets;
+        this.settings = settings;
     }
 
     @Override
@@ -38,7 +45,9 @@ public class ChargeWalletService implements ChargeWalletUseCase {
         Money amount = Wallet.requireChargeable(command.amount());
         PgPayment payment = command.payment();
         if (payment == null) {
-            if (gateway.isConfigured()) {
+            // fail closed: money without a verified source only where explicitly switched on
+            // (wallet.direct-charges.enabled, dev and test), and never beside a configured PG
+            if (gateway.isConfigured() || !settings.directCharges()) {
                 throw new InvalidValueException(
                         "payment",
                         "a payment {provider, paymentKey, orderId} confirmed by a payment gateway is required");

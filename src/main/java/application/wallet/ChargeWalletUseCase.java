@@ -14,13 +14,16 @@ public interface ChargeWalletUseCase {
      * configured the money must come from one: the payment is confirmed with its PG and the wallet
      * is credited only on approval, once per PG payment.
      *
-     * @throws InvalidValueException when the payment is missing (a PG is configured) or names no configured PG
+     * @throws InvalidValueException when the payment is missing (a PG is configured, or direct charges
+     *     are off) or names no configured PG
+     * @throws domain.shared.NotFoundException when the payment's order is not the caller's open order
+     * @throws domain.topup.TopUpOrderRefusedException when the order was used, expired or is for another amount
      * @throws PaymentDeclinedException when the PG refused the payment (nothing was credited)
      * @throws PaymentAlreadyUsedException when another request already used the PG payment
      */
     Result charge(Command command);
 
-    /** {@code payment} is null for a charge without a PG (only when none is configured). */
+    /** {@code payment} is null for a charge without a PG (only when none is configured and direct charges are on). */
     record Command(UserId userId, long amount, String idempotencyKey, PgPayment payment) {
         public Command(UserId userId, long amount, String idempotencyKey) {
             this(userId, amount, idempotencyKey, null);

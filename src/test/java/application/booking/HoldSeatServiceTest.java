@@ -214,7 +214,7 @@ class HoldSeatServiceTest {
                 bed.concerts,
                 bed.seats,
                 bed.reservations,
-                new QueueGate(bed.queue, bed.queueSettings, bed.clock),
+                bed.gate(),
                 new HoldPolicy(TestBed.HOLD_TTL, 1),
                 bed.clock);
         holdInTransaction(ALICE, 1);

@@ -45,6 +45,18 @@ public final class InMemoryTopUpStore implements TopUpStore, TransactionalFake {
         return true;
     }
 
+    @Override
+    public synchronized List<TopUp> pendingCreatedBefore(Instant cutoff, PendingKey after, int limit) {
+        return topUps.values().stream()
+                .filter(t -> t.isPending() && t.createdAt().isBefore(cutoff))
+                .filter(t -> after == null
+                        || t.createdAt().isAfter(after.createdAt())
+                        || (t.createdAt().equals(after.createdAt()) && t.id().compareTo(after.id()) > 0))
+                .sorted(java.util.Comparator.comparing(TopUp::createdAt).thenComparing(TopUp::id))
+                .limit(limit)
+                .toList();
+    }
+
     public synchronized List<TopUp> all() {
         return new ArrayList<>(topUps.values());
     }

@@ -37,9 +37,14 @@ public final class TestBed {
     public final FakeQueueTokenSigner signer = new FakeQueueTokenSigner("test-bed-key");
     public final application.queue.QueueTokens tokens = new application.queue.QueueTokens(signer);
     public final InMemoryTopUpStore topUps = new InMemoryTopUpStore();
+    public final InMemoryTopUpOrderStore topUpOrders = new InMemoryTopUpOrderStore();
+    /** Direct charges on (as in the dev and test profiles); 30 min orders, 5 open per user. */
+    public final application.wallet.WalletSettings walletSettings = new application.wallet.WalletSettings(
+            true, Duration.ofMinutes(30), 5, Duration.ofDays(7), Duration.ofMinutes(2), 100);
+
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(
-            afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox, topUps);
+            afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox, topUps, topUpOrders);
     public final QueueSettings queueSettings;
     public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
 
@@ -54,10 +59,11 @@ public final class TestBed {
     /** The charge use case as it runs with the given PGs (none: charges need no payment, as in dev). */
     public application.wallet.ChargeWalletService chargeWallet(FakePaymentGateway gateway) {
         return new application.wallet.ChargeWalletService(
-                new application.wallet.ChargeSteps(wallets, idempotency, outbox, topUps, clock),
+                new application.wallet.ChargeSteps(wallets, idempotency, outbox, topUps, topUpOrders, clock),
                 gateway,
                 new application.wallet.SettleTopUpService(topUps, wallets, outbox, clock),
-                wallets);
+                wallets,
+                walletSettings);
     }
 
     public Instant now() {

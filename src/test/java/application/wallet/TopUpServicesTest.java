@@ -18,6 +18,7 @@ import domain.shared.UserId;
 import domain.topup.PaymentAlreadyUsedException;
 import domain.topup.PaymentDeclinedException;
 import domain.topup.TopUp;
+import domain.topup.TopUpOrderRefusedException;
 import domain.topup.TopUpStatus;
 import domain.wallet.TransactionType;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ class TopUpServicesTest {
     private SettleTopUpService settle;
     private ChargeWalletService charge;
     private GetTopUpService getTopUp;
+    private CreateTopUpOrderService orders;
+    private final java.util.Map<String, String> orderIds = new java.util.HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -47,16 +50,30 @@ class TopUpServicesTest {
         pg = new FakePaymentGateway("toss", "kcp");
         settle = new SettleTopUpService(bed.topUps, bed.wallets, bed.outbox, bed.clock);
         charge = new ChargeWalletService(
-                new ChargeSteps(bed.wallets, bed.idempotency, bed.outbox, bed.topUps, bed.clock),
+                new ChargeSteps(bed.wallets, bed.idempotency, bed.outbox, bed.topUps, bed.topUpOrders, bed.clock),
                 pg,
                 settle,
-                bed.wallets);
+                bed.wallets,
+                bed.walletSettings);
         getTopUp = new GetTopUpService(bed.topUps, pg, settle);
+        orders = new CreateTopUpOrderService(bed.topUpOrders, bed.walletSettings, bed.clock);
+    }
+
+    /** The caller's order for this payment (one per user, amount and payment key), opened on first use. */
+    private String orderFor(UserId userId, long amount, String paymentKey) {
+        return orderIds.computeIfAbsent(
+                userId + "|" + amount + "|" + paymentKey,
+                k -> orders.create(userId, amount).id());
     }
 
     private ChargeWalletUseCase.Result topUp(UserId userId, long amount, String key, String paymentKey) {
+        return topUpWithOrder(userId, amount, key, paymentKey, orderFor(userId, amount, paymentKey));
+    }
+
+    private ChargeWalletUseCase.Result topUpWithOrder(
+            UserId userId, long amount, String key, String paymentKey, String orderId) {
         return charge.charge(new ChargeWalletUseCase.Command(
-                userId, amount, key, new ChargeWalletUseCase.PgPayment("toss", paymentKey, "order-" + paymentKey)));
+                userId, amount, key, new ChargeWalletUseCase.PgPayment("toss", paymentKey, orderId)));
     }
 
     @Test
@@ -137,7 +154,10 @@ class TopUpServicesTest {
         pg.onConfirm("pk-1", APPROVED_5000);
         topUp(ALICE, 5_000, "k1", "pk-1");
 
-        assertThrows(PaymentAlreadyUsedException.class, () -> bed.tx.call(() -> topUp(ALICE, 5_000, "k2", "pk-1")));
+        String newOrder = orders.create(ALICE, 5_000).id();
+        assertThrows(
+                PaymentAlreadyUsedException.class,
+                () -> bed.tx.call(() -> topUpWithOrder(ALICE, 5_000, "k2", "pk-1", newOrder)));
         assertThrows(PaymentAlreadyUsedException.class, () -> bed.tx.call(() -> topUp(BOB, 5_000, "k1", "pk-1")));
 
         assertEquals(5_000, bed.balanceOf(ALICE));
@@ -230,5 +250,146 @@ class TopUpServicesTest {
 
         assertThrows(NotFoundException.class, () -> getTopUp.get(BOB, alices.id()));
         assertEquals(List.of("confirm toss/pk-1 5000"), pg.calls(), "no status query for someone else's top-up");
+    }
+
+    @Test
+    void aPaymentIsAcceptedOnlyForTheCallersOwnOpenOrderOfTheSameAmountOnce() {
+        pg.onConfirm("pk-1", APPROVED_5000);
+        pg.onConfirm("pk-2", APPROVED_5000);
+        String alices = orders.create(ALICE, 5_000).id();
+
+        assertThrows(
+                NotFoundException.class,
+                () -> bed.tx.call(() -> topUpWithOrder(BOB, 5_000, "k1", "pk-1", alices)),
+                "someone else's order");
+        assertThrows(
+                NotFoundException.class,
+                () -> bed.tx.call(() -> topUpWithOrder(ALICE, 5_000, "k1", "pk-1", "ord_no-such-order")));
+        TopUpOrderRefusedException mismatch = assertThrows(
+                TopUpOrderRefusedException.class,
+                () -> bed.tx.call(() -> topUpWithOrder(ALICE, 4_000, "k1", "pk-1", alices)));
+        assertEquals(TopUpOrderRefusedException.Reason.AMOUNT_MISMATCH, mismatch.reason());
+        assertTrue(pg.calls().isEmpty(), "a refused order never reaches the PG");
+        assertTrue(bed.topUps.all().isEmpty());
+        assertEquals(0, bed.idempotency.size(), "the refused requests' keys were not used up");
+
+        assertEquals(
+                TopUpStatus.APPROVED,
+                topUpWithOrder(ALICE, 5_000, "k1", "pk-1", alices).topUp().status());
+        TopUpOrderRefusedException used = assertThrows(
+                TopUpOrderRefusedException.class,
+                () -> bed.tx.call(() -> topUpWithOrder(ALICE, 5_000, "k2", "pk-2", alices)));
+        assertEquals(TopUpOrderRefusedException.Reason.USED, used.reason());
+        assertEquals(5_000, bed.balanceOf(ALICE));
+        assertEquals(0, bed.balanceOf(BOB));
+        assertEquals(List.of("confirm toss/pk-1 5000"), pg.calls());
+    }
+
+    @Test
+    void anExpiredOrderIsRefused() {
+        String order = orders.create(ALICE, 5_000).id();
+        bed.clock.advance(java.time.Duration.ofMinutes(30));
+
+        TopUpOrderRefusedException expired = assertThrows(
+                TopUpOrderRefusedException.class,
+                () -> bed.tx.call(() -> topUpWithOrder(ALICE, 5_000, "k1", "pk-1", order)));
+
+        assertEquals(TopUpOrderRefusedException.Reason.EXPIRED, expired.reason());
+        assertTrue(pg.calls().isEmpty());
+    }
+
+    @Test
+    void aUserHoldsAtMostTheConfiguredNumberOfOpenOrdersAndOrderIdsAreRandom() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < bed.walletSettings.maxOpenTopUpOrders(); i++) {
+            ids.add(orders.create(ALICE, 1_000).id());
+        }
+
+        TopUpOrderRefusedException tooMany =
+                assertThrows(TopUpOrderRefusedException.class, () -> orders.create(ALICE, 1_000));
+
+        assertEquals(TopUpOrderRefusedException.Reason.TOO_MANY_OPEN, tooMany.reason());
+        assertEquals(bed.walletSettings.maxOpenTopUpOrders(), ids.size());
+        for (String id : ids) {
+            assertTrue(id.matches("ord_[A-Za-z0-9_-]{22}"), id);
+        }
+        orders.create(BOB, 1_000);
+        bed.clock.advance(java.time.Duration.ofMinutes(30));
+        orders.create(ALICE, 1_000);
+    }
+
+    @Test
+    void withDirectChargesOffAChargeWithoutAPaymentIsRefusedAndCreditsNothing() {
+        ChargeWalletService noPg = new ChargeWalletService(
+                new ChargeSteps(bed.wallets, bed.idempotency, bed.outbox, bed.topUps, bed.topUpOrders, bed.clock),
+                new FakePaymentGateway(),
+                settle,
+                bed.wallets,
+                new WalletSettings(
+                        false,
+                        java.time.Duration.ofMinutes(30),
+                        5,
+                        java.time.Duration.ofDays(7),
+                        java.time.Duration.ofMinutes(2),
+                        100));
+
+        InvalidValueException refused = assertThrows(
+                InvalidValueException.class, () -> noPg.charge(new ChargeWalletUseCase.Command(ALICE, 5_000, "k1")));
+
+        assertEquals("payment", refused.field());
+        assertEquals(0, bed.balanceOf(ALICE));
+        assertEquals(0, bed.idempotency.size());
+    }
+
+    @Test
+    void theSweeperSettlesOldPendingTopUpsOnceAndCountsWhatItFound() {
+        java.util.List<application.port.SweepMetrics.Outcome> seen = new java.util.ArrayList<>();
+        SweepPendingTopUpsService sweeper =
+                new SweepPendingTopUpsService(bed.topUps, pg, settle, seen::add, bed.walletSettings, bed.clock);
+        topUp(ALICE, 5_000, "k1", "pk-1");
+        topUp(ALICE, 5_000, "k2", "pk-2");
+        topUp(BOB, 5_000, "k3", "pk-3");
+        pg.onStatus("pk-1", APPROVED_5000);
+        pg.onStatus("pk-2", new Answer.Refused(TopUpStatus.CANCELLED, "CANCELED", "cancelled"));
+
+        assertEquals(0, sweeper.sweep(), "younger than wallet.pending-sweep.after");
+        bed.clock.advance(java.time.Duration.ofMinutes(2).plusSeconds(1));
+        assertEquals(3, sweeper.sweep());
+        assertEquals(1, sweeper.sweep(), "only the one the PG has not decided is asked about again");
+
+        assertEquals(5_000, bed.balanceOf(ALICE));
+        assertEquals(0, bed.balanceOf(BOB));
+        assertEquals(1, bed.wallets.ledger().size());
+        assertEquals(4, seen.size());
+        assertEquals(
+                1,
+                seen.stream()
+                        .filter(o -> o == application.port.SweepMetrics.Outcome.APPROVED)
+                        .count());
+        assertEquals(
+                1,
+                seen.stream()
+                        .filter(o -> o == application.port.SweepMetrics.Outcome.CANCELLED)
+                        .count());
+        assertEquals(
+                2,
+                seen.stream()
+                        .filter(o -> o == application.port.SweepMetrics.Outcome.STILL_PENDING)
+                        .count());
+    }
+
+    @Test
+    void ordersAreForgottenOnceTheirRetentionAfterExpiryIsOver() {
+        ForgetTopUpOrdersService forget = new ForgetTopUpOrdersService(bed.topUpOrders, bed.walletSettings, bed.clock);
+        String old = orders.create(ALICE, 1_000).id();
+        bed.clock.advance(java.time.Duration.ofDays(7));
+        String recent = orders.create(ALICE, 1_000).id();
+
+        assertEquals(0, forget.forgetBatch(100), "expired 7 days minus 30 minutes ago: kept");
+        bed.clock.advance(java.time.Duration.ofMinutes(31));
+        assertEquals(1, forget.forgetBatch(100));
+
+        assertTrue(bed.topUpOrders.find(old).isEmpty());
+        assertTrue(bed.topUpOrders.find(recent).isPresent());
     }
 }
