@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Refuses to start the service when a setting it cannot run safely without is missing or unsafe, in
  * every profile: one ERROR line {@code Refusing to start: <what to set>; <what to set>} and a
- * non-zero exit, before the HTTP server opens and before the scheduler's first run.
+ * non-zero exit, before the HTTP server opens and before the scheduler starts (the observer runs
+ * ahead of Quarkus' own StartupEvent observers).
  *
  * <p>The rules are {@link Requirement}s: a key, a test of the whole configuration and the message
  * that tells the operator what to set. A feature that needs a setting adds one line to
@@ -105,7 +106,10 @@ public class StartupGuard {
         return problems;
     }
 
-    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    /** Before every other start-up observer; Quarkus' scheduler starts at PLATFORM_BEFORE. */
+    static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE - 1;
+
+    void check(@Observes @Priority(FIRST) StartupEvent event) {
         List<String> problems = problems(ConfigProvider.getConfig(), requirements());
         if (!problems.isEmpty()) {
             String line = PREFIX + String.join("; ", problems);
