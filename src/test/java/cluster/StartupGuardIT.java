@@ -66,6 +66,7 @@ class StartupGuardIT {
         Map<String, String> config = storesOnly();
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
         return config;
     }
 
@@ -89,6 +90,7 @@ class StartupGuardIT {
                 exit,
                 "Refusing to start: set mp.jwt.verify.publickey.location (a PEM file or the identity provider's"
                         + " JWKS URL) or mp.jwt.verify.publickey; set mp.jwt.verify.issuer");
+        assertRefused(exit, "; set queue.token-secret to at least 32 characters");
         assertTrue(Duration.between(start, Instant.now()).compareTo(DEADLINE) < 0);
     }
 

@@ -42,10 +42,10 @@ public interface BookingConfig {
 
         /**
          * The HMAC-SHA256 key that signs queue tokens (at least 32 characters). No default outside
-         * the dev and test profiles: the service does not start without it (D33).
+         * the dev and test profiles: the {@link StartupGuard} refuses to start without it (D33).
          */
         @WithName("token-secret")
-        String tokenSecret();
+        java.util.Optional<String> tokenSecret();
 
         /**
          * How old a token may be and still be put back in line after the queue store lost its

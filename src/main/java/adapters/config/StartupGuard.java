@@ -1,5 +1,6 @@
 package adapters.config;
 
+import adapters.security.HmacQueueTokenSigner;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.jwt.util.ResourceUtils;
@@ -71,6 +72,14 @@ public class StartupGuard {
                 StartupGuard::webhookUrlSafe,
                 "events.webhook.url must be an https URL (plain http only for a loopback host, or with"
                         + " events.webhook.allow-insecure-http=true)"));
+        // issue 15.6: queue tokens are signed; a short key would make them forgeable
+        all.add(require(
+                "queue.token-secret",
+                c -> value(c, "queue.token-secret")
+                        .map(v -> v.strip().length() >= HmacQueueTokenSigner.MIN_SECRET_LENGTH)
+                        .orElse(false),
+                "set queue.token-secret to at least " + HmacQueueTokenSigner.MIN_SECRET_LENGTH
+                        + " characters of random text (e.g. openssl rand -base64 32); it signs queue tokens"));
         return all;
     }
 

@@ -34,7 +34,7 @@ public class HmacQueueTokenSigner implements QueueTokenSigner {
 
     @Inject
     public HmacQueueTokenSigner(BookingConfig.Queue config) {
-        this(config.tokenSecret());
+        this(config.tokenSecret().orElse(null));
     }
 
     public HmacQueueTokenSigner(String secret) {

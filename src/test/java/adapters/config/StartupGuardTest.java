@@ -22,6 +22,7 @@ class StartupGuardTest {
         Map<String, String> m = new HashMap<>();
         m.put("mp.jwt.verify.publickey.location", KEY.toString());
         m.put("mp.jwt.verify.issuer", "https://idp.example");
+        m.put("queue.token-secret", "0123456789abcdef0123456789abcdef");
         return m;
     }
 
@@ -39,10 +40,24 @@ class StartupGuardTest {
 
     @Test
     void withoutKeyAndIssuerBothAreNamed() {
-        List<String> problems = problems(new HashMap<>());
+        List<String> problems = problems(Map.of("queue.token-secret", "0123456789abcdef0123456789abcdef"));
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("set mp.jwt.verify.publickey.location"), problems.toString());
         assertTrue(problems.get(1).startsWith("set mp.jwt.verify.issuer"), problems.toString());
+    }
+
+    @Test
+    void aQueueTokenSecretOfAtLeast32CharactersIsRequired() {
+        Map<String, String> missing = valid();
+        missing.remove("queue.token-secret");
+        assertEquals(1, problems(missing).size());
+        assertTrue(
+                problems(missing).get(0).startsWith("set queue.token-secret"),
+                problems(missing).toString());
+
+        Map<String, String> shortOne = valid();
+        shortOne.put("queue.token-secret", "0123456789abcdef0123456789abcde");
+        assertEquals(1, problems(shortOne).size(), problems(shortOne).toString());
     }
 
     @Test

@@ -211,12 +211,7 @@ class HoldSeatServiceTest {
     @Test
     void theLimitIsASetting() {
         service = new HoldSeatService(
-                bed.concerts,
-                bed.seats,
-                bed.reservations,
-                bed.gate(),
-                new HoldPolicy(TestBed.HOLD_TTL, 1),
-                bed.clock);
+                bed.concerts, bed.seats, bed.reservations, bed.gate(), new HoldPolicy(TestBed.HOLD_TTL, 1), bed.clock);
         holdInTransaction(ALICE, 1);
 
         assertEquals(
