@@ -29,6 +29,15 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final String WEBHOOK_SECRET = "test-webhook-secret";
 
+    /**
+     * The two PostgreSQL roles of the service, as scripts/db-roles.sql makes them: the owner runs the
+     * migrations, the app (DML only, no DDL, not superuser) is what the application connects as.
+     * Cluster-wide and shared by every run (created idempotently); each run's database is owned by OWNER_ROLE.
+     */
+    public static final String OWNER_ROLE = "cb_test_owner";
+
+    public static final String APP_ROLE = "cb_test_app";
+
     private static TcpProxy postgresProxy;
     private static TcpProxy redisProxy;
     private static EventReceiver eventReceiver;
@@ -52,6 +61,12 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                         "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + DATABASE),
                 Map.entry("quarkus.redis.hosts", "redis://127.0.0.1:" + redisProxy.port()),
                 Map.entry("queue.redis.key-prefix", KEY_PREFIX),
+                // least privilege: the app as the DML-only role, Flyway as the owner (the local
+                // cluster trusts 127.0.0.1, so the passwords are only there to make Quarkus use the user)
+                Map.entry("quarkus.datasource.username", APP_ROLE),
+                Map.entry("quarkus.datasource.password", APP_ROLE),
+                Map.entry("quarkus.flyway.username", OWNER_ROLE),
+                Map.entry("quarkus.flyway.password", OWNER_ROLE),
                 // the packaged app (@QuarkusIntegrationTest) runs the prod profile, which trusts no key by default
                 Map.entry("mp.jwt.verify.publickey.location", "jwt/dev-public.pem"),
                 Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER),
@@ -111,10 +126,39 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database;
     }
 
+    /** A database owned by {@link #OWNER_ROLE}, which only {@link #APP_ROLE} (and the owner) may connect to. */
     public static void createDatabase(String name) throws SQLException {
+        createRoles();
         try (Connection c = DriverManager.getConnection(adminJdbcUrl(), "postgres", "");
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + " OWNER " + OWNER_ROLE);
+            s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + APP_ROLE);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(name), "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA public OWNER TO " + OWNER_ROLE);
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            s.execute("GRANT USAGE ON SCHEMA public TO " + APP_ROLE);
+            s.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER_ROLE
+                    + " IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + APP_ROLE);
+            s.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER_ROLE
+                    + " IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + APP_ROLE);
+        }
+    }
+
+    /**
+     * Creates the two roles if they are missing. Several runs on one machine may race here: a role
+     * created by another run in between ("already exists", or a unique violation on pg_authid) is fine.
+     */
+    public static synchronized void createRoles() throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminJdbcUrl(), "postgres", "");
+                Statement s = c.createStatement()) {
+            for (String role : new String[] {OWNER_ROLE, APP_ROLE + " NOINHERIT"}) {
+                s.execute("DO $$ BEGIN CREATE ROLE " + role
+                        + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
+                        + "; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+            }
         }
     }
 
