@@ -38,6 +38,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final String APP_ROLE = "cb_test_app";
 
+    private static int managementPort;
     private static TcpProxy postgresProxy;
     private static TcpProxy redisProxy;
     private static EventReceiver eventReceiver;
@@ -51,22 +52,24 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             redisProxy = new TcpProxy(REDIS_HOST, REDIS_PORT);
             eventReceiver = new EventReceiver();
             reconciliationInbox = java.nio.file.Files.createTempDirectory("cb-test-inbox-" + RUN);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                managementPort = socket.getLocalPort();
+            }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
                     "PostgreSQL must run on " + PG_HOST + ":" + PG_PORT + " (scripts/services.sh starts it)", e);
         }
-        return Map.ofEntries(
+        Map<String, String> config = new java.util.HashMap<>(databaseRoles());
+        // health and metrics: a free management port per run, for @QuarkusTest (test-port) and for the
+        // packaged app (@QuarkusIntegrationTest runs the prod profile, which would take the fixed 9000)
+        config.put("quarkus.management.test-port", String.valueOf(managementPort));
+        config.put("quarkus.management.port", String.valueOf(managementPort));
+        config.putAll(Map.ofEntries(
                 Map.entry(
                         "quarkus.datasource.jdbc.url",
                         "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + DATABASE),
                 Map.entry("quarkus.redis.hosts", "redis://127.0.0.1:" + redisProxy.port()),
                 Map.entry("queue.redis.key-prefix", KEY_PREFIX),
-                // least privilege: the app as the DML-only role, Flyway as the owner (the local
-                // cluster trusts 127.0.0.1, so the passwords are only there to make Quarkus use the user)
-                Map.entry("quarkus.datasource.username", APP_ROLE),
-                Map.entry("quarkus.datasource.password", APP_ROLE),
-                Map.entry("quarkus.flyway.username", OWNER_ROLE),
-                Map.entry("quarkus.flyway.password", OWNER_ROLE),
                 // the packaged app (@QuarkusIntegrationTest) runs the prod profile, which trusts no key by default
                 Map.entry("mp.jwt.verify.publickey.location", "jwt/dev-public.pem"),
                 Map.entry("mp.jwt.verify.issuer", Tokens.ISSUER),
@@ -80,7 +83,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 // the PGs' daily files: a directory of this run, two providers with different layouts
                 Map.entry("reconciliation.inbox", reconciliationInbox.toString()),
                 Map.entry("reconciliation.providers.toss.fee-bps", "320"),
-                Map.entry("reconciliation.providers.kcp.fee-bps", "250"));
+                Map.entry("reconciliation.providers.kcp.fee-bps", "250")));
+        return config;
     }
 
     @Override
@@ -100,6 +104,23 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         } catch (IOException | SQLException e) {
             System.err.println("test clean-up failed: " + e);
         }
+    }
+
+    /**
+     * Least privilege: the app as the DML-only role, Flyway as the owner. The local cluster trusts
+     * 127.0.0.1, so the passwords only make Quarkus use these users (Flyway needs user and password).
+     */
+    public static Map<String, String> databaseRoles() {
+        return Map.of(
+                "quarkus.datasource.username", APP_ROLE,
+                "quarkus.datasource.password", APP_ROLE,
+                "quarkus.flyway.username", OWNER_ROLE,
+                "quarkus.flyway.password", OWNER_ROLE);
+    }
+
+    /** The management interface's port of this run's application (health, metrics). */
+    public static int managementPort() {
+        return managementPort;
     }
 
     public static TcpProxy postgresProxy() {
