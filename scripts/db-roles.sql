@@ -6,22 +6,26 @@
 --          flyway_schema_history.
 -- Run as a superuser (or a role with CREATEROLE and CREATEDB):
 --   psql -v owner=booking_owner -v owner_password=... -v app=booking_app -v app_password=... \
---        -v database=concert_booking -f scripts/db-roles.sql
+--        -v set_passwords=false -v database=concert_booking -f scripts/db-roles.sql
 -- (scripts/db-roles.sh passes these from the environment.)
 \set ON_ERROR_STOP on
 
-SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION', :'owner')
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'owner', :'owner_password')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'owner') \gexec
-SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOINHERIT', :'app')
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'app', :'app_password')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app') \gexec
--- an existing role is brought back to these attributes (someone may have widened it)
-SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
-              :'owner', :'owner_password') \gexec
-SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT PASSWORD %L',
-              :'app', :'app_password') \gexec
+-- existing roles are brought back to these attributes (someone may have widened them)
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT', :'owner') \gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT', :'app') \gexec
+-- passwords of existing roles change only when asked (-v set_passwords=true)
+\if :set_passwords
+SELECT format('ALTER ROLE %I PASSWORD %L', :'owner', :'owner_password') \gexec
+SELECT format('ALTER ROLE %I PASSWORD %L', :'app', :'app_password') \gexec
+\endif
 
 SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'owner')
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'database') \gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', :'database', :'owner') \gexec
 SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'database') \gexec
 SELECT format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', :'database', :'app') \gexec
 

@@ -20,7 +20,7 @@ db=cb_measure_$$
 prefix="cb-measure-$$:"
 { pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; } || scripts/services.sh >/dev/null
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; }
-psql -h 127.0.0.1 -U postgres -qc "create database $db"
+scripts/db-roles.sh "$db" >/dev/null   # owned by the migrations' role; the service runs as the app role
 cleanup() {
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" || true
@@ -28,7 +28,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-props=(-Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db
+props=(-Dquarkus.http.port=$port -Dquarkus.management.port=${MANAGEMENT_PORT:-19000}
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db
+  -Dquarkus.datasource.username=booking_app -Dquarkus.datasource.password=booking_app
+  -Dquarkus.flyway.username=booking_owner -Dquarkus.flyway.password=booking_owner
   -Dqueue.redis.key-prefix=$prefix -Dmp.jwt.verify.publickey.location=jwt/dev-public.pem
   -Dmp.jwt.verify.issuer=concert-booking-dev -Dquarkus.log.level=WARN)
 if [ "$mode" = native ]; then
