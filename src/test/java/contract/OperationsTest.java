@@ -28,7 +28,8 @@ class OperationsTest {
 
     @Test
     void readinessChecksPostgresAndRedis() {
-        Management.given().get("/health/ready")
+        Management.given()
+                .get("/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -62,7 +63,8 @@ class OperationsTest {
         Api.enter(Tokens.newUserId(), concert);
         Api.enter(Tokens.newUserId(), concert);
         metrics.refresh();
-        Management.given().get("/metrics")
+        Management.given()
+                .get("/metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("booking_queue_waiting{concert=\"" + concert + "\"} 2.0"))
@@ -74,8 +76,12 @@ class OperationsTest {
     void metricsExposeTheOutbox() {
         Api.charge(Tokens.newUserId(), 100);
         outboxMetrics.refresh();
-        String scrape =
-                Management.given().get("/metrics").then().statusCode(200).extract().asString();
+        String scrape = Management.given()
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String metric : new String[] {
             "booking_outbox_pending ", "booking_outbox_parked ", "booking_outbox_oldest_pending_seconds ",
             "booking_outbox_delivered_total ", "booking_outbox_retried_total ", "booking_outbox_parked_events_total "

@@ -77,7 +77,8 @@ class PaymentKeyLoggingTest {
         String masked = key.substring(0, 4) + "…" + key.substring(key.length() - 4);
         assertTrue(lines.stream().anyMatch(l -> l.contains(masked)), "the masked key identifies the payment: " + lines);
         assertTrue(
-                lines.stream().anyMatch(l -> l.contains(order.substring(0, 4) + "…" + order.substring(order.length() - 4))),
+                lines.stream()
+                        .anyMatch(l -> l.contains(order.substring(0, 4) + "…" + order.substring(order.length() - 4))),
                 lines.toString());
     }
 }

@@ -46,7 +46,11 @@ class OperationsSurfaceIT {
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"));
         // the management port serves nothing of the API
-        given().baseUri(Management.url().replaceAll("/q$", "")).port(-1).get("/api/v1/concerts").then().statusCode(404);
+        given().baseUri(Management.url().replaceAll("/q$", ""))
+                .port(-1)
+                .get("/api/v1/concerts")
+                .then()
+                .statusCode(404);
     }
 
     @Test

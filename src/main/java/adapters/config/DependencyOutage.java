@@ -39,30 +39,30 @@ public final class DependencyOutage {
     }
 
     private static boolean isOutageItself(Throwable t) {
-            if (t instanceof jakarta.transaction.RollbackException
-                    || t instanceof jakarta.transaction.HeuristicRollbackException
-                    || t instanceof jakarta.transaction.HeuristicMixedException
-                    || t instanceof ConnectException
-                    || t instanceof TimeoutException
-                    || t instanceof io.smallrye.mutiny.TimeoutException
-                    || t instanceof SQLTransientException
-                    || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
-                    || (t instanceof IOException && !(t.getClass().getName().startsWith("com.fasterxml")))) {
-                return true;
-            }
-            if (t instanceof SQLException sql && isTransientState(sql.getSQLState())) {
-                return true;
-            }
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("Connection refused")
-                    || message.contains("Acquisition timeout")
-                    || message.contains("Connection reset")
-                    || message.contains("Connection is closed")
-                    || message.contains("Redis connection")
-                    || message.contains("CONNECTION_CLOSED")
-                    || message.contains("LOADING")) {
-                return true;
-            }
+        if (t instanceof jakarta.transaction.RollbackException
+                || t instanceof jakarta.transaction.HeuristicRollbackException
+                || t instanceof jakarta.transaction.HeuristicMixedException
+                || t instanceof ConnectException
+                || t instanceof TimeoutException
+                || t instanceof io.smallrye.mutiny.TimeoutException
+                || t instanceof SQLTransientException
+                || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+                || (t instanceof IOException && !(t.getClass().getName().startsWith("com.fasterxml")))) {
+            return true;
+        }
+        if (t instanceof SQLException sql && isTransientState(sql.getSQLState())) {
+            return true;
+        }
+        String message = String.valueOf(t.getMessage());
+        if (message.contains("Connection refused")
+                || message.contains("Acquisition timeout")
+                || message.contains("Connection reset")
+                || message.contains("Connection is closed")
+                || message.contains("Redis connection")
+                || message.contains("CONNECTION_CLOSED")
+                || message.contains("LOADING")) {
+            return true;
+        }
         return false;
     }
 

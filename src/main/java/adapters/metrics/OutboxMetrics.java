@@ -1,12 +1,12 @@
 package adapters.metrics;
 
+import adapters.config.JobOutageLog;
 import application.events.OutboxAdminUseCase;
 import application.port.OutboxRelayStore.OutboxStats;
 import application.port.RelayMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import adapters.config.JobOutageLog;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package adapters.metrics;
 
+import adapters.config.JobOutageLog;
 import application.queue.ListWaitingRoomsUseCase;
 import domain.queue.WaitingRoomStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import adapters.config.JobOutageLog;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -87,7 +87,10 @@ public class TossPaymentGateway implements PaymentGateway {
             // a timeout, a refused connection, a body we cannot read: the PG's word is unknown
             LOG.warnf(
                     "payment gateway %s did not answer a confirm of %s (order %s): %s",
-                    provider, Redact.key(paymentKey), Redact.key(orderId), Redact.within(e.toString(), paymentKey, orderId));
+                    provider,
+                    Redact.key(paymentKey),
+                    Redact.key(orderId),
+                    Redact.within(e.toString(), paymentKey, orderId));
             return new Answer.Unknown(e.getClass().getSimpleName());
         }
     }

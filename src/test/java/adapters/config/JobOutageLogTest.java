@@ -88,7 +88,8 @@ class JobOutageLogTest {
         assertEquals(Level.WARNING.intValue(), records.get(0).getLevel().intValue());
         assertTrue(records.get(0).getThrown() == null, "no stack trace for an outage");
         assertTrue(formatted(records.get(0)).contains("hold-expiry"), formatted(records.get(0)));
-        assertTrue(formatted(records.get(0)).contains("ConnectException: Connection refused"), formatted(records.get(0)));
+        assertTrue(
+                formatted(records.get(0)).contains("ConnectException: Connection refused"), formatted(records.get(0)));
         assertTrue(formatted(records.get(1)).contains("back after 59 s (51 failed runs)"), formatted(records.get(1)));
     }
 
@@ -112,6 +113,8 @@ class JobOutageLogTest {
     }
 
     private static String formatted(LogRecord record) {
-        return record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        return record instanceof org.jboss.logmanager.ExtLogRecord ext
+                ? ext.getFormattedMessage()
+                : record.getMessage();
     }
 }

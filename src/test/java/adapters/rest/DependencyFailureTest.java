@@ -16,7 +16,8 @@ class DependencyFailureTest {
     @Test
     void aCommitThatLostItsConnectionIsAnOutageEvenWhenTheCauseIsOnlySuppressed() {
         XAException xa = new XAException("Error trying to transactionCommit local transaction");
-        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException()));
+        xa.initCause(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException()));
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(xa);
         RuntimeException wrapped = new RuntimeException("Error invoking subclass method", commit);
