@@ -41,5 +41,5 @@ for _ in $(seq 1 40); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && 
 redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis did not come up on 127.0.0.1:6379" >&2; exit 1; }
 # the service's two database roles (owner for migrations, least-privilege app role) and the
 # prod profile's default database; idempotent (scripts/db-roles.sh)
-scripts/db-roles.sh concert_booking >/dev/null
+"$(dirname "$0")/db-roles.sh" concert_booking >/dev/null
 echo "PostgreSQL and Redis are up."
