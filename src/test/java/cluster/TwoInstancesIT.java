@@ -39,6 +39,7 @@ class TwoInstancesIT {
         TestInfrastructure.createDatabase(DATABASE);
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(DATABASE));
+        config.putAll(TestInfrastructure.databaseRoles());
         config.put(
                 "quarkus.redis.hosts",
                 "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
