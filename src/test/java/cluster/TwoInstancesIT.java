@@ -43,6 +43,8 @@ class TwoInstancesIT {
         config.put("reservation.hold-ttl", "2s");
         config.put("reservation.expiry-interval", "1h");
         config.put("jobs.lease-ttl", "10s");
+        // the idempotency race charges with plain {amount} (no payment gateway here)
+        config.put("wallet.direct-charges.enabled", "true");
         // one fan holds 30 seats to feed the expiry job; races of one fan's calls and polling loops
         // from 127.0.0.1: the limits of issue #15 far above them
         config.put("reservation.max-held-per-user", "1000");

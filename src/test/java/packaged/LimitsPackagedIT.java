@@ -1,6 +1,5 @@
 package packaged;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import support.Api;
+import support.Management;
 import support.Tokens;
 
 /**
@@ -63,6 +63,6 @@ class LimitsPackagedIT {
                 .statusCode(413)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("urn:concert-booking:problem:body-too-large"));
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/health/live").then().statusCode(200);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,6 +26,7 @@ import support.Tokens;
  * service's database sessions all belong to the least-privilege app role.
  */
 @QuarkusIntegrationTest
+@TestProfile(DirectChargesProfile.class)
 class OperationsSurfaceIT {
 
     @Test
