@@ -196,9 +196,13 @@ fi
 ADMIN=$(head -1 "$ADMIN_FILE")
 
 # ---------------------------------------------------------------------------------------------- app
-psql -q -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null
+# the database owned by the migrations' role; the service connects as the least-privilege app role
+# (scripts/db-roles.sh; the benchmark's own cluster trusts 127.0.0.1, the passwords are the dev ones)
+scripts/db-roles.sh "$DB" >/dev/null
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
+MPORT=$(free_port) # health and metrics: the management interface
+MBASE="http://127.0.0.1:$MPORT"
 # the pool keeps as many connections as pgbench's $CONN leave free (fewer to grow back under load; fill_pool)
 POOL_MIN=$(( $(psql -d postgres -Atc 'show max_connections') - CONN - 12 ))
 ((POOL_MIN > CONN)) && POOL_MIN=$CONN
@@ -224,8 +228,10 @@ for route in queue-entry queue-poll hold payment wallet-charge wallet-top-up def
 done
 log "limits: per-user rate $USER_RATE/s burst $USER_BURST on every route, per-address 1000000/s; options: ${BENCH_JAVA_OPTS:-none}"
 java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${LIMIT_OPTS[@]}" "${JAVA_OPTS[@]}" \
-  -Dquarkus.http.port="$PORT" \
+  -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MPORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  -Dquarkus.datasource.username=booking_app -Dquarkus.datasource.password=booking_app \
+  -Dquarkus.flyway.username=booking_owner -Dquarkus.flyway.password=booking_owner \
   -Dquarkus.datasource.jdbc.max-size="$CONN" -Dquarkus.datasource.jdbc.min-size="$POOL_MIN" \
   -Dquarkus.datasource.jdbc.idle-removal-interval=2S \
   -Dquarkus.redis.max-pool-size="$CONN" \
@@ -237,7 +243,7 @@ java -Xms256m -Xmx256m -Dauth.jwt-cache.max-entries="$JWT_CACHE" "${LIMIT_OPTS[@
   -Dwallet.direct-charges.enabled=true \
   -jar "$APP_DIR/quarkus-run.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-wait_ready "$APP_PID" "$BASE" "$WORK/app.log"
+wait_ready "$APP_PID" "$MBASE" "$WORK/app.log"
 log "service ready"
 
 for p in "${MINT_PIDS[@]}"; do wait "$p" || die "minting JWTs failed"; done

@@ -20,7 +20,7 @@ db=cb_measure_$$
 prefix="cb-measure-$$:"
 { pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; } || scripts/services.sh >/dev/null
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; }
-psql -h 127.0.0.1 -U postgres -qc "create database $db"
+scripts/db-roles.sh "$db" >/dev/null   # owned by the migrations' role; the service runs as the app role
 # the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh) signs and verifies here
 public_key=$(scripts/dev-keys.sh)
 cleanup() {
@@ -30,7 +30,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-props=(-Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db
+props=(-Dquarkus.http.port=$port -Dquarkus.management.port=${MANAGEMENT_PORT:-19000}
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db
+  -Dquarkus.datasource.username=booking_app -Dquarkus.datasource.password=booking_app
+  -Dquarkus.flyway.username=booking_owner -Dquarkus.flyway.password=booking_owner
   -Dqueue.redis.key-prefix=$prefix -Dmp.jwt.verify.publickey.location=$public_key
   -Dmp.jwt.verify.issuer=concert-booking-dev -Dquarkus.log.level=WARN
   -Dqueue.token-secret="$(head -c 32 /dev/urandom | base64)")

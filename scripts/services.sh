@@ -39,4 +39,7 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
 fi
 for _ in $(seq 1 40); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.25; done
 redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis did not come up on 127.0.0.1:6379" >&2; exit 1; }
+# the service's two database roles (owner for migrations, least-privilege app role) and the
+# prod profile's default database; idempotent (scripts/db-roles.sh)
+"$(dirname "$0")/db-roles.sh" concert_booking >/dev/null
 echo "PostgreSQL and Redis are up."

@@ -18,11 +18,13 @@ import java.util.Map;
 final class AppInstance implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private AppInstance(Process process, int port, Path log) {
+    private AppInstance(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -51,6 +53,8 @@ final class AppInstance implements AutoCloseable {
 
     private static AppInstance launch(String name, Map<String, String> config) throws IOException {
         int port = freePort();
+        // health and metrics listen on the management interface: a free port of its own per instance
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         String nativeImage = System.getProperty("native.image.path");
         boolean isNative = nativeImage != null && new File(nativeImage).canExecute();
@@ -61,6 +65,7 @@ final class AppInstance implements AutoCloseable {
             command.add("-Xmx256m");
         }
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         if (!isNative) {
             command.add("-jar");
@@ -72,11 +77,16 @@ final class AppInstance implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .directory(new File("."))
                 .start();
-        return new AppInstance(process, port, log);
+        return new AppInstance(process, port, managementPort, log);
     }
 
     String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: {@code /q/health/*}, {@code /q/metrics}. */
+    String management() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     private void awaitReady(Duration timeout) {
@@ -88,7 +98,7 @@ final class AppInstance implements AutoCloseable {
             }
             try {
                 HttpResponse<String> ready = client.send(
-                        HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create(management() + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(2))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

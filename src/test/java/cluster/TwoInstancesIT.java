@@ -39,6 +39,7 @@ class TwoInstancesIT {
         TestInfrastructure.createDatabase(DATABASE);
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(DATABASE));
+        config.putAll(TestInfrastructure.databaseRoles());
         config.put(
                 "quarkus.redis.hosts",
                 "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
@@ -48,6 +49,7 @@ class TwoInstancesIT {
         config.put("reservation.hold-ttl", "2s");
         config.put("reservation.expiry-interval", "1h");
         config.put("jobs.trigger-secret", "it-secret");
+        config.put("jobs.lease-ttl", "10s");
         config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
@@ -286,11 +288,18 @@ class TwoInstancesIT {
             triggers.add(() -> triggerHoldExpiry(app));
         }
 
-        List<Long> runs = Http.race(triggers);
+        // rounds of ten racing triggers until every lapsed hold is written down: a lease whose SET
+        // reached Redis but whose answer timed out (a loaded machine) stays taken until jobs.lease-ttl,
+        // and a round then runs nowhere; what matters is that no hold is expired twice
+        List<Long> runs = new ArrayList<>();
+        Instant expiryDeadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (heldReservations() > 0) {
+            assertTrue(Instant.now().isBefore(expiryDeadline), "lapsed holds left: " + runs);
+            runs.addAll(Http.race(triggers));
+        }
         long processed = runs.stream().mapToLong(Long::longValue).sum();
 
         assertEquals(lapsed, processed, "each lapsed hold was expired by exactly one run on one instance: " + runs);
-        assertEquals(0, heldReservations());
         String seats = call(
                         b,
                         "GET",

@@ -94,7 +94,12 @@ class BadInputSweepTest {
             {"\"" + start + "\"", "1", "10000001"},
             {"\"" + start + "\"", "1", "1.5"},
             {"\"" + start + "\"", "\"1\"", "1"},
-            {"\"" + start + "\"", "1", "9223372036854775808"}
+            {"\"" + start + "\"", "1", "9223372036854775808"},
+            // extreme instants: beyond epoch milliseconds, beyond PostgreSQL's timestamps, the far past
+            {"\"+999999999-12-31T23:59:59Z\"", "1", "1"},
+            {"\"-999999999-01-01T00:00:00Z\"", "1", "1"},
+            {"\"+1000000-01-01T00:00:00Z\"", "1", "1"},
+            {"\"+10000-01-01T00:00:00Z\"", "1", "1"}
         }) {
             cases.add(new Case(
                     "admin schedule " + String.join(",", bad),
@@ -161,6 +166,22 @@ class BadInputSweepTest {
                     "admin queue of " + abbreviate(id),
                     "GET",
                     "/api/v1/admin/concerts/" + id + "/queue",
+                    null,
+                    null,
+                    true));
+        }
+        for (String date : new String[] {"+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-01-01"}) {
+            cases.add(new Case(
+                    "reconciliation of " + date,
+                    "POST",
+                    "/api/v1/admin/reconciliations",
+                    "application/json",
+                    "{\"date\":\"" + date + "\"}",
+                    true));
+            cases.add(new Case(
+                    "reconciliation report of " + date,
+                    "GET",
+                    "/api/v1/admin/reconciliations/" + date,
                     null,
                     null,
                     true));

@@ -283,9 +283,12 @@ class ConcurrencyTest {
             // clear what other tests left lapsed at this time
         }
         Api.ConcertFixture concert = Api.createConcert(1, 40, 1000);
-        List<Fan> fans = admittedFans(concert.id(), 1);
+        // ten fans holding four seats each (reservation.max-held-per-user)
+        List<Fan> fans = admittedFans(concert.id(), 10);
         for (int seat = 1; seat <= 40; seat++) {
-            assertEquals(201, hold(fans.getFirst(), concert.schedule(), seat).statusCode());
+            assertEquals(
+                    201,
+                    hold(fans.get((seat - 1) / 4), concert.schedule(), seat).statusCode());
         }
         TestClock.advance(Duration.ofMinutes(6));
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import support.Api;
+import support.Management;
 import support.TestInfrastructure;
 import support.Tokens;
 
@@ -27,12 +28,22 @@ class OperationsTest {
 
     @Test
     void readinessChecksPostgresAndRedis() {
-        given().get("/q/health/ready")
+        Management.given()
+                .get("/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnly() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        Management.given().get("/health").then().statusCode(200);
+        Management.given().get("/metrics").then().statusCode(200).body(containsString("jvm_"));
     }
 
     @Test
@@ -52,7 +63,8 @@ class OperationsTest {
         Api.enter(Tokens.newUserId(), concert);
         Api.enter(Tokens.newUserId(), concert);
         metrics.refresh();
-        given().get("/q/metrics")
+        Management.given()
+                .get("/metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("booking_queue_waiting{concert=\"" + concert + "\"} 2.0"))
@@ -64,8 +76,12 @@ class OperationsTest {
     void metricsExposeTheOutbox() {
         Api.charge(Tokens.newUserId(), 100);
         outboxMetrics.refresh();
-        String scrape =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Management.given()
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String metric : new String[] {
             "booking_outbox_pending ", "booking_outbox_parked ", "booking_outbox_oldest_pending_seconds ",
             "booking_outbox_delivered_total ", "booking_outbox_retried_total ", "booking_outbox_parked_events_total "
@@ -89,7 +105,7 @@ class OperationsTest {
                             503,
                             "dependency-unavailable")
                     .header("Retry-After", equalTo("5"));
-            given().get("/q/health/ready").then().statusCode(503);
+            Management.given().get("/health/ready").then().statusCode(503);
         } finally {
             TestInfrastructure.redisProxy().restore();
         }
@@ -98,7 +114,7 @@ class OperationsTest {
                                 .statusCode()
                         / 100
                 == 2);
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/health/ready").then().statusCode(200);
     }
 
     @Test
@@ -109,7 +125,7 @@ class OperationsTest {
             TestInfrastructure.postgresProxy().cut();
             assertProblem(Api.asUser(user).get("/api/v1/wallet").then(), 503, "dependency-unavailable")
                     .header("Retry-After", equalTo("5"));
-            given().get("/q/health/ready").then().statusCode(503);
+            Management.given().get("/health/ready").then().statusCode(503);
         } finally {
             TestInfrastructure.postgresProxy().restore();
         }

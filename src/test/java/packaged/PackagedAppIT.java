@@ -11,6 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import support.Api;
+import support.Management;
 import support.Tokens;
 
 /**
@@ -24,8 +25,8 @@ class PackagedAppIT {
 
     @Test
     void isReadyWithBothStores() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/health/live").then().statusCode(200);
     }
 
     @Test

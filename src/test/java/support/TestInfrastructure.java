@@ -31,6 +31,16 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     /** Signs queue tokens; the prod profile (packaged ITs) has no default. */
     public static final String QUEUE_TOKEN_SECRET = "it-queue-token-secret-0123456789abcdefghij";
 
+    /**
+     * The two PostgreSQL roles of the service, as scripts/db-roles.sql makes them: the owner runs the
+     * migrations, the app (DML only, no DDL, not superuser) is what the application connects as.
+     * Cluster-wide and shared by every run (created idempotently); each run's database is owned by OWNER_ROLE.
+     */
+    public static final String OWNER_ROLE = "cb_test_owner";
+
+    public static final String APP_ROLE = "cb_test_app";
+
+    private static int managementPort;
     private static TcpProxy postgresProxy;
     private static TcpProxy redisProxy;
     private static EventReceiver eventReceiver;
@@ -44,11 +54,19 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
             redisProxy = new TcpProxy(REDIS_HOST, REDIS_PORT);
             eventReceiver = new EventReceiver();
             reconciliationInbox = java.nio.file.Files.createTempDirectory("cb-test-inbox-" + RUN);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                managementPort = socket.getLocalPort();
+            }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
                     "PostgreSQL must run on " + PG_HOST + ":" + PG_PORT + " (scripts/services.sh starts it)", e);
         }
-        return Map.ofEntries(
+        Map<String, String> config = new java.util.HashMap<>(databaseRoles());
+        // health and metrics: a free management port per run, for @QuarkusTest (test-port) and for the
+        // packaged app (@QuarkusIntegrationTest runs the prod profile, which would take the fixed 9000)
+        config.put("quarkus.management.test-port", String.valueOf(managementPort));
+        config.put("quarkus.management.port", String.valueOf(managementPort));
+        config.putAll(Map.ofEntries(
                 Map.entry(
                         "quarkus.datasource.jdbc.url",
                         "jdbc:postgresql://127.0.0.1:" + postgresProxy.port() + "/" + DATABASE),
@@ -70,7 +88,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 // the PGs' daily files: a directory of this run, two providers with different layouts
                 Map.entry("reconciliation.inbox", reconciliationInbox.toString()),
                 Map.entry("reconciliation.providers.toss.fee-bps", "320"),
-                Map.entry("reconciliation.providers.kcp.fee-bps", "250"));
+                Map.entry("reconciliation.providers.kcp.fee-bps", "250")));
+        return config;
     }
 
     @Override
@@ -90,6 +109,23 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         } catch (IOException | SQLException e) {
             System.err.println("test clean-up failed: " + e);
         }
+    }
+
+    /**
+     * Least privilege: the app as the DML-only role, Flyway as the owner. The local cluster trusts
+     * 127.0.0.1, so the passwords only make Quarkus use these users (Flyway needs user and password).
+     */
+    public static Map<String, String> databaseRoles() {
+        return Map.of(
+                "quarkus.datasource.username", APP_ROLE,
+                "quarkus.datasource.password", APP_ROLE,
+                "quarkus.flyway.username", OWNER_ROLE,
+                "quarkus.flyway.password", OWNER_ROLE);
+    }
+
+    /** The management interface's port of this run's application (health, metrics). */
+    public static int managementPort() {
+        return managementPort;
     }
 
     public static TcpProxy postgresProxy() {
@@ -116,10 +152,39 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database;
     }
 
+    /** A database owned by {@link #OWNER_ROLE}, which only {@link #APP_ROLE} (and the owner) may connect to. */
     public static void createDatabase(String name) throws SQLException {
+        createRoles();
         try (Connection c = DriverManager.getConnection(adminJdbcUrl(), "postgres", "");
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + " OWNER " + OWNER_ROLE);
+            s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            s.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + name + " TO " + APP_ROLE);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(name), "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA public OWNER TO " + OWNER_ROLE);
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            s.execute("GRANT USAGE ON SCHEMA public TO " + APP_ROLE);
+            s.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER_ROLE
+                    + " IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + APP_ROLE);
+            s.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + OWNER_ROLE
+                    + " IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO " + APP_ROLE);
+        }
+    }
+
+    /**
+     * Creates the two roles if they are missing. Several runs on one machine may race here: a role
+     * created by another run in between ("already exists", or a unique violation on pg_authid) is fine.
+     */
+    public static synchronized void createRoles() throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminJdbcUrl(), "postgres", "");
+                Statement s = c.createStatement()) {
+            for (String role : new String[] {OWNER_ROLE, APP_ROLE + " NOINHERIT"}) {
+                s.execute("DO $$ BEGIN CREATE ROLE " + role
+                        + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
+                        + "; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+            }
         }
     }
 

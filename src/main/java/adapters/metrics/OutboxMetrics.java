@@ -1,5 +1,6 @@
 package adapters.metrics;
 
+import adapters.config.JobOutageLog;
 import application.events.OutboxAdminUseCase;
 import application.port.OutboxRelayStore.OutboxStats;
 import application.port.RelayMetrics;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +26,10 @@ public class OutboxMetrics implements RelayMetrics {
     private final Counter delivered;
     private final Counter retried;
     private final Counter parked;
+
+    /** a store outage is one log line when it starts and one when it ends, not a stack trace per tick */
+    @Inject
+    JobOutageLog outages;
 
     public OutboxMetrics(OutboxAdminUseCase outbox, MeterRegistry registry) {
         this.outbox = outbox;
@@ -47,6 +53,10 @@ public class OutboxMetrics implements RelayMetrics {
             identity = "outbox-metrics",
             every = "${queue.metrics-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRefresh() {
+        outages.run("outbox-metrics", this::refresh);
+    }
+
     public void refresh() {
         OutboxStats stats = outbox.stats();
         pending.set(stats.pending());

@@ -1,5 +1,6 @@
 package adapters.metrics;
 
+import adapters.config.JobOutageLog;
 import application.queue.ListWaitingRoomsUseCase;
 import domain.queue.WaitingRoomStats;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -19,6 +21,10 @@ public class QueueMetrics {
     private final MultiGauge waiting;
     private final MultiGauge active;
     private final MultiGauge maxActive;
+
+    /** a store outage is one log line when it starts and one when it ends, not a stack trace per tick */
+    @Inject
+    JobOutageLog outages;
 
     public QueueMetrics(ListWaitingRoomsUseCase rooms, MeterRegistry registry) {
         this.rooms = rooms;
@@ -37,6 +43,10 @@ public class QueueMetrics {
             identity = "queue-metrics",
             every = "${queue.metrics-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRefresh() {
+        outages.run("queue-metrics", this::refresh);
+    }
+
     public void refresh() {
         List<WaitingRoomStats> stats = rooms.list();
         waiting.register(rows(stats, WaitingRoomStats::waiting), true);

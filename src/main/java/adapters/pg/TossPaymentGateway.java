@@ -3,6 +3,7 @@ package adapters.pg;
 import adapters.config.PaymentsConfig;
 import application.port.PaymentGateway;
 import domain.shared.Money;
+import domain.shared.Redact;
 import domain.topup.TopUpStatus;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
@@ -78,11 +79,18 @@ public class TossPaymentGateway implements PaymentGateway {
             if (status >= 400 && status < 500) {
                 return refusal(provider, status, response);
             }
-            LOG.warnf("payment gateway %s answered a confirm with HTTP %d", provider, status);
+            LOG.warnf(
+                    "payment gateway %s answered a confirm of %s (order %s) with HTTP %d",
+                    provider, Redact.key(paymentKey), Redact.key(orderId), status);
             return new Answer.Unknown("HTTP " + status);
         } catch (RuntimeException e) {
             // a timeout, a refused connection, a body we cannot read: the PG's word is unknown
-            LOG.warnf("payment gateway %s did not answer a confirm: %s", provider, e.toString());
+            LOG.warnf(
+                    "payment gateway %s did not answer a confirm of %s (order %s): %s",
+                    provider,
+                    Redact.key(paymentKey),
+                    Redact.key(orderId),
+                    Redact.within(e.toString(), paymentKey, orderId));
             return new Answer.Unknown(e.getClass().getSimpleName());
         }
     }
@@ -97,10 +105,14 @@ public class TossPaymentGateway implements PaymentGateway {
             if (response.getStatus() == 200) {
                 return payment(provider, response.readEntity(TossDtos.Payment.class));
             }
-            LOG.warnf("payment gateway %s answered a status query with HTTP %d", provider, response.getStatus());
+            LOG.warnf(
+                    "payment gateway %s answered a status query of %s with HTTP %d",
+                    provider, Redact.key(paymentKey), response.getStatus());
             return new Answer.Unknown("HTTP " + response.getStatus());
         } catch (RuntimeException e) {
-            LOG.warnf("payment gateway %s did not answer a status query: %s", provider, e.toString());
+            LOG.warnf(
+                    "payment gateway %s did not answer a status query of %s: %s",
+                    provider, Redact.key(paymentKey), Redact.within(e.toString(), paymentKey));
             return new Answer.Unknown(e.getClass().getSimpleName());
         }
     }

@@ -101,16 +101,22 @@ public class PostgresReservationRepository implements ReservationRepository {
     @Override
     @SuppressWarnings("unchecked")
     public List<Reservation> expireLapsed(Instant now, int limit) {
+        // MATERIALIZED: the claim runs once, so a runner locks only the rows it expires; an IN (…)
+        // subquery may be rescanned by a nested-loop plan and lock (and so hide from the other
+        // runners) more rows than its LIMIT, which then stay HELD until the next run
+
         List<ReservationEntity> expired = entities.getEntityManager()
                 .createNativeQuery("""
-                        UPDATE reservation SET status = 'EXPIRED', updated_at = :now
-                        WHERE status = 'HELD' AND id IN (
+                        WITH claimed AS MATERIALIZED (
                             SELECT id FROM reservation
                             WHERE status = 'HELD' AND expires_at <= :now
                             ORDER BY expires_at
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
-                        RETURNING *
+                        UPDATE reservation r SET status = 'EXPIRED', updated_at = :now
+                        FROM claimed
+                        WHERE r.id = claimed.id AND r.status = 'HELD'
+                        RETURNING r.*
                         """, ReservationEntity.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)

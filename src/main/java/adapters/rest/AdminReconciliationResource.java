@@ -115,11 +115,17 @@ public class AdminReconciliationResource {
         if (text == null || text.isBlank()) {
             throw new InvalidValueException("date", "a business date (yyyy-MM-dd) is required");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("date", "date is a calendar date written yyyy-MM-dd, got '" + text + "'");
         }
+        // years beyond PostgreSQL's and java.time's arithmetic (a day's end is the next day) are no business days
+        if (date.getYear() < 1970 || date.getYear() > 9999) {
+            throw new InvalidValueException("date", "date is between 1970-01-01 and 9999-12-31, got '" + text + "'");
+        }
+        return date;
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String field, String text) {

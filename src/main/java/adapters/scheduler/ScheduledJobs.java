@@ -1,5 +1,6 @@
 package adapters.scheduler;
 
+import adapters.config.JobOutageLog;
 import application.jobs.RunJobUseCase;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -14,9 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ScheduledJobs {
     private final RunJobUseCase jobs;
+    private final JobOutageLog outages;
 
-    public ScheduledJobs(RunJobUseCase jobs) {
+    public ScheduledJobs(RunJobUseCase jobs, JobOutageLog outages) {
         this.jobs = jobs;
+        this.outages = outages;
     }
 
     /** Lets waiting fans in, in arrival order, up to each concert's cap. */
@@ -25,7 +28,7 @@ public class ScheduledJobs {
             every = "${queue.admit-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void admitWaitingFans() {
-        runOnce(RunJobUseCase.QUEUE_ADMISSION);
+        tick(RunJobUseCase.QUEUE_ADMISSION);
     }
 
     /** Sweeps ACTIVE tokens whose TTL passed (reads already treat them as ended). */
@@ -34,7 +37,7 @@ public class ScheduledJobs {
             every = "${queue.expiry-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void sweepEndedTokens() {
-        runOnce(RunJobUseCase.QUEUE_TOKEN_EXPIRY);
+        tick(RunJobUseCase.QUEUE_TOKEN_EXPIRY);
     }
 
     /** Writes lapsed holds down as EXPIRED and frees their seats (reads already show them so). */
@@ -43,7 +46,7 @@ public class ScheduledJobs {
             every = "${reservation.expiry-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void expireLapsedHolds() {
-        runOnce(RunJobUseCase.HOLD_EXPIRY);
+        tick(RunJobUseCase.HOLD_EXPIRY);
     }
 
     /** Forgets Idempotency-Keys past their retention period. */
@@ -52,7 +55,7 @@ public class ScheduledJobs {
             every = "${idempotency.retention-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void forgetOldIdempotencyKeys() {
-        runOnce(RunJobUseCase.IDEMPOTENCY_RETENTION);
+        tick(RunJobUseCase.IDEMPOTENCY_RETENTION);
     }
 
     /** Delivers the outbox to the data platform (at least once, in order per aggregate). */
@@ -61,7 +64,7 @@ public class ScheduledJobs {
             every = "${events.relay.interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void relayOutbox() {
-        runOnce(RunJobUseCase.OUTBOX_RELAY);
+        tick(RunJobUseCase.OUTBOX_RELAY);
     }
 
     /** Deletes delivered events once their retention period is over. */
@@ -70,7 +73,7 @@ public class ScheduledJobs {
             every = "${events.relay.prune-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void pruneOutbox() {
-        runOnce(RunJobUseCase.OUTBOX_PRUNE);
+        tick(RunJobUseCase.OUTBOX_PRUNE);
     }
 
     /** Settles PENDING top-ups whose PG has decided (a confirm's answer was lost). */
@@ -98,7 +101,12 @@ public class ScheduledJobs {
             timeZone = "${reconciliation.time-zone}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void reconcileYesterday() {
-        runOnce(RunJobUseCase.RECONCILIATION);
+        tick(RunJobUseCase.RECONCILIATION);
+    }
+
+    /** A scheduled run: a store outage is one log line when it starts and one when it ends (JobOutageLog). */
+    private void tick(String job) {
+        outages.run(job, () -> runOnce(job));
     }
 
     /** One run of a job under its lease; returns how many items it handled (0 when another instance ran it). */

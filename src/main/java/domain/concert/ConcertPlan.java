@@ -34,10 +34,15 @@ public record ConcertPlan(String title, List<SchedulePlan> schedules) {
     public record SchedulePlan(Instant startsAt, int seatCount, Money price) {
         public static final int MAX_SEATS = 100_000;
         public static final long MAX_PRICE = 10_000_000;
+        /** Four-digit years only: later instants overflow epoch milliseconds or PostgreSQL's timestamp range. */
+        public static final Instant LATEST_START = Instant.parse("9999-12-31T23:59:59Z");
 
         public SchedulePlan {
             if (startsAt == null) {
                 throw new InvalidValueException("startsAt", "startsAt is required");
+            }
+            if (startsAt.isAfter(LATEST_START)) {
+                throw new InvalidValueException("startsAt", "startsAt is at the latest " + LATEST_START);
             }
             if (seatCount < 1 || seatCount > MAX_SEATS) {
                 throw new InvalidValueException("seatCount", "seatCount is between 1 and " + MAX_SEATS);

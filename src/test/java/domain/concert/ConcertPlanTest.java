@@ -138,6 +138,14 @@ class ConcertPlanTest {
         assertTrue(e.getMessage().contains(NOW.minus(Duration.ofDays(1)).toString()));
     }
 
+    @Test
+    void aStartBeyondYear9999IsRejectedAndTheLastInstantOfIt9999IsAccepted() {
+        assertEquals("startsAt", rejected(() -> new SchedulePlan(Instant.MAX, 1, Money.won(1))));
+        assertEquals(
+                "startsAt", rejected(() -> new SchedulePlan(Instant.parse("+10000-01-01T00:00:00Z"), 1, Money.won(1))));
+        assertDoesNotThrow(() -> new SchedulePlan(Instant.parse("9999-12-31T23:59:59Z"), 1, Money.won(1)));
+    }
+
     private static String rejected(Runnable construction) {
         return assertThrows(InvalidValueException.class, construction::run).field();
     }
