@@ -1,19 +1,18 @@
 package cluster;
 
+import static cluster.Cluster.call;
+import static cluster.Cluster.createConcert;
+import static cluster.Cluster.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,20 +37,7 @@ class LimitsAcrossInstancesIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         TestInfrastructure.createDatabase(DATABASE);
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(DATABASE));
-        config.put(
-                "quarkus.redis.hosts",
-                "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
-        config.put("queue.redis.key-prefix", PREFIX);
-        config.put("jobs.trigger-secret", "it-secret");
-        config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
-        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-        config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
-        config.put(
-                "reconciliation.inbox",
-                java.nio.file.Files.createTempDirectory("cb-it-inbox").toString());
-        config.put("reconciliation.providers.toss.fee-bps", "320");
+        Map<String, String> config = Cluster.config(DATABASE, PREFIX);
         // one fan's holds race freely here (the hold limit is under test, not the hold rate)
         config.put("rate-limit.hold.per-user.burst", "1000");
         config.put("rate-limit.hold.per-address.burst", "1000");
@@ -84,36 +70,6 @@ class LimitsAcrossInstancesIT {
         TestInfrastructure.deleteRedisKeys(PREFIX);
     }
 
-    private static HttpResponse<String> call(
-            AppInstance app, String method, String path, String bearer, Map<String, String> headers, String body) {
-        return Http.send(app.base(), method, path, bearer, headers, body);
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)\"?").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
-
-    private static long[] createConcert(int seats) {
-        HttpResponse<String> created = call(
-                a,
-                "POST",
-                "/api/v1/admin/concerts",
-                Tokens.admin(),
-                Map.of(),
-                "{\"title\":\"IT\",\"schedules\":[{\"startsAt\":\""
-                        + Instant.now().plus(Duration.ofDays(30)) + "\",\"seatCount\":" + seats + ",\"price\":1000}]}");
-        assertEquals(201, created.statusCode(), created.body());
-        Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-        ids.find();
-        long concert = Long.parseLong(ids.group(1));
-        ids.find();
-        return new long[] {concert, Long.parseLong(ids.group(1))};
-    }
-
     private static void assertRateLimited(HttpResponse<String> response) {
         assertEquals(429, response.statusCode(), response.body());
         assertTrue(response.body().contains("urn:concert-booking:problem:rate-limited"), response.body());
@@ -124,7 +80,7 @@ class LimitsAcrossInstancesIT {
 
     @Test
     void aBurstOfOneFansHoldsSplitBetweenBothInstancesGetsExactlyFour() throws Exception {
-        long[] concert = createConcert(30);
+        long[] concert = createConcert(a, 30);
         String user = Tokens.newUserId();
         String bearer = Tokens.user(user);
         HttpResponse<String> entered =
@@ -163,7 +119,7 @@ class LimitsAcrossInstancesIT {
 
     @Test
     void oneFansRequestRateIsCountedOnceForBothInstances() {
-        long[] concert = createConcert(1);
+        long[] concert = createConcert(a, 1);
         String bearer = Tokens.user(Tokens.newUserId());
         String path = "/api/v1/concerts/" + concert[0] + "/queue/tokens";
         for (int i = 0; i < 4; i++) {

@@ -7,14 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,19 +40,7 @@ class MoneyIT {
     static void start() throws Exception {
         TestInfrastructure.createDatabase(DATABASE);
         pg = PgStandIn.start();
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(DATABASE));
-        config.put(
-                "quarkus.redis.hosts",
-                "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
-        config.put("queue.redis.key-prefix", PREFIX);
-        config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
-        config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
-        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-        config.put("jobs.trigger-secret", "it-secret");
-        config.put(
-                "reconciliation.inbox",
-                java.nio.file.Files.createTempDirectory("cb-it-money-inbox").toString());
+        Map<String, String> config = Cluster.config(DATABASE, PREFIX);
         config.put("payments.providers.toss.url", pg.url());
         config.put("payments.providers.toss.secret-key", PgStandIn.SECRET_KEY);
         config.put("payments.providers.toss.timeout", "1s");
@@ -85,18 +70,10 @@ class MoneyIT {
                 app.base(), method, path, Tokens.user(user), Map.of("Idempotency-Key", "k-" + UUID.randomUUID()), body);
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)\"?").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
-
     private static String order(String user, long amount) {
         HttpResponse<String> created = send("POST", "/api/v1/wallet/top-ups", user, "{\"amount\":" + amount + "}");
         assertEquals(201, created.statusCode(), created.body());
-        return field(created.body(), "orderId");
+        return Cluster.field(created.body(), "orderId");
     }
 
     private static HttpResponse<String> charge(String user, long amount, String paymentKey, String orderId) {
@@ -111,7 +88,7 @@ class MoneyIT {
     private static long balance(String user) {
         HttpResponse<String> wallet = send("GET", "/api/v1/wallet", user, null);
         assertEquals(200, wallet.statusCode(), wallet.body());
-        return Long.parseLong(field(wallet.body(), "balance"));
+        return Long.parseLong(Cluster.field(wallet.body(), "balance"));
     }
 
     private static long count(String sql) {
@@ -147,7 +124,7 @@ class MoneyIT {
         HttpResponse<String> pending = charge(user, amount, paymentKey, order(user, amount));
         assertEquals(202, pending.statusCode(), pending.body());
         pg.releaseHung();
-        return field(pending.body(), "topUpId");
+        return Cluster.field(pending.body(), "topUpId");
     }
 
     @Test
@@ -166,10 +143,10 @@ class MoneyIT {
         assertEquals(201, paid.statusCode(), paid.body());
         HttpResponse<String> reusedKey = charge(mallory, 5_000, paymentKey, order(mallory, 5_000));
         assertEquals(409, reusedKey.statusCode(), reusedKey.body());
-        assertEquals("urn:concert-booking:problem:payment-already-used", field(reusedKey.body(), "type"));
+        assertEquals("urn:concert-booking:problem:payment-already-used", Cluster.field(reusedKey.body(), "type"));
         HttpResponse<String> reusedOrder = charge(alice, 5_000, newPaymentKey(), alicesOrder);
         assertEquals(409, reusedOrder.statusCode(), reusedOrder.body());
-        assertEquals("urn:concert-booking:problem:top-up-order-used", field(reusedOrder.body(), "type"));
+        assertEquals("urn:concert-booking:problem:top-up-order-used", Cluster.field(reusedOrder.body(), "type"));
         assertEquals(5_000, balance(alice));
         assertEquals(0, balance(mallory));
         assertEquals(1, pg.confirmCount(paymentKey));

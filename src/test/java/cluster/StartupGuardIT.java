@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -47,26 +46,18 @@ class StartupGuardIT {
         TestInfrastructure.deleteRedisKeys(PREFIX);
     }
 
-    /** The stores only: no verification key, no issuer (the prod profile defines neither). */
-    private static Map<String, String> storesOnly() {
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(DATABASE));
-        config.put(
-                "quarkus.redis.hosts",
-                "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
-        config.put("queue.redis.key-prefix", PREFIX);
-        config.put(
-                "reconciliation.inbox",
-                Path.of(System.getProperty("java.io.tmpdir"), "cb-it-keys-inbox")
-                        .toString());
+    /** The stores only: no verification key, no issuer, no queue-token secret (the prod profile defines none). */
+    private static Map<String, String> storesOnly() throws java.io.IOException {
+        Map<String, String> config = Cluster.config(DATABASE, PREFIX);
+        config.remove("mp.jwt.verify.publickey.location");
+        config.remove("mp.jwt.verify.issuer");
+        config.remove("queue.token-secret");
         return config;
     }
 
-    private static Map<String, String> withKey(Path publicKey) {
-        Map<String, String> config = storesOnly();
+    private static Map<String, String> withKey(Path publicKey) throws java.io.IOException {
+        Map<String, String> config = Cluster.config(DATABASE, PREFIX);
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
-        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-        config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
         return config;
     }
 

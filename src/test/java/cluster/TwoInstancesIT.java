@@ -1,5 +1,8 @@
 package cluster;
 
+import static cluster.Cluster.call;
+import static cluster.Cluster.createConcert;
+import static cluster.Cluster.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,13 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,26 +37,12 @@ class TwoInstancesIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         TestInfrastructure.createDatabase(DATABASE);
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(DATABASE));
-        config.putAll(TestInfrastructure.databaseRoles());
-        config.put(
-                "quarkus.redis.hosts",
-                "redis://" + TestInfrastructure.REDIS_HOST + ":" + TestInfrastructure.REDIS_PORT);
-        config.put("queue.redis.key-prefix", PREFIX);
+        Map<String, String> config = Cluster.config(DATABASE, PREFIX);
         config.put("queue.admit-interval", "100ms");
         // holds lapse fast, and only the HTTP trigger expires them, so the test can count the work
         config.put("reservation.hold-ttl", "2s");
         config.put("reservation.expiry-interval", "1h");
-        config.put("jobs.trigger-secret", "it-secret");
         config.put("jobs.lease-ttl", "10s");
-        config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
-        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-        config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
-        config.put(
-                "reconciliation.inbox",
-                java.nio.file.Files.createTempDirectory("cb-it-inbox").toString());
-        config.put("reconciliation.providers.toss.fee-bps", "320");
         // one fan holds 30 seats to feed the expiry job; races of one fan's calls and polling loops
         // from 127.0.0.1: the limits of issue #15 far above them
         config.put("reservation.max-held-per-user", "1000");
@@ -78,36 +64,6 @@ class TwoInstancesIT {
         }
         TestInfrastructure.dropDatabase(DATABASE);
         TestInfrastructure.deleteRedisKeys(PREFIX);
-    }
-
-    private static HttpResponse<String> call(
-            AppInstance app, String method, String path, String bearer, Map<String, String> headers, String body) {
-        return Http.send(app.base(), method, path, bearer, headers, body);
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)\"?").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
-
-    private static long[] createConcert(int seats) {
-        HttpResponse<String> created = call(
-                a,
-                "POST",
-                "/api/v1/admin/concerts",
-                Tokens.admin(),
-                Map.of(),
-                "{\"title\":\"IT\",\"schedules\":[{\"startsAt\":\""
-                        + Instant.now().plus(Duration.ofDays(30)) + "\",\"seatCount\":" + seats + ",\"price\":1000}]}");
-        assertEquals(201, created.statusCode(), created.body());
-        Matcher ids = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-        ids.find();
-        long concert = Long.parseLong(ids.group(1));
-        ids.find();
-        return new long[] {concert, Long.parseLong(ids.group(1))};
     }
 
     private static void setMaxActive(long concert, int max) {
@@ -161,7 +117,7 @@ class TwoInstancesIT {
 
     @Test
     void aSeatIsNeverHeldTwiceAtOnceWhenFansHitBothInstances() throws Exception {
-        long[] concert = createConcert(5);
+        long[] concert = createConcert(a, 5);
         setMaxActive(concert[0], 100);
         List<Callable<HttpResponse<String>>> holds = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -250,7 +206,7 @@ class TwoInstancesIT {
 
     @Test
     void aJobTriggeredOnBothInstancesAtOnceDoesItsWorkOnce() throws Exception {
-        long[] concert = createConcert(30);
+        long[] concert = createConcert(a, 30);
         setMaxActive(concert[0], 100);
         String bearer = Tokens.user(Tokens.newUserId());
         String token = field(
@@ -313,7 +269,7 @@ class TwoInstancesIT {
 
     @Test
     void bothInstancesAdmittingNeverExceedTheCap() throws Exception {
-        long[] concert = createConcert(1);
+        long[] concert = createConcert(a, 1);
         setMaxActive(concert[0], 0);
         List<String[]> fans = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
