@@ -56,13 +56,18 @@ PUBLIC_KEY=$(scripts/dev-keys.sh)
 java bench/MintTokens.java ops 1 "$WORK/admin.jwt" admin
 ADMIN=$(head -1 "$WORK/admin.jwt")
 
-psql -q -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null
+# the database, owned by the migrations' role; the service runs as the least-privilege app role (scripts/db-roles.sh)
+scripts/db-roles.sh "$DB" >/dev/null
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
+MPORT=$(free_port) # health and metrics: the management interface
+MBASE="http://127.0.0.1:$MPORT"
 log "starting the service on :$PORT with a 256 MB heap (db $DB)"
 java -Xms256m -Xmx256m -Xlog:gc:file="$WORK/gc.log" \
-  -Dquarkus.http.port="$PORT" \
+  -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MPORT" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  -Dquarkus.datasource.username=booking_app -Dquarkus.datasource.password=booking_app \
+  -Dquarkus.flyway.username=booking_owner -Dquarkus.flyway.password=booking_owner \
   -Dquarkus.scheduler.enabled=false \
   -Dqueue.redis.key-prefix="recon-bench-$ID:" \
   -Dmp.jwt.verify.publickey.location="$PUBLIC_KEY" \
@@ -72,7 +77,7 @@ java -Xms256m -Xmx256m -Xlog:gc:file="$WORK/gc.log" \
   -Dreconciliation.providers.toss.fee-bps=320 \
   -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-wait_ready "$APP_PID" "$BASE" "$WORK/app.log"
+wait_ready "$APP_PID" "$MBASE" "$WORK/app.log"
 
 log "loading $(wc -l <"$WORK/topups.tsv") top-ups"
 psql -q -d "$DB" -c "\\copy topup (id, user_id, provider, payment_key, order_id, amount, status, transaction_id, approved_at, created_at, updated_at) FROM '$WORK/topups.tsv'"
