@@ -82,7 +82,7 @@ public class ScheduledJobs {
             every = "${wallet.pending-sweep.interval:1m}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void sweepPendingTopUps() {
-        runOnce(RunJobUseCase.TOPUP_SWEEPER);
+        tick(RunJobUseCase.TOPUP_SWEEPER);
     }
 
     /** Deletes top-up orders long expired (the per-user bound counts only open ones). */
@@ -91,7 +91,7 @@ public class ScheduledJobs {
             every = "${idempotency.retention-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void forgetOldTopUpOrders() {
-        runOnce(RunJobUseCase.TOPUP_ORDER_RETENTION);
+        tick(RunJobUseCase.TOPUP_ORDER_RETENTION);
     }
 
     /** Reconciles yesterday against the PGs' files, daily (08:00 Asia/Seoul by default). */
