@@ -169,18 +169,18 @@ fi
 
 # ---------------------------------------------------------------------------------------------- tokens
 # JWTs are slow to mint (~3 ms each): mint in two processes in the background while the app starts,
-# and reuse them for 5 hours (they are valid for 6) in a cache keyed by the fan count.
+# and reuse them for 5 hours (they are valid for 6) in a cache keyed by the signing key and the fan count.
+# The prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh, generated once into
+# dev/jwt/ of this checkout) signs the tokens and the service is told to trust its public half; another
+# checkout's pair has its own cache entries (its key's fingerprint).
+PUBLIC_KEY=$(scripts/dev-keys.sh)
+KEY_ID=$(sha256sum "$PUBLIC_KEY" | cut -c1-16)
 CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/concert-bench
 mkdir -p "$CACHE_DIR"
-FAN_FILE="$CACHE_DIR/fans-$FANS.jwt"
-ADMIN_FILE="$CACHE_DIR/admin.jwt"
+FAN_FILE="$CACHE_DIR/fans-$KEY_ID-$FANS.jwt"
+ADMIN_FILE="$CACHE_DIR/admin-$KEY_ID.jwt"
 SUB_PREFIX="benchfan"
 MINT_PIDS=()
-# the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh, generated once into
-# dev/jwt/) signs the tokens and the service is told to trust its public half; tokens minted with an older
-# pair are minted again
-PUBLIC_KEY=$(scripts/dev-keys.sh)
-for f in "$FAN_FILE" "$ADMIN_FILE"; do if [[ -f $f && $PUBLIC_KEY -nt $f ]]; then rm -f "$f"; fi; done
 if [[ ! -s "$FAN_FILE" || -n $(find "$FAN_FILE" -mmin +300 2>/dev/null) ]]; then
   log "minting $FANS fan JWTs"
   half=$((FANS / 2))
