@@ -480,8 +480,9 @@ KEYS9=("${RAW_ROOM}waiting" "${RAW_ROOM}active" "${RAW_ROOM}user-token" "${RAW_R
        "${RAW_ROOM}max-active" "${RAW_ROOM}rate" "${PREFIX}rooms" "${RAW_ROOM}waiting-seen"
        "${RAW_ROOM}max-active-version" "${RAW_ROOM}restored")
 "${RCLI[@]}" SET "${RAW_ROOM}max-active" 0 >/dev/null
-# the service runs enter.lua with the shared functions of restore.lua in front (adapters.redis.LuaScript)
-SHA=$(cat src/main/resources/redis/restore.lua <(echo) src/main/resources/redis/enter.lua <(echo) | "${RCLI[@]}" -x SCRIPT LOAD)
+# the service runs enter.lua with the shared functions of gcra.lua and restore.lua in front (adapters.redis.LuaScript);
+# the raw call counts no rate-limit buckets (the service does: its cost is part of the service/raw ratio)
+SHA=$(cat src/main/resources/redis/gcra.lua <(echo) src/main/resources/redis/restore.lua <(echo) src/main/resources/redis/enter.lua <(echo) | "${RCLI[@]}" -x SCRIPT LOAD)
 [[ $SHA =~ ^[0-9a-f]{40}$ ]] || die "SCRIPT LOAD failed: $SHA"
 NOW_MS=$(($(date +%s) * 1000))
 # ARGV: user, token, now, max-active, TTL, concert, arrival order, no returning token ('' '' ''), restore window

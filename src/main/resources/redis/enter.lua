@@ -1,4 +1,4 @@
--- Enter a concert's waiting room, atomically (restore.lua is prepended).
+-- Enter a concert's waiting room, atomically (gcra.lua and restore.lua are prepended).
 -- KEYS: 1 waiting zset (score = arrival order), 2 active zset, 3 user->token hash, 4 token->user hash,
 --       5 since (ms this Redis state of the room began), 6 max-active, 7 rate hash, 8 registry set,
 --       9 last-seen zset of WAITING tokens (score = ms), 10 max-active version, 11 users restored once
@@ -6,7 +6,13 @@
 --       or the configured default), 5 active TTL (ms), 6 concert id, 7 candidate's arrival order,
 --       8 the token the fan presents ('' if none; verified by the app), 9 its arrival order,
 --       10 its issue time (ms), 11 restore window (ms)
+-- KEYS[12 ..] and ARGV[12 ..]: the call's rate-limit buckets, as in gcra.lua (prepended); a refused
+-- call changes nothing
 -- Returns {token, created 0|1, status, position, expiresAt ms or '', rate, maxActive}
+local throttled = gcra(12, 12)
+if throttled then
+  return throttled
+end
 local now = tonumber(ARGV[3])
 local max = tonumber(redis.call('GET', KEYS[6]) or ARGV[4])
 local rate = redis.call('HGET', KEYS[7], 'r') or '0'

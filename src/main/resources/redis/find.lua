@@ -2,7 +2,13 @@
 -- a verified token from before Redis lost the room is put back in line at its arrival order.
 -- KEYS as in enter.lua. ARGV: 1 token, 2 now (ms), 3 max-active when Redis has none, 4 concert id,
 -- 5 the token's user, 6 its arrival order, 7 its issue time (ms), 8 restore window (ms)
+-- KEYS[12 ..] and ARGV[9 ..]: the call's rate-limit buckets, as in gcra.lua (prepended); a refused
+-- call changes nothing
 -- Returns nil for an unknown or ended token, else {user, status, position, expiresAt ms or '', rate, maxActive}
+local throttled = gcra(12, 9)
+if throttled then
+  return throttled
+end
 local max = tonumber(redis.call('GET', KEYS[6]) or ARGV[3])
 local rate = redis.call('HGET', KEYS[7], 'r') or '0'
 local user = redis.call('HGET', KEYS[4], ARGV[1])

@@ -76,6 +76,35 @@ class RateLimitContractTest {
     }
 
     @Test
+    void queueEntryIsCountedPerWaitingRoomAndRefusalsAreCounted() {
+        long first = Api.createConcert(1, 1, 1000).id();
+        long second = Api.createConcert(1, 1, 1000).id();
+        String user = Tokens.newUserId();
+        String token = enter(user, first).jsonPath().getString("token");
+        enter(user, first);
+        double refusedBefore = refusals("queue-entry");
+
+        assertRateLimited(enter(user, first), "per user");
+        // the entry script counted the call and refused it in the same step: nothing changed
+        assertEquals(refusedBefore + 1, refusals("queue-entry"));
+        // the limit is the room's (its keys live in the room's hash slot, D30): another line is open
+        ExtractableResponse<Response> other = enter(user, second);
+        assertEquals(201, other.statusCode(), other.asString());
+        assertTrue(!token.equals(other.jsonPath().getString("token")));
+    }
+
+    /** {@code booking_rate_limited{route=...,limit="per-user"}} on the management port. */
+    private static double refusals(String route) {
+        String metrics = support.Management.given().get("/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("booking_rate_limited_total{")
+                        && line.contains("route=\"" + route + "\"")
+                        && line.contains("limit=\"per-user\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void pollingOverTheUsersBurstIs429WithRetryAfter() {
         long concert = Api.createConcert(1, 1, 1000).id();
         String user = Tokens.newUserId();
@@ -84,8 +113,11 @@ class RateLimitContractTest {
             Api.asUser(user, token).get("/api/v1/queue/token").then().statusCode(200);
         }
 
+        double refusedBefore = refusals("queue-poll");
+
         assertRateLimited(
                 Api.asUser(user, token).get("/api/v1/queue/token").then().extract(), "per user");
+        assertEquals(refusedBefore + 1, refusals("queue-poll"));
     }
 
     @Test

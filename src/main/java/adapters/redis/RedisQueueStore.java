@@ -2,6 +2,7 @@ package adapters.redis;
 
 import adapters.config.BookingConfig;
 import application.port.QueueStore;
+import application.port.RateLimiter;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
@@ -13,6 +14,8 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +32,8 @@ import java.util.concurrent.CompletionStage;
  */
 @ApplicationScoped
 public class RedisQueueStore implements QueueStore {
-    private static final LuaScript ENTER = LuaScript.load("restore.lua", "enter.lua");
-    private static final LuaScript FIND = LuaScript.load("restore.lua", "find.lua");
+    private static final LuaScript ENTER = LuaScript.load("gcra.lua", "restore.lua", "enter.lua");
+    private static final LuaScript FIND = LuaScript.load("gcra.lua", "restore.lua", "find.lua");
     private static final LuaScript SET_CAPACITY = LuaScript.load("set-capacity.lua");
     private static final LuaScript RELEASE = LuaScript.load("release.lua");
     private static final LuaScript ADMIT = LuaScript.load("admit.lua");
@@ -79,9 +82,46 @@ public class RedisQueueStore implements QueueStore {
 
     @Override
     public CompletionStage<Entry> enterLater(Arrival arrival) {
-        return ENTER.runLater(reactive, keys(arrival.concertId()), enterArguments(arrival))
+        List<RateLimiter.Bucket> limits = arrival.limits();
+        return ENTER.runLater(
+                        reactive,
+                        limited(arrival.concertId(), limits),
+                        limitArguments(enterArguments(arrival), limits))
+                .onFailure(RedisRateLimiter::isThrottled)
+                .transform(failure -> RedisRateLimiter.throttled(failure, limits))
                 .map(r -> entered(arrival, r))
                 .subscribeAsCompletionStage();
+    }
+
+    /**
+     * The room's keys and then the call's rate-limit buckets, in the room's hash slot (so one script
+     * may touch them all on a Redis Cluster): a waiting room's limits are counted per room.
+     */
+    private List<String> limited(long concertId, List<RateLimiter.Bucket> limits) {
+        List<String> keys = keys(concertId);
+        if (limits.isEmpty()) {
+            return keys;
+        }
+        List<String> all = new ArrayList<>(keys.size() + limits.size());
+        all.addAll(keys);
+        String room = prefix + "{c" + concertId + "}:rl:";
+        for (RateLimiter.Bucket bucket : limits) {
+            all.add(room + bucket.key());
+        }
+        return all;
+    }
+
+    /** The script's own arguments, then per bucket its emission interval (µs) and burst (gcra.lua). */
+    private static String[] limitArguments(String[] arguments, List<RateLimiter.Bucket> limits) {
+        if (limits.isEmpty()) {
+            return arguments;
+        }
+        String[] all = Arrays.copyOf(arguments, arguments.length + 2 * limits.size());
+        for (int i = 0; i < limits.size(); i++) {
+            all[arguments.length + 2 * i] = Long.toString(limits.get(i).intervalMicros());
+            all[arguments.length + 2 * i + 1] = Integer.toString(limits.get(i).burst());
+        }
+        return all;
     }
 
     private String[] enterArguments(Arrival arrival) {
@@ -118,8 +158,14 @@ public class RedisQueueStore implements QueueStore {
     }
 
     @Override
-    public CompletionStage<Optional<View>> findLater(QueueToken token, Instant now, int defaultMaxActive) {
-        return FIND.runLater(reactive, keys(token.concertId()), findArguments(token, now, defaultMaxActive))
+    public CompletionStage<Optional<View>> findLater(
+            QueueToken token, Instant now, int defaultMaxActive, List<RateLimiter.Bucket> limits) {
+        return FIND.runLater(
+                        reactive,
+                        limited(token.concertId(), limits),
+                        limitArguments(findArguments(token, now, defaultMaxActive), limits))
+                .onFailure(RedisRateLimiter::isThrottled)
+                .transform(failure -> RedisRateLimiter.throttled(failure, limits))
                 .map(r -> found(token, r))
                 .subscribeAsCompletionStage();
     }

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The buckets of a call checked and counted by one EVALSHA of {@code rate-limit.lua} (GCRA) on the
+ * The buckets of a call checked and counted by one EVALSHA of {@code rate-limit.lua} (GCRA, {@code gcra.lua}) on the
  * reactive client: one round trip, no thread blocked. Keys are {@code <prefix>{rl:<route>}:<key>};
  * the hash tag puts a route's buckets in one slot, so the script stays legal on a Redis Cluster.
  */
 @ApplicationScoped
 public class RedisRateLimiter implements RateLimiter {
-    private static final LuaScript LIMIT = LuaScript.load("rate-limit.lua");
+    private static final LuaScript LIMIT = LuaScript.load("gcra.lua", "rate-limit.lua");
     private static final String THROTTLED = "THROTTLED ";
 
     private final ReactiveRedisDataSource reactive;
@@ -48,7 +48,7 @@ public class RedisRateLimiter implements RateLimiter {
                 .subscribeAsCompletionStage();
     }
 
-    private static boolean isThrottled(Throwable failure) {
+    static boolean isThrottled(Throwable failure) {
         return failure.getMessage() != null && failure.getMessage().contains(THROTTLED);
     }
 

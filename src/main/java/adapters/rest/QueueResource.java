@@ -1,43 +1,62 @@
 package adapters.rest;
 
+import application.port.RateLimitedException;
+import application.port.RateLimiter;
 import application.queue.GetQueueStatusUseCase;
 import application.queue.LeaveQueueUseCase;
 import application.queue.QueueStatusView;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
+import domain.shared.UserId;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 
 @Path("/api/v1/queue/token")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class QueueResource {
     public static final String QUEUE_TOKEN = "Queue-Token";
+    private static final String QUEUE_POLL = "queue-poll";
 
     private final GetQueueStatusUseCase getStatus;
     private final LeaveQueueUseCase leave;
     private final CurrentUser user;
+    private final RateLimits rateLimits;
 
-    public QueueResource(GetQueueStatusUseCase getStatus, LeaveQueueUseCase leave, CurrentUser user) {
+    public QueueResource(
+            GetQueueStatusUseCase getStatus, LeaveQueueUseCase leave, CurrentUser user, RateLimits rateLimits) {
         this.getStatus = getStatus;
         this.leave = leave;
         this.user = user;
+        this.rateLimits = rateLimits;
     }
 
-    /** On the event loop from request to response: the use case answers when Redis does (D19). */
+    /**
+     * On the event loop from request to response: the use case answers when Redis does (D19). The
+     * call is counted in {@code rate-limit.queue-poll} by the lookup script itself, in the same round
+     * trip (D30), so the method carries no {@link RateLimited}.
+     */
     @GET
-    @RateLimited("queue-poll")
-    public Uni<QueueTokenResponse> status(@HeaderParam(QUEUE_TOKEN) String queueToken) {
-        return Unis.fromStage(() -> getStatus.status(user.id(), queueToken)).map(QueueTokenResponse::from);
+    public Uni<QueueTokenResponse> status(
+            @HeaderParam(QUEUE_TOKEN) String queueToken, @Context HttpServerRequest request) {
+        UserId caller = user.id();
+        List<RateLimiter.Bucket> limits = rateLimits.forStore(QUEUE_POLL, caller.value(), request);
+        return Unis.fromStage(() -> getStatus.status(caller, queueToken, limits))
+                .onFailure(RateLimitedException.class)
+                .invoke(limited -> rateLimits.refused(QUEUE_POLL, (RateLimitedException) limited))
+                .map(QueueTokenResponse::from);
     }
 
     // a virtual thread parks cheaply while Redis answers (docs/performance.md)

@@ -22,7 +22,7 @@ final class RateLimitPlans {
     }
 
     /** The route's own block, or the default block under the route's name (its buckets are its own). */
-    static RateLimitFilter.Plan of(String route, RateLimitConfig config) {
+    static RateLimits.Plan of(String route, RateLimitConfig config) {
         RateLimitConfig.Route settings = config.routes().get(route);
         if (settings == null) {
             settings = config.routes().get(RateLimitConfig.DEFAULT_ROUTE);
@@ -30,10 +30,10 @@ final class RateLimitPlans {
         if (settings == null) {
             throw new IllegalStateException("rate-limit." + route + " is not configured, nor rate-limit.default");
         }
-        return new RateLimitFilter.Plan(
+        return new RateLimits.Plan(
                 route,
-                bucket(route, "per-user", RateLimitFilter.PER_USER, settings.perUser()),
-                bucket(route, "per-address", RateLimitFilter.PER_ADDRESS, settings.perAddress()),
+                bucket(route, "per-user", RateLimits.PER_USER, settings.perUser()),
+                bucket(route, "per-address", RateLimits.PER_ADDRESS, settings.perAddress()),
                 settings.failOpen());
     }
 

@@ -6,6 +6,7 @@ import domain.queue.WaitingRoomStats;
 import domain.shared.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,9 +25,14 @@ public interface QueueStore {
 
     /**
      * {@link #enter} without blocking the caller's thread: the entry endpoint runs on the event loop.
-     * This default answers at once from {@link #enter}; a store on a network answers when it does.
+     * The arrival's rate-limit buckets are counted first in the same atomic step: over a limit the
+     * stage fails with {@link RateLimitedException} and nothing changes. This default answers at once
+     * from {@link #enter} and can take no limits; a store on a network answers when it does.
      */
     default CompletionStage<Entry> enterLater(Arrival arrival) {
+        if (!arrival.limits().isEmpty()) {
+            throw new UnsupportedOperationException("this queue store cannot count rate limits");
+        }
         return Stages.now(() -> enter(arrival));
     }
 
@@ -44,6 +50,19 @@ public interface QueueStore {
      * This default answers at once from {@link #find}; a store on a network answers when it does.
      */
     default CompletionStage<Optional<View>> findLater(QueueToken token, Instant now, int defaultMaxActive) {
+        return findLater(token, now, defaultMaxActive, List.of());
+    }
+
+    /**
+     * {@link #findLater}, counted first in the caller's rate-limit {@code limits} in the same atomic
+     * step: over a limit the stage fails with {@link RateLimitedException} and nothing is looked up or
+     * touched. This default counts nothing and can take no limits; a shared store counts them.
+     */
+    default CompletionStage<Optional<View>> findLater(
+            QueueToken token, Instant now, int defaultMaxActive, List<RateLimiter.Bucket> limits) {
+        if (!limits.isEmpty()) {
+            throw new UnsupportedOperationException("this queue store cannot count rate limits");
+        }
         return Stages.now(() -> find(token, now, defaultMaxActive));
     }
 
@@ -80,6 +99,7 @@ public interface QueueStore {
      * limit in the store admits {@code defaultMaxActive} at once (the cap stored in the database,
      * or the configured default), each for {@code activeTtl}. {@code returning} is the verified
      * token the fan presented, put back at its place if the store lost it (as {@link #find}).
+     * {@code limits}: the call's rate-limit buckets, counted by {@link #enterLater} (D30).
      */
     record Arrival(
             long concertId,
@@ -88,9 +108,11 @@ public interface QueueStore {
             Instant now,
             int defaultMaxActive,
             Duration activeTtl,
-            Optional<QueueToken> returning) {
+            Optional<QueueToken> returning,
+            List<RateLimiter.Bucket> limits) {
         public Arrival {
             Objects.requireNonNull(returning);
+            limits = List.copyOf(limits);
         }
 
         public Arrival(
@@ -100,7 +122,7 @@ public interface QueueStore {
                 Instant now,
                 int defaultMaxActive,
                 Duration activeTtl) {
-            this(concertId, userId, candidate, now, defaultMaxActive, activeTtl, Optional.empty());
+            this(concertId, userId, candidate, now, defaultMaxActive, activeTtl, Optional.empty(), List.of());
         }
     }
 }

@@ -3,6 +3,7 @@ package application.queue;
 import application.port.ConcertRepository;
 import application.port.QueueSettings;
 import application.port.QueueStore;
+import application.port.RateLimiter;
 import application.port.WaitingRoomCapacities;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueAccessDeniedException.Reason;
@@ -12,6 +13,7 @@ import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,7 +43,8 @@ public class EnterQueueService implements EnterQueueUseCase {
     }
 
     @Override
-    public CompletionStage<Result> enter(UserId userId, long concertId, String presentedToken) {
+    public CompletionStage<Result> enter(
+            UserId userId, long concertId, String presentedToken, List<RateLimiter.Bucket> limits) {
         Optional<QueueToken> returning;
         try {
             returning = returning(userId, concertId, presentedToken);
@@ -65,7 +68,8 @@ public class EnterQueueService implements EnterQueueUseCase {
                             now,
                             stored.map(WaitingRoomCapacities.Stored::maxActive).orElse(settings.defaultMaxActive()),
                             settings.activeTtl(),
-                            returning));
+                            returning,
+                            limits));
                 })
                 .thenApply(
                         entry -> new Result(QueueStatusView.of(entry.view(), settings.activeTtl()), entry.created()));

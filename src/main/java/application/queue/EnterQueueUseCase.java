@@ -1,6 +1,8 @@
 package application.queue;
 
+import application.port.RateLimiter;
 import domain.shared.UserId;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 public interface EnterQueueUseCase {
@@ -12,7 +14,17 @@ public interface EnterQueueUseCase {
      * presented token that is not theirs, not ours or for another concert is refused
      * ({@code QueueAccessDeniedException}).
      */
-    CompletionStage<Result> enter(UserId userId, long concertId, String presentedToken);
+    default CompletionStage<Result> enter(UserId userId, long concertId, String presentedToken) {
+        return enter(userId, concertId, presentedToken, List.of());
+    }
+
+    /**
+     * {@link #enter(UserId, long, String)}, counted in the caller's rate-limit {@code limits} in the
+     * same step of the queue store (one round trip, D30): over a limit it fails with
+     * {@code RateLimitedException} and nothing changes.
+     */
+    CompletionStage<Result> enter(
+            UserId userId, long concertId, String presentedToken, List<RateLimiter.Bucket> limits);
 
     /** {@code created} is false when the fan was already in line and got the same token back. */
     record Result(QueueStatusView status, boolean created) {}

@@ -1,7 +1,9 @@
 package application.queue;
 
 import application.port.QueueSettings;
+import application.port.RateLimiter;
 import domain.shared.UserId;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 
@@ -16,8 +18,9 @@ public class GetQueueStatusService implements GetQueueStatusUseCase {
     }
 
     @Override
-    public CompletionStage<QueueStatusView> status(UserId userId, String queueToken) {
-        return gate.ownTicketLater(userId, queueToken)
+    public CompletionStage<QueueStatusView> status(
+            UserId userId, String queueToken, List<RateLimiter.Bucket> limits) {
+        return gate.ownTicketLater(userId, queueToken, limits)
                 .thenApply(view -> QueueStatusView.of(view, settings.activeTtl()));
     }
 }

@@ -1,6 +1,8 @@
 package application.queue;
 
+import application.port.RateLimiter;
 import domain.shared.UserId;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 public interface GetQueueStatusUseCase {
@@ -9,5 +11,14 @@ public interface GetQueueStatusUseCase {
      * block a thread on it); fails with {@code QueueAccessDeniedException} for a token that is not
      * the caller's or not live.
      */
-    CompletionStage<QueueStatusView> status(UserId userId, String queueToken);
+    default CompletionStage<QueueStatusView> status(UserId userId, String queueToken) {
+        return status(userId, queueToken, List.of());
+    }
+
+    /**
+     * {@link #status(UserId, String)}, counted in the caller's rate-limit {@code limits} in the same
+     * step of the queue store (one round trip, D30): over a limit it fails with
+     * {@code RateLimitedException} and nothing is looked up.
+     */
+    CompletionStage<QueueStatusView> status(UserId userId, String queueToken, List<RateLimiter.Bucket> limits);
 }

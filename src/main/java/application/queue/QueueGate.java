@@ -2,6 +2,7 @@ package application.queue;
 
 import application.port.QueueSettings;
 import application.port.QueueStore;
+import application.port.RateLimiter;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueAccessDeniedException.Reason;
 import domain.queue.QueueToken;
@@ -9,6 +10,7 @@ import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,16 +37,18 @@ public class QueueGate {
 
     /**
      * {@link #ownTicket} without blocking: the stage fails with the same {@link QueueAccessDeniedException}
-     * (possibly wrapped in a {@code CompletionException}, as stages do).
+     * (possibly wrapped in a {@code CompletionException}, as stages do), or with
+     * {@code RateLimitedException} when the store's count of the call's {@code limits} refuses it.
      */
-    public CompletionStage<QueueStore.View> ownTicketLater(UserId userId, String rawToken) {
+    public CompletionStage<QueueStore.View> ownTicketLater(
+            UserId userId, String rawToken, List<RateLimiter.Bucket> limits) {
         QueueToken token;
         try {
             token = parse(userId, rawToken);
         } catch (QueueAccessDeniedException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return queue.findLater(token, clock.instant(), settings.defaultMaxActive())
+        return queue.findLater(token, clock.instant(), settings.defaultMaxActive(), limits)
                 .thenApply(found -> owned(userId, found));
     }
 
