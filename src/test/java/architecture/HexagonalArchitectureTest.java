@@ -82,4 +82,49 @@ class HexagonalArchitectureTest {
             .haveSimpleNameEndingWith("UseCase")
             .should()
             .beInterfaces();
+
+    // Ports by feature (decisions D38): application.<feature>.port.in holds the use cases and what
+    // they take and give; application.<feature>.port.out what the feature needs from outside;
+    // application.<feature> the services; application.shared what several features share.
+
+    @ArchTest
+    static final ArchRule useCasesLiveInTheirFeaturesInboundPorts = classes()
+            .that()
+            .resideInAPackage("application..")
+            .and()
+            .haveSimpleNameEndingWith("UseCase")
+            .should()
+            .resideInAPackage("application.*.port.in");
+
+    @ArchTest
+    static final ArchRule portsDependOnNoService = classes()
+            .that()
+            .resideInAPackage("application..port..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("application..port..", "application.shared..", "domain..", "java..");
+
+    @ArchTest
+    static final ArchRule inboundPortsExposeNoOutboundType = noClasses()
+            .that()
+            .resideInAPackage("application..port.in..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("application..port.out..");
+
+    @ArchTest
+    static final ArchRule aFeatureUsesAnotherOnlyThroughItsPorts = slices().matching("application.(*)")
+            .should()
+            .notDependOnEachOther()
+            .ignoreDependency(
+                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("application.shared.."));
+
+    @ArchTest
+    static final ArchRule sharedKnowsNoFeature = classes()
+            .that()
+            .resideInAPackage("application.shared..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("application.shared..", "domain..", "java..");
 }

@@ -3,8 +3,8 @@ package contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import application.booking.ExpireHoldsUseCase;
-import application.queue.AdmitWaitingUsersUseCase;
+import application.booking.port.in.ExpireHoldsUseCase;
+import application.queue.port.in.AdmitWaitingUsersUseCase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;

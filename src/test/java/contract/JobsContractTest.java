@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static support.Api.as;
 import static support.Problems.assertProblem;
 
-import application.jobs.RunJobUseCase;
-import application.port.JobLock;
+import application.jobs.port.in.RunJobUseCase;
+import application.jobs.port.out.JobLock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

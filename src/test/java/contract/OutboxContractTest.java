@@ -10,7 +10,7 @@ import static support.Api.as;
 import static support.Problems.assertProblem;
 
 import adapters.webhook.WebhookSignature;
-import application.events.RelayOutboxUseCase;
+import application.events.port.in.RelayOutboxUseCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.event.BookingEvents;

@@ -11,7 +11,7 @@ import static support.Api.asUser;
 import static support.Problems.assertProblem;
 
 import adapters.scheduler.ScheduledJobs;
-import application.jobs.RunJobUseCase;
+import application.jobs.port.in.RunJobUseCase;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;

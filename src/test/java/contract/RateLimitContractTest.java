@@ -95,7 +95,12 @@ class RateLimitContractTest {
 
     /** {@code booking_rate_limited{route=...,limit="per-user"}} on the management port. */
     private static double refusals(String route) {
-        String metrics = support.Management.given().get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = support.Management.given()
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("booking_rate_limited_total{")
                         && line.contains("route=\"" + route + "\"")

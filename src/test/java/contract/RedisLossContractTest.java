@@ -8,7 +8,7 @@ import static support.Api.asUser;
 import static support.Problems.assertProblem;
 
 import adapters.scheduler.ScheduledJobs;
-import application.jobs.RunJobUseCase;
+import application.jobs.port.in.RunJobUseCase;
 import domain.queue.QueueToken;
 import domain.queue.QueueTokenClaims;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -36,7 +36,7 @@ class RedisLossContractTest {
     RedisDataSource redis;
 
     @Inject
-    application.port.QueueStore queue;
+    application.queue.port.out.QueueStore queue;
 
     private static void loseRedis() throws IOException {
         TestInfrastructure.deleteRedisKeys(TestInfrastructure.KEY_PREFIX);

@@ -8,7 +8,7 @@ import static support.Api.asUser;
 import static support.Problems.assertProblem;
 
 import adapters.scheduler.ScheduledJobs;
-import application.jobs.RunJobUseCase;
+import application.jobs.port.in.RunJobUseCase;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

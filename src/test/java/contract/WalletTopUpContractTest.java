@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static support.Api.asUser;
 import static support.Problems.assertProblem;
 
-import application.wallet.SettleTopUpUseCase;
+import application.wallet.port.in.SettleTopUpUseCase;
 import domain.topup.TopUpStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -1,7 +1,7 @@
 package support;
 
 import adapters.postgres.PostgresOutbox;
-import application.port.OutboxPort;
+import application.events.port.out.OutboxPort;
 import domain.event.DomainEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

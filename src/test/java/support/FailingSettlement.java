@@ -1,7 +1,7 @@
 package support;
 
 import application.wallet.SettleTopUpService;
-import application.wallet.SettleTopUpUseCase;
+import application.wallet.port.in.SettleTopUpUseCase;
 import domain.topup.TopUp;
 import domain.topup.TopUpStatus;
 import jakarta.annotation.Priority;

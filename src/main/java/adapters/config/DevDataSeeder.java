@@ -1,7 +1,7 @@
 package adapters.config;
 
-import application.catalog.CreateConcertUseCase;
-import application.catalog.ListConcertsUseCase;
+import application.catalog.port.in.CreateConcertUseCase;
+import application.catalog.port.in.ListConcertsUseCase;
 import domain.concert.ConcertPlan;
 import domain.shared.Money;
 import io.quarkus.arc.profile.IfBuildProfile;

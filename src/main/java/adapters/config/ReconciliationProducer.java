@@ -1,7 +1,7 @@
 package adapters.config;
 
-import application.port.BackgroundWork;
 import application.reconciliation.ReconciliationSettings;
+import application.shared.port.out.BackgroundWork;
 import domain.reconciliation.FeePolicy;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

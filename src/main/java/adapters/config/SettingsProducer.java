@@ -1,8 +1,8 @@
 package adapters.config;
 
 import application.events.RelaySettings;
-import application.jobs.JobSettings;
-import application.port.QueueSettings;
+import application.queue.port.out.QueueSettings;
+import application.shared.JobSettings;
 import domain.event.RetryPolicy;
 import domain.queue.AdmissionPolicy;
 import domain.reservation.HoldPolicy;

@@ -1,9 +1,9 @@
 package adapters.metrics;
 
 import adapters.config.JobOutageLog;
-import application.events.OutboxAdminUseCase;
-import application.port.OutboxRelayStore.OutboxStats;
-import application.port.RelayMetrics;
+import application.events.port.in.OutboxAdminUseCase;
+import application.events.port.out.RelayMetrics;
+import domain.event.OutboxStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

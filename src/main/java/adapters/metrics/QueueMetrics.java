@@ -1,7 +1,7 @@
 package adapters.metrics;
 
 import adapters.config.JobOutageLog;
-import application.queue.ListWaitingRoomsUseCase;
+import application.queue.port.in.ListWaitingRoomsUseCase;
 import domain.queue.WaitingRoomStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

@@ -1,6 +1,6 @@
 package adapters.metrics;
 
-import application.port.SweepMetrics;
+import application.wallet.port.out.SweepMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package adapters.pg;
 
 import adapters.config.PaymentsConfig;
-import application.port.PaymentGateway;
+import application.wallet.port.out.PaymentGateway;
 import domain.shared.Money;
 import domain.shared.Redact;
 import domain.topup.TopUpStatus;

@@ -1,6 +1,6 @@
 package adapters.postgres;
 
-import application.port.AfterCommit;
+import application.shared.port.out.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;

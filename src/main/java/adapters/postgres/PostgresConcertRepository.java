@@ -1,6 +1,6 @@
 package adapters.postgres;
 
-import application.port.ConcertRepository;
+import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.concert.Schedule;

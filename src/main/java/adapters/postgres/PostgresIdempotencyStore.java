@@ -1,8 +1,8 @@
 package adapters.postgres;
 
-import application.port.IdempotencyConflictException;
-import application.port.IdempotencyKey;
-import application.port.IdempotencyStore;
+import application.shared.IdempotencyConflictException;
+import application.shared.IdempotencyKey;
+import application.shared.port.out.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

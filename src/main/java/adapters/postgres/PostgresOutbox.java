@@ -1,11 +1,13 @@
 package adapters.postgres;
 
-import application.port.OutboxPort;
-import application.port.OutboxRelayStore;
+import application.events.port.out.OutboxPort;
+import application.events.port.out.OutboxRelayStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.event.DomainEvent;
+import domain.event.OutboxStats;
+import domain.event.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -217,7 +219,8 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
                 ((Number) row[5]).intValue(),
                 PersistenceMapper.instant(row[6]),
                 read((String) row[4]));
-        return new StoredEvent(event, Status.valueOf((String) row[7]), ((Number) row[8]).intValue(), (String) row[9]);
+        return new StoredEvent(
+                event, StoredEvent.Status.valueOf((String) row[7]), ((Number) row[8]).intValue(), (String) row[9]);
     }
 
     private String write(Map<String, Object> payload) {

@@ -1,6 +1,6 @@
 package adapters.postgres;
 
-import application.port.PaymentRepository;
+import application.booking.port.out.PaymentRepository;
 import domain.payment.Payment;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

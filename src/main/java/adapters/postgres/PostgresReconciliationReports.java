@@ -1,12 +1,13 @@
 package adapters.postgres;
 
-import application.port.ReconciliationReports;
-import application.port.StatementSource.LineError;
-import application.reconciliation.ReportItem;
-import application.reconciliation.RunReport;
+import application.reconciliation.port.out.ReconciliationReports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.reconciliation.Action;
 import domain.reconciliation.Category;
+import domain.reconciliation.ItemFilter;
+import domain.reconciliation.LineError;
+import domain.reconciliation.ReportItem;
+import domain.reconciliation.RunReport;
 import domain.reconciliation.RunStatus;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.Trigger;

@@ -1,10 +1,10 @@
 package adapters.postgres;
 
-import application.port.ReconciliationRunStore;
-import application.reconciliation.StepSummary;
+import application.reconciliation.port.out.ReconciliationRunStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.reconciliation.RunStatus;
 import domain.reconciliation.StatementKind;
+import domain.reconciliation.StepSummary;
 import domain.reconciliation.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

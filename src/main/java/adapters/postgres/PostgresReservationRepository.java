@@ -1,6 +1,6 @@
 package adapters.postgres;
 
-import application.port.ReservationRepository;
+import application.booking.port.out.ReservationRepository;
 import domain.event.DomainEvent;
 import domain.reservation.Reservation;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;

@@ -1,6 +1,6 @@
 package adapters.postgres;
 
-import application.port.SeatInventory;
+import application.booking.port.out.SeatInventory;
 import domain.shared.Money;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;

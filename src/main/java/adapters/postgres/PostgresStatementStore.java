@@ -1,17 +1,17 @@
 package adapters.postgres;
 
-import application.port.StatementSource;
-import application.port.StatementSource.LineError;
-import application.port.StatementStore;
-import application.reconciliation.Step;
-import application.reconciliation.StepSummary;
+import application.reconciliation.port.out.StatementSource;
+import application.reconciliation.port.out.StatementStore;
 import domain.reconciliation.Action;
 import domain.reconciliation.BookedTopUp;
 import domain.reconciliation.BusinessDay;
 import domain.reconciliation.Category;
+import domain.reconciliation.LineError;
 import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.StatementLine;
+import domain.reconciliation.Step;
+import domain.reconciliation.StepSummary;
 import domain.reconciliation.Verdict;
 import domain.topup.TopUpStatus;
 import io.agroal.api.AgroalDataSource;

@@ -1,6 +1,6 @@
 package adapters.postgres;
 
-import application.port.TopUpOrderStore;
+import application.wallet.port.out.TopUpOrderStore;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.topup.TopUpOrder;

@@ -1,6 +1,6 @@
 package adapters.postgres;
 
-import application.port.TopUpStore;
+import application.wallet.port.out.TopUpStore;
 import domain.topup.PaymentAlreadyUsedException;
 import domain.topup.TopUp;
 import domain.topup.TopUpStatus;

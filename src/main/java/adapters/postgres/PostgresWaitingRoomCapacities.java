@@ -1,7 +1,7 @@
 package adapters.postgres;
 
 import adapters.config.BookingConfig;
-import application.port.WaitingRoomCapacities;
+import application.queue.port.out.WaitingRoomCapacities;
 import io.agroal.api.AgroalDataSource;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package adapters.postgres;
 
-import application.reconciliation.StepSummary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import domain.reconciliation.Category;
+import domain.reconciliation.StepSummary;
 import java.util.EnumMap;
 import java.util.Map;
 

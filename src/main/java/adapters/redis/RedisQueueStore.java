@@ -1,8 +1,8 @@
 package adapters.redis;
 
 import adapters.config.BookingConfig;
-import application.port.QueueStore;
-import application.port.RateLimiter;
+import application.queue.port.out.QueueStore;
+import application.shared.RateLimit;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
@@ -82,11 +82,9 @@ public class RedisQueueStore implements QueueStore {
 
     @Override
     public CompletionStage<Entry> enterLater(Arrival arrival) {
-        List<RateLimiter.Bucket> limits = arrival.limits();
+        List<RateLimit> limits = arrival.limits();
         return ENTER.runLater(
-                        reactive,
-                        limited(arrival.concertId(), limits),
-                        limitArguments(enterArguments(arrival), limits))
+                        reactive, limited(arrival.concertId(), limits), limitArguments(enterArguments(arrival), limits))
                 .onFailure(RedisRateLimiter::isThrottled)
                 .transform(failure -> RedisRateLimiter.throttled(failure, limits))
                 .map(r -> entered(arrival, r))
@@ -97,7 +95,7 @@ public class RedisQueueStore implements QueueStore {
      * The room's keys and then the call's rate-limit buckets, in the room's hash slot (so one script
      * may touch them all on a Redis Cluster): a waiting room's limits are counted per room.
      */
-    private List<String> limited(long concertId, List<RateLimiter.Bucket> limits) {
+    private List<String> limited(long concertId, List<RateLimit> limits) {
         List<String> keys = keys(concertId);
         if (limits.isEmpty()) {
             return keys;
@@ -105,14 +103,14 @@ public class RedisQueueStore implements QueueStore {
         List<String> all = new ArrayList<>(keys.size() + limits.size());
         all.addAll(keys);
         String room = prefix + "{c" + concertId + "}:rl:";
-        for (RateLimiter.Bucket bucket : limits) {
+        for (RateLimit bucket : limits) {
             all.add(room + bucket.key());
         }
         return all;
     }
 
     /** The script's own arguments, then per bucket its emission interval (µs) and burst (gcra.lua). */
-    private static String[] limitArguments(String[] arguments, List<RateLimiter.Bucket> limits) {
+    private static String[] limitArguments(String[] arguments, List<RateLimit> limits) {
         if (limits.isEmpty()) {
             return arguments;
         }
@@ -159,7 +157,7 @@ public class RedisQueueStore implements QueueStore {
 
     @Override
     public CompletionStage<Optional<View>> findLater(
-            QueueToken token, Instant now, int defaultMaxActive, List<RateLimiter.Bucket> limits) {
+            QueueToken token, Instant now, int defaultMaxActive, List<RateLimit> limits) {
         return FIND.runLater(
                         reactive,
                         limited(token.concertId(), limits),

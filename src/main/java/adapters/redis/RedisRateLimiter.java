@@ -1,8 +1,9 @@
 package adapters.redis;
 
 import adapters.config.BookingConfig;
-import application.port.RateLimitedException;
-import application.port.RateLimiter;
+import application.shared.RateLimit;
+import application.shared.RateLimitedException;
+import application.shared.port.out.RateLimiter;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -29,14 +30,14 @@ public class RedisRateLimiter implements RateLimiter {
     }
 
     @Override
-    public CompletionStage<Void> acquire(String route, List<Bucket> buckets) {
+    public CompletionStage<Void> acquire(String route, List<RateLimit> buckets) {
         if (buckets.isEmpty()) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         List<String> keys = new ArrayList<>(buckets.size());
         String[] args = new String[buckets.size() * 2];
         for (int i = 0; i < buckets.size(); i++) {
-            Bucket bucket = buckets.get(i);
+            RateLimit bucket = buckets.get(i);
             keys.add(prefix + "{rl:" + route + "}:" + bucket.key());
             args[2 * i] = Long.toString(bucket.intervalMicros());
             args[2 * i + 1] = Integer.toString(bucket.burst());
@@ -53,7 +54,7 @@ public class RedisRateLimiter implements RateLimiter {
     }
 
     /** {@code THROTTLED <µs> <1-based bucket index>} from the script's error reply. */
-    static RateLimitedException throttled(Throwable failure, List<Bucket> buckets) {
+    static RateLimitedException throttled(Throwable failure, List<RateLimit> buckets) {
         String message = failure.getMessage();
         String[] parts = message.substring(message.indexOf(THROTTLED) + THROTTLED.length())
                 .trim()

@@ -1,8 +1,8 @@
 package adapters.rest;
 
-import application.catalog.CreateConcertUseCase;
-import application.queue.GetWaitingRoomUseCase;
-import application.queue.SetWaitingRoomCapacityUseCase;
+import application.catalog.port.in.CreateConcertUseCase;
+import application.queue.port.in.GetWaitingRoomUseCase;
+import application.queue.port.in.SetWaitingRoomCapacityUseCase;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.queue.AdmissionPolicy;

@@ -1,7 +1,7 @@
 package adapters.rest;
 
 import adapters.config.BookingConfig;
-import application.jobs.RunJobUseCase;
+import application.jobs.port.in.RunJobUseCase;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,8 +1,8 @@
 package adapters.rest;
 
-import application.events.OutboxAdminUseCase;
-import application.port.OutboxRelayStore.OutboxStats;
-import application.port.OutboxRelayStore.StoredEvent;
+import application.events.port.in.OutboxAdminUseCase;
+import domain.event.OutboxStats;
+import domain.event.StoredEvent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

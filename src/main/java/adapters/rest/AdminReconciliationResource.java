@@ -1,12 +1,12 @@
 package adapters.rest;
 
-import application.port.ReconciliationReports.ItemFilter;
-import application.reconciliation.GetReconciliationReportUseCase;
-import application.reconciliation.ListReconciliationItemsUseCase;
-import application.reconciliation.ReportItem;
-import application.reconciliation.RunReport;
-import application.reconciliation.StartReconciliationUseCase;
+import application.reconciliation.port.in.GetReconciliationReportUseCase;
+import application.reconciliation.port.in.ListReconciliationItemsUseCase;
+import application.reconciliation.port.in.StartReconciliationUseCase;
 import domain.reconciliation.Category;
+import domain.reconciliation.ItemFilter;
+import domain.reconciliation.ReportItem;
+import domain.reconciliation.RunReport;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.Trigger;
 import domain.shared.InvalidValueException;

@@ -1,10 +1,10 @@
 package adapters.rest;
 
-import application.catalog.ListAvailableSchedulesUseCase;
-import application.catalog.ListConcertsUseCase;
-import application.port.RateLimitedException;
-import application.port.RateLimiter;
-import application.queue.EnterQueueUseCase;
+import application.catalog.port.in.ListAvailableSchedulesUseCase;
+import application.catalog.port.in.ListConcertsUseCase;
+import application.queue.port.in.EnterQueueUseCase;
+import application.shared.RateLimit;
+import application.shared.RateLimitedException;
 import domain.concert.Concert;
 import domain.concert.ScheduleAvailability;
 import domain.shared.UserId;
@@ -66,7 +66,7 @@ public class ConcertResource {
             @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken,
             @Context HttpServerRequest request) {
         UserId caller = user.id();
-        List<RateLimiter.Bucket> limits = rateLimits.forStore(QUEUE_ENTRY, caller.value(), request);
+        List<RateLimit> limits = rateLimits.forStore(QUEUE_ENTRY, caller.value(), request);
         return Unis.fromStage(() -> enterQueue.enter(caller, concertId, queueToken, limits))
                 .onFailure(RateLimitedException.class)
                 .invoke(limited -> rateLimits.refused(QUEUE_ENTRY, (RateLimitedException) limited))

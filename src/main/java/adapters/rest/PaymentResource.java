@@ -1,6 +1,6 @@
 package adapters.rest;
 
-import application.booking.PayReservationUseCase;
+import application.booking.port.in.PayReservationUseCase;
 import domain.payment.Payment;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;

@@ -1,7 +1,7 @@
 package adapters.rest;
 
-import application.port.IdempotencyConflictException;
-import application.port.RateLimitedException;
+import application.shared.IdempotencyConflictException;
+import application.shared.RateLimitedException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

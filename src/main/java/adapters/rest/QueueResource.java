@@ -1,10 +1,10 @@
 package adapters.rest;
 
-import application.port.RateLimitedException;
-import application.port.RateLimiter;
-import application.queue.GetQueueStatusUseCase;
-import application.queue.LeaveQueueUseCase;
-import application.queue.QueueStatusView;
+import application.queue.port.in.GetQueueStatusUseCase;
+import application.queue.port.in.LeaveQueueUseCase;
+import application.queue.port.in.QueueStatusView;
+import application.shared.RateLimit;
+import application.shared.RateLimitedException;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
 import domain.shared.UserId;
@@ -52,7 +52,7 @@ public class QueueResource {
     public Uni<QueueTokenResponse> status(
             @HeaderParam(QUEUE_TOKEN) String queueToken, @Context HttpServerRequest request) {
         UserId caller = user.id();
-        List<RateLimiter.Bucket> limits = rateLimits.forStore(QUEUE_POLL, caller.value(), request);
+        List<RateLimit> limits = rateLimits.forStore(QUEUE_POLL, caller.value(), request);
         return Unis.fromStage(() -> getStatus.status(caller, queueToken, limits))
                 .onFailure(RateLimitedException.class)
                 .invoke(limited -> rateLimits.refused(QUEUE_POLL, (RateLimitedException) limited))

@@ -1,7 +1,7 @@
 package adapters.rest;
 
-import application.port.RateLimitedException;
-import application.port.RateLimiter;
+import application.shared.RateLimitedException;
+import application.shared.port.out.RateLimiter;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

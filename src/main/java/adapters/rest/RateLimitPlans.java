@@ -1,7 +1,7 @@
 package adapters.rest;
 
 import adapters.config.RateLimitConfig;
-import application.port.RateLimiter;
+import application.shared.RateLimit;
 import java.util.Optional;
 
 /** Turns {@code rate-limit.*} into bucket templates, and refuses nonsense at startup. */
@@ -37,7 +37,7 @@ final class RateLimitPlans {
                 settings.failOpen());
     }
 
-    private static RateLimiter.Bucket bucket(
+    private static RateLimit bucket(
             String route, String kind, String limit, Optional<RateLimitConfig.Limit> configured) {
         if (configured.isEmpty()) {
             return null;
@@ -51,6 +51,6 @@ final class RateLimitPlans {
                     + rate + ", burst=" + burst + ")");
         }
         long interval = Math.max(1, Math.round(1_000_000 / rate));
-        return new RateLimiter.Bucket(limit, "", interval, burst);
+        return new RateLimit(limit, "", interval, burst);
     }
 }

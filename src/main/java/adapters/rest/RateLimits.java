@@ -1,8 +1,8 @@
 package adapters.rest;
 
 import adapters.config.RateLimitConfig;
-import application.port.RateLimitedException;
-import application.port.RateLimiter;
+import application.shared.RateLimit;
+import application.shared.RateLimitedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
@@ -56,7 +56,7 @@ public class RateLimits {
      * The buckets a call of {@code route} counts in, for a store that counts them itself: their keys
      * name the route. Empty when the limiter is off.
      */
-    List<RateLimiter.Bucket> forStore(String route, String subject, HttpServerRequest request) {
+    List<RateLimit> forStore(String route, String subject, HttpServerRequest request) {
         if (!config.enabled()) {
             return List.of();
         }
@@ -103,16 +103,16 @@ public class RateLimits {
     }
 
     /** A route's buckets, resolved once per route. */
-    record Plan(String route, RateLimiter.Bucket perUser, RateLimiter.Bucket perAddress, boolean failOpen) {
+    record Plan(String route, RateLimit perUser, RateLimit perAddress, boolean failOpen) {
         /** The call's buckets, keyed {@code <keyPrefix>u:<subject>} and {@code <keyPrefix>a:<address>}. */
-        List<RateLimiter.Bucket> buckets(String keyPrefix, String subject, String address) {
-            List<RateLimiter.Bucket> buckets = new ArrayList<>(2);
+        List<RateLimit> buckets(String keyPrefix, String subject, String address) {
+            List<RateLimit> buckets = new ArrayList<>(2);
             if (perUser != null && subject != null) {
-                buckets.add(new RateLimiter.Bucket(
+                buckets.add(new RateLimit(
                         perUser.limit(), keyPrefix + "u:" + subject, perUser.intervalMicros(), perUser.burst()));
             }
             if (perAddress != null && address != null) {
-                buckets.add(new RateLimiter.Bucket(
+                buckets.add(new RateLimit(
                         perAddress.limit(),
                         keyPrefix + "a:" + address,
                         perAddress.intervalMicros(),

@@ -1,9 +1,9 @@
 package adapters.rest;
 
-import application.booking.CancelReservationUseCase;
-import application.booking.GetReservationUseCase;
-import application.booking.HoldSeatUseCase;
-import application.booking.ReservationView;
+import application.booking.port.in.CancelReservationUseCase;
+import application.booking.port.in.GetReservationUseCase;
+import application.booking.port.in.HoldSeatUseCase;
+import application.booking.port.in.ReservationView;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;
 import domain.shared.NotFoundException;

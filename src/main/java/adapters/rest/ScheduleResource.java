@@ -1,7 +1,7 @@
 package adapters.rest;
 
-import application.catalog.ListSeatsUseCase;
-import application.catalog.SeatView;
+import application.catalog.port.in.ListSeatsUseCase;
+import application.catalog.port.in.SeatView;
 import domain.concert.SeatStatus;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package adapters.rest;
 
-import application.wallet.ChargeWalletUseCase;
-import application.wallet.CreateTopUpOrderUseCase;
-import application.wallet.GetTopUpUseCase;
-import application.wallet.GetWalletUseCase;
-import application.wallet.ListWalletTransactionsUseCase;
+import application.wallet.port.in.ChargeWalletUseCase;
+import application.wallet.port.in.CreateTopUpOrderUseCase;
+import application.wallet.port.in.GetTopUpUseCase;
+import application.wallet.port.in.GetWalletUseCase;
+import application.wallet.port.in.ListWalletTransactionsUseCase;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import domain.shared.InvalidValueException;
 import domain.topup.TopUp;

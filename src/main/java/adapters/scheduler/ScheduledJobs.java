@@ -1,7 +1,7 @@
 package adapters.scheduler;
 
 import adapters.config.JobOutageLog;
-import application.jobs.RunJobUseCase;
+import application.jobs.port.in.RunJobUseCase;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;

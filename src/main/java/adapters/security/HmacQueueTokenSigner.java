@@ -1,7 +1,7 @@
 package adapters.security;
 
 import adapters.config.BookingConfig;
-import application.port.QueueTokenSigner;
+import application.queue.port.out.QueueTokenSigner;
 import domain.queue.QueueToken;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;

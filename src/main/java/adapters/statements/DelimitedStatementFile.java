@@ -1,9 +1,9 @@
 package adapters.statements;
 
 import adapters.statements.ProviderLayout.FileSpec;
-import application.port.StatementSource.LineError;
-import application.port.StatementSource.StatementFile;
-import application.port.StatementSource.StatementUnavailableException;
+import application.reconciliation.port.out.StatementSource.StatementFile;
+import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
+import domain.reconciliation.LineError;
 import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementLine;
 import domain.shared.InvalidValueException;

@@ -1,7 +1,7 @@
 package adapters.statements;
 
 import adapters.config.ReconciliationConfig;
-import application.port.StatementSource;
+import application.reconciliation.port.out.StatementSource;
 import domain.reconciliation.StatementKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;

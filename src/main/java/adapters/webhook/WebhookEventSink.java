@@ -1,7 +1,7 @@
 package adapters.webhook;
 
 import adapters.config.BookingConfig;
-import application.port.EventSink;
+import application.events.port.out.EventSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

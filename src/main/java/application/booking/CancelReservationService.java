@@ -1,7 +1,8 @@
 package application.booking;
 
-import application.port.OutboxPort;
-import application.port.SeatInventory;
+import application.booking.port.in.CancelReservationUseCase;
+import application.booking.port.out.SeatInventory;
+import application.events.port.out.OutboxPort;
 import domain.event.BookingEvents;
 import domain.reservation.Reservation;
 import domain.shared.UserId;

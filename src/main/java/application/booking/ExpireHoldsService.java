@@ -1,8 +1,9 @@
 package application.booking;
 
-import application.port.OutboxPort;
-import application.port.ReservationRepository;
-import application.port.SeatInventory;
+import application.booking.port.in.ExpireHoldsUseCase;
+import application.booking.port.out.ReservationRepository;
+import application.booking.port.out.SeatInventory;
+import application.events.port.out.OutboxPort;
 import domain.event.BookingEvents;
 import domain.reservation.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;

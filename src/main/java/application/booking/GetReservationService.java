@@ -1,5 +1,7 @@
 package application.booking;
 
+import application.booking.port.in.GetReservationUseCase;
+import application.booking.port.in.ReservationView;
 import domain.reservation.Reservation;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;

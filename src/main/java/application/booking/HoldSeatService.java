@@ -1,9 +1,11 @@
 package application.booking;
 
-import application.port.ConcertRepository;
-import application.port.ReservationRepository;
-import application.port.SeatInventory;
-import application.queue.QueueGate;
+import application.booking.port.in.HoldSeatUseCase;
+import application.booking.port.in.ReservationView;
+import application.booking.port.out.ReservationRepository;
+import application.booking.port.out.SeatInventory;
+import application.catalog.port.out.ConcertRepository;
+import application.queue.port.in.CheckAdmissionUseCase;
 import domain.event.BookingEvents;
 import domain.reservation.HoldLimitReachedException;
 import domain.reservation.HoldPolicy;
@@ -28,7 +30,7 @@ public class HoldSeatService implements HoldSeatUseCase {
     private final ConcertRepository concerts;
     private final SeatInventory seats;
     private final ReservationRepository reservations;
-    private final QueueGate gate;
+    private final CheckAdmissionUseCase gate;
     private final HoldPolicy holdPolicy;
     private final Clock clock;
 
@@ -36,7 +38,7 @@ public class HoldSeatService implements HoldSeatUseCase {
             ConcertRepository concerts,
             SeatInventory seats,
             ReservationRepository reservations,
-            QueueGate gate,
+            CheckAdmissionUseCase gate,
             HoldPolicy holdPolicy,
             Clock clock) {
         this.concerts = concerts;

@@ -1,13 +1,14 @@
 package application.booking;
 
-import application.port.AfterCommit;
-import application.port.IdempotencyKey;
-import application.port.IdempotencyStore;
-import application.port.OutboxPort;
-import application.port.PaymentRepository;
-import application.port.QueueStore;
-import application.port.SeatInventory;
-import application.port.WalletStore;
+import application.booking.port.in.PayReservationUseCase;
+import application.booking.port.out.PaymentRepository;
+import application.booking.port.out.SeatInventory;
+import application.events.port.out.OutboxPort;
+import application.queue.port.out.QueueStore;
+import application.shared.IdempotencyKey;
+import application.shared.port.out.AfterCommit;
+import application.shared.port.out.IdempotencyStore;
+import application.wallet.port.out.WalletStore;
 import domain.event.BookingEvents;
 import domain.payment.Payment;
 import domain.reservation.Reservation;

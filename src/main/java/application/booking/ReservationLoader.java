@@ -1,6 +1,6 @@
 package application.booking;
 
-import application.port.ReservationRepository;
+import application.booking.port.out.ReservationRepository;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationConflictException;
 import domain.shared.NotFoundException;

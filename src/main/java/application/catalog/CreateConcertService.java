@@ -1,6 +1,7 @@
 package application.catalog;
 
-import application.port.ConcertRepository;
+import application.catalog.port.in.CreateConcertUseCase;
+import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,8 @@
 package application.catalog;
 
-import application.port.ConcertRepository;
-import application.queue.QueueGate;
+import application.catalog.port.in.ListAvailableSchedulesUseCase;
+import application.catalog.port.out.ConcertRepository;
+import application.queue.port.in.CheckAdmissionUseCase;
 import domain.concert.ScheduleAvailability;
 import domain.shared.NotFoundException;
 import domain.shared.UserId;
@@ -12,10 +13,10 @@ import java.util.List;
 @ApplicationScoped
 public class ListAvailableSchedulesService implements ListAvailableSchedulesUseCase {
     private final ConcertRepository concerts;
-    private final QueueGate gate;
+    private final CheckAdmissionUseCase gate;
     private final Clock clock;
 
-    public ListAvailableSchedulesService(ConcertRepository concerts, QueueGate gate, Clock clock) {
+    public ListAvailableSchedulesService(ConcertRepository concerts, CheckAdmissionUseCase gate, Clock clock) {
         this.concerts = concerts;
         this.gate = gate;
         this.clock = clock;

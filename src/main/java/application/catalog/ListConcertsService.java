@@ -1,6 +1,7 @@
 package application.catalog;
 
-import application.port.ConcertRepository;
+import application.catalog.port.in.ListConcertsUseCase;
+import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

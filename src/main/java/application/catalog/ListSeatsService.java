@@ -1,7 +1,9 @@
 package application.catalog;
 
-import application.port.ConcertRepository;
-import application.queue.QueueGate;
+import application.catalog.port.in.ListSeatsUseCase;
+import application.catalog.port.in.SeatView;
+import application.catalog.port.out.ConcertRepository;
+import application.queue.port.in.CheckAdmissionUseCase;
 import domain.shared.NotFoundException;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,10 +14,10 @@ import java.util.List;
 @ApplicationScoped
 public class ListSeatsService implements ListSeatsUseCase {
     private final ConcertRepository concerts;
-    private final QueueGate gate;
+    private final CheckAdmissionUseCase gate;
     private final Clock clock;
 
-    public ListSeatsService(ConcertRepository concerts, QueueGate gate, Clock clock) {
+    public ListSeatsService(ConcertRepository concerts, CheckAdmissionUseCase gate, Clock clock) {
         this.concerts = concerts;
         this.gate = gate;
         this.clock = clock;

@@ -1,8 +1,9 @@
 package application.events;
 
-import application.port.OutboxRelayStore;
-import application.port.OutboxRelayStore.OutboxStats;
-import application.port.OutboxRelayStore.StoredEvent;
+import application.events.port.in.OutboxAdminUseCase;
+import application.events.port.out.OutboxRelayStore;
+import domain.event.OutboxStats;
+import domain.event.StoredEvent;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

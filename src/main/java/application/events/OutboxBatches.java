@@ -1,8 +1,9 @@
 package application.events;
 
-import application.port.OutboxRelayStore;
-import application.port.OutboxRelayStore.StoredEvent;
+import application.events.port.in.RelayOutboxUseCase;
+import application.events.port.out.OutboxRelayStore;
 import domain.event.RetryPolicy;
+import domain.event.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;

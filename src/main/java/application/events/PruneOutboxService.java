@@ -1,7 +1,8 @@
 package application.events;
 
-import application.port.EventSink;
-import application.port.OutboxRelayStore;
+import application.events.port.in.PruneOutboxUseCase;
+import application.events.port.out.EventSink;
+import application.events.port.out.OutboxRelayStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,8 +1,9 @@
 package application.events;
 
-import application.port.EventSink;
-import application.port.OutboxRelayStore.StoredEvent;
-import application.port.RelayMetrics;
+import application.events.port.in.RelayOutboxUseCase;
+import application.events.port.out.EventSink;
+import application.events.port.out.RelayMetrics;
+import domain.event.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;

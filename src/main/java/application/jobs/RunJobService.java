@@ -1,15 +1,17 @@
 package application.jobs;
 
-import application.booking.ExpireHoldsUseCase;
-import application.events.PruneOutboxUseCase;
-import application.events.RelayOutboxUseCase;
-import application.port.JobLock;
-import application.queue.AdmitWaitingUsersUseCase;
-import application.queue.ExpireActiveTokensUseCase;
-import application.reconciliation.StartReconciliationUseCase;
-import application.wallet.ForgetIdempotencyKeysUseCase;
-import application.wallet.ForgetTopUpOrdersUseCase;
-import application.wallet.SweepPendingTopUpsUseCase;
+import application.booking.port.in.ExpireHoldsUseCase;
+import application.events.port.in.PruneOutboxUseCase;
+import application.events.port.in.RelayOutboxUseCase;
+import application.jobs.port.in.RunJobUseCase;
+import application.jobs.port.out.JobLock;
+import application.queue.port.in.AdmitWaitingUsersUseCase;
+import application.queue.port.in.ExpireActiveTokensUseCase;
+import application.reconciliation.port.in.StartReconciliationUseCase;
+import application.shared.JobSettings;
+import application.wallet.port.in.ForgetIdempotencyKeysUseCase;
+import application.wallet.port.in.ForgetTopUpOrdersUseCase;
+import application.wallet.port.in.SweepPendingTopUpsUseCase;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

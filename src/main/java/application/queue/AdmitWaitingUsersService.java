@@ -1,8 +1,9 @@
 package application.queue;
 
-import application.port.QueueSettings;
-import application.port.QueueStore;
-import application.port.WaitingRoomCapacities;
+import application.queue.port.in.AdmitWaitingUsersUseCase;
+import application.queue.port.out.QueueSettings;
+import application.queue.port.out.QueueStore;
+import application.queue.port.out.WaitingRoomCapacities;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;

@@ -1,10 +1,11 @@
 package application.queue;
 
-import application.port.ConcertRepository;
-import application.port.QueueSettings;
-import application.port.QueueStore;
-import application.port.RateLimiter;
-import application.port.WaitingRoomCapacities;
+import application.catalog.port.out.ConcertRepository;
+import application.queue.port.in.EnterQueueUseCase;
+import application.queue.port.out.QueueSettings;
+import application.queue.port.out.QueueStore;
+import application.queue.port.out.WaitingRoomCapacities;
+import application.shared.RateLimit;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueAccessDeniedException.Reason;
 import domain.queue.QueueToken;
@@ -43,8 +44,7 @@ public class EnterQueueService implements EnterQueueUseCase {
     }
 
     @Override
-    public CompletionStage<Result> enter(
-            UserId userId, long concertId, String presentedToken, List<RateLimiter.Bucket> limits) {
+    public CompletionStage<Result> enter(UserId userId, long concertId, String presentedToken, List<RateLimit> limits) {
         Optional<QueueToken> returning;
         try {
             returning = returning(userId, concertId, presentedToken);
@@ -72,7 +72,7 @@ public class EnterQueueService implements EnterQueueUseCase {
                             limits));
                 })
                 .thenApply(
-                        entry -> new Result(QueueStatusView.of(entry.view(), settings.activeTtl()), entry.created()));
+                        entry -> new Result(QueueStatusViews.of(entry.view(), settings.activeTtl()), entry.created()));
     }
 
     /** The token a returning fan presents: ours, theirs, and for this concert, or the entry is refused. */

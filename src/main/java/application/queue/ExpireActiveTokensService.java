@@ -1,6 +1,7 @@
 package application.queue;
 
-import application.port.QueueStore;
+import application.queue.port.in.ExpireActiveTokensUseCase;
+import application.queue.port.out.QueueStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 

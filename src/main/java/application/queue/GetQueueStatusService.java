@@ -1,10 +1,12 @@
 package application.queue;
 
-import application.port.QueueSettings;
-import application.port.RateLimiter;
+import application.queue.port.in.GetQueueStatusUseCase;
+import application.queue.port.in.QueueStatusView;
+import application.queue.port.out.QueueSettings;
+import application.shared.RateLimit;
 import domain.shared.UserId;
-import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 @ApplicationScoped
@@ -18,9 +20,8 @@ public class GetQueueStatusService implements GetQueueStatusUseCase {
     }
 
     @Override
-    public CompletionStage<QueueStatusView> status(
-            UserId userId, String queueToken, List<RateLimiter.Bucket> limits) {
+    public CompletionStage<QueueStatusView> status(UserId userId, String queueToken, List<RateLimit> limits) {
         return gate.ownTicketLater(userId, queueToken, limits)
-                .thenApply(view -> QueueStatusView.of(view, settings.activeTtl()));
+                .thenApply(view -> QueueStatusViews.of(view, settings.activeTtl()));
     }
 }

@@ -1,9 +1,10 @@
 package application.queue;
 
-import application.port.ConcertRepository;
-import application.port.QueueSettings;
-import application.port.QueueStore;
-import application.port.WaitingRoomCapacities;
+import application.catalog.port.out.ConcertRepository;
+import application.queue.port.in.GetWaitingRoomUseCase;
+import application.queue.port.out.QueueSettings;
+import application.queue.port.out.QueueStore;
+import application.queue.port.out.WaitingRoomCapacities;
 import domain.queue.WaitingRoomStats;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package application.queue;
 
-import application.port.QueueStore;
+import application.queue.port.in.LeaveQueueUseCase;
+import application.queue.port.out.QueueStore;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 

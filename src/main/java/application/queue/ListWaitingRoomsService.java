@@ -1,8 +1,9 @@
 package application.queue;
 
-import application.port.QueueSettings;
-import application.port.QueueStore;
-import application.port.WaitingRoomCapacities;
+import application.queue.port.in.ListWaitingRoomsUseCase;
+import application.queue.port.out.QueueSettings;
+import application.queue.port.out.QueueStore;
+import application.queue.port.out.WaitingRoomCapacities;
 import domain.queue.WaitingRoomStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -1,8 +1,9 @@
 package application.queue;
 
-import application.port.QueueSettings;
-import application.port.QueueStore;
-import application.port.RateLimiter;
+import application.queue.port.in.CheckAdmissionUseCase;
+import application.queue.port.out.QueueSettings;
+import application.queue.port.out.QueueStore;
+import application.shared.RateLimit;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueAccessDeniedException.Reason;
 import domain.queue.QueueToken;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletionStage;
 
 /** Checks a presented queue token: shared by the use cases that only admitted fans may call. */
 @ApplicationScoped
-public class QueueGate {
+public class QueueGate implements CheckAdmissionUseCase {
     private final QueueStore queue;
     private final QueueSettings settings;
     private final Clock clock;
@@ -40,8 +41,7 @@ public class QueueGate {
      * (possibly wrapped in a {@code CompletionException}, as stages do), or with
      * {@code RateLimitedException} when the store's count of the call's {@code limits} refuses it.
      */
-    public CompletionStage<QueueStore.View> ownTicketLater(
-            UserId userId, String rawToken, List<RateLimiter.Bucket> limits) {
+    public CompletionStage<QueueStore.View> ownTicketLater(UserId userId, String rawToken, List<RateLimit> limits) {
         QueueToken token;
         try {
             token = parse(userId, rawToken);
@@ -53,6 +53,7 @@ public class QueueGate {
     }
 
     /** Refuses the call unless the token is the caller's, ACTIVE, and for this concert. */
+    @Override
     public void requireAdmitted(UserId userId, String rawToken, long concertId) {
         Instant now = clock.instant();
         QueueToken token = parse(userId, rawToken);

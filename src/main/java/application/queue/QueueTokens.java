@@ -1,6 +1,6 @@
 package application.queue;
 
-import application.port.QueueTokenSigner;
+import application.queue.port.out.QueueTokenSigner;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueAccessDeniedException.Reason;
 import domain.queue.QueueToken;

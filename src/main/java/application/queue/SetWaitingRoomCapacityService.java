@@ -1,10 +1,11 @@
 package application.queue;
 
-import application.port.AfterCommit;
-import application.port.ConcertRepository;
-import application.port.QueueSettings;
-import application.port.QueueStore;
-import application.port.WaitingRoomCapacities;
+import application.catalog.port.out.ConcertRepository;
+import application.queue.port.in.SetWaitingRoomCapacityUseCase;
+import application.queue.port.out.QueueSettings;
+import application.queue.port.out.QueueStore;
+import application.queue.port.out.WaitingRoomCapacities;
+import application.shared.port.out.AfterCommit;
 import domain.queue.AdmissionPolicy;
 import domain.queue.WaitingRoomStats;
 import domain.shared.NotFoundException;

@@ -1,6 +1,8 @@
 package application.reconciliation;
 
-import application.port.ReconciliationReports;
+import application.reconciliation.port.in.GetReconciliationReportUseCase;
+import application.reconciliation.port.out.ReconciliationReports;
+import domain.reconciliation.RunReport;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,9 @@
 package application.reconciliation;
 
-import application.port.ReconciliationReports;
-import application.port.ReconciliationReports.ItemFilter;
+import application.reconciliation.port.in.ListReconciliationItemsUseCase;
+import application.reconciliation.port.out.ReconciliationReports;
+import domain.reconciliation.ItemFilter;
+import domain.reconciliation.ReportItem;
 import domain.shared.InvalidValueException;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,15 +1,17 @@
 package application.reconciliation;
 
-import application.port.StatementSource;
-import application.port.StatementSource.StatementUnavailableException;
-import application.port.StatementStore;
 import application.reconciliation.RunBookkeeping.StepOutcome;
-import application.wallet.SettleTopUpUseCase;
+import application.reconciliation.port.in.ReconcileDayUseCase;
+import application.reconciliation.port.out.StatementSource;
+import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
+import application.reconciliation.port.out.StatementStore;
+import application.wallet.port.in.SettleTopUpUseCase;
 import domain.reconciliation.Action;
 import domain.reconciliation.BusinessDay;
 import domain.reconciliation.ReconciliationRules;
 import domain.reconciliation.RunStatus;
 import domain.reconciliation.StatementKind;
+import domain.reconciliation.Step;
 import domain.topup.TopUpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,11 +1,13 @@
 package application.reconciliation;
 
-import application.port.OutboxPort;
-import application.port.ReconciliationRunStore;
+import application.events.port.out.OutboxPort;
+import application.reconciliation.port.out.ReconciliationRunStore;
 import domain.event.ReconciliationEvents;
 import domain.reconciliation.BusinessDay;
 import domain.reconciliation.RunStatus;
 import domain.reconciliation.StatementKind;
+import domain.reconciliation.Step;
+import domain.reconciliation.StepSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -1,8 +1,10 @@
 package application.reconciliation;
 
-import application.port.AfterCommit;
-import application.port.BackgroundWork;
-import application.port.ReconciliationRunStore;
+import application.reconciliation.port.in.ReconcileDayUseCase;
+import application.reconciliation.port.in.StartReconciliationUseCase;
+import application.reconciliation.port.out.ReconciliationRunStore;
+import application.shared.port.out.AfterCommit;
+import application.shared.port.out.BackgroundWork;
 import domain.reconciliation.BusinessDay;
 import domain.reconciliation.ReconciliationRunningException;
 import domain.reconciliation.Trigger;

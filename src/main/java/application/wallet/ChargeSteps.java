@@ -1,11 +1,12 @@
 package application.wallet;
 
-import application.port.IdempotencyKey;
-import application.port.IdempotencyStore;
-import application.port.OutboxPort;
-import application.port.TopUpOrderStore;
-import application.port.TopUpStore;
-import application.port.WalletStore;
+import application.events.port.out.OutboxPort;
+import application.shared.IdempotencyKey;
+import application.shared.port.out.IdempotencyStore;
+import application.wallet.port.in.ChargeWalletUseCase;
+import application.wallet.port.out.TopUpOrderStore;
+import application.wallet.port.out.TopUpStore;
+import application.wallet.port.out.WalletStore;
 import domain.event.BookingEvents;
 import domain.shared.Money;
 import domain.shared.NotFoundException;

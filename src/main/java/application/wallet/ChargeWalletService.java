@@ -1,7 +1,9 @@
 package application.wallet;
 
-import application.port.PaymentGateway;
-import application.port.WalletStore;
+import application.wallet.port.in.ChargeWalletUseCase;
+import application.wallet.port.in.SettleTopUpUseCase;
+import application.wallet.port.out.PaymentGateway;
+import application.wallet.port.out.WalletStore;
 import domain.shared.InvalidValueException;
 import domain.shared.Money;
 import domain.topup.PaymentDeclinedException;

@@ -1,6 +1,7 @@
 package application.wallet;
 
-import application.port.TopUpOrderStore;
+import application.wallet.port.in.CreateTopUpOrderUseCase;
+import application.wallet.port.out.TopUpOrderStore;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.topup.TopUpOrder;

@@ -1,7 +1,8 @@
 package application.wallet;
 
-import application.jobs.JobSettings;
-import application.port.IdempotencyStore;
+import application.shared.JobSettings;
+import application.shared.port.out.IdempotencyStore;
+import application.wallet.port.in.ForgetIdempotencyKeysUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

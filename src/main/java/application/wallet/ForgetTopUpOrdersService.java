@@ -1,6 +1,7 @@
 package application.wallet;
 
-import application.port.TopUpOrderStore;
+import application.wallet.port.in.ForgetTopUpOrdersUseCase;
+import application.wallet.port.out.TopUpOrderStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

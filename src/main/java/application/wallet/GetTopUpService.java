@@ -1,7 +1,9 @@
 package application.wallet;
 
-import application.port.PaymentGateway;
-import application.port.TopUpStore;
+import application.wallet.port.in.GetTopUpUseCase;
+import application.wallet.port.in.SettleTopUpUseCase;
+import application.wallet.port.out.PaymentGateway;
+import application.wallet.port.out.TopUpStore;
 import domain.shared.NotFoundException;
 import domain.shared.UserId;
 import domain.topup.TopUp;

@@ -1,6 +1,7 @@
 package application.wallet;
 
-import application.port.WalletStore;
+import application.wallet.port.in.GetWalletUseCase;
+import application.wallet.port.out.WalletStore;
 import domain.shared.UserId;
 import domain.wallet.Wallet;
 import jakarta.enterprise.context.ApplicationScoped;

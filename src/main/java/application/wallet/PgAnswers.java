@@ -1,6 +1,7 @@
 package application.wallet;
 
-import application.port.PaymentGateway.Answer;
+import application.wallet.port.in.SettleTopUpUseCase;
+import application.wallet.port.out.PaymentGateway.Answer;
 import domain.topup.TopUp;
 import domain.topup.TopUpStatus;
 

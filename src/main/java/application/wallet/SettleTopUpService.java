@@ -1,8 +1,9 @@
 package application.wallet;
 
-import application.port.OutboxPort;
-import application.port.TopUpStore;
-import application.port.WalletStore;
+import application.events.port.out.OutboxPort;
+import application.wallet.port.in.SettleTopUpUseCase;
+import application.wallet.port.out.TopUpStore;
+import application.wallet.port.out.WalletStore;
 import domain.event.BookingEvents;
 import domain.topup.TopUp;
 import domain.topup.TopUpStatus;

@@ -1,8 +1,10 @@
 package application.wallet;
 
-import application.port.PaymentGateway;
-import application.port.SweepMetrics;
-import application.port.TopUpStore;
+import application.wallet.port.in.SettleTopUpUseCase;
+import application.wallet.port.in.SweepPendingTopUpsUseCase;
+import application.wallet.port.out.PaymentGateway;
+import application.wallet.port.out.SweepMetrics;
+import application.wallet.port.out.TopUpStore;
 import domain.topup.TopUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

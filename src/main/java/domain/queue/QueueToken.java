@@ -10,7 +10,7 @@ import java.util.Base64;
  * The handle a fan holds for a place in a waiting room, self-describing and signed:
  * {@code <concertId>.<arrival>.<issuedAt ms>.<user, base64url>.<signature, base64url>}. The part
  * before the last dot is the {@linkplain QueueTokenClaims claims}; the signature (computed by an
- * adapter, see {@code application.port.QueueTokenSigner}) makes the token unforgeable, so a token
+ * adapter, see {@code application.queue.port.out.QueueTokenSigner}) makes the token unforgeable, so a token
  * that the waiting room's store has lost can be trusted to say whose it was and where they stood.
  * Clients treat it as an opaque string.
  */

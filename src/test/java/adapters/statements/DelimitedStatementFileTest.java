@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import application.port.StatementSource.LineError;
-import application.port.StatementSource.StatementUnavailableException;
+import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
+import domain.reconciliation.LineError;
 import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.StatementLine;

@@ -4,6 +4,7 @@ import static application.fakes.TestBed.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import application.booking.port.in.ReservationView;
 import application.fakes.TestBed;
 import domain.concert.Concert;
 import domain.reservation.Reservation;

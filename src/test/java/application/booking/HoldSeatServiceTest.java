@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import application.booking.port.in.HoldSeatUseCase;
+import application.booking.port.in.ReservationView;
 import application.fakes.InMemorySeatInventory;
 import application.fakes.TestBed;
 import domain.concert.Concert;

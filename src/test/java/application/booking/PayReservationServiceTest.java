@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import application.booking.port.in.PayReservationUseCase;
 import application.fakes.TestBed;
-import application.port.IdempotencyConflictException;
-import application.port.IdempotencyKey;
+import application.shared.IdempotencyConflictException;
+import application.shared.IdempotencyKey;
 import domain.concert.Concert;
 import domain.concert.SeatStatus;
 import domain.payment.Payment;

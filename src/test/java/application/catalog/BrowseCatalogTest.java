@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import application.catalog.port.in.SeatView;
 import application.fakes.TestBed;
 import application.queue.QueueGate;
 import domain.concert.Concert;

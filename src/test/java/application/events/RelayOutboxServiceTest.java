@@ -2,8 +2,9 @@ package application.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import application.port.EventSink;
-import application.port.OutboxRelayStore;
+import application.events.port.in.RelayOutboxUseCase;
+import application.events.port.out.EventSink;
+import application.events.port.out.OutboxRelayStore;
 import domain.event.DomainEvent;
 import domain.event.RetryPolicy;
 import java.lang.reflect.Proxy;

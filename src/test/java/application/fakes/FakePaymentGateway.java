@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.PaymentGateway;
+import application.wallet.port.out.PaymentGateway;
 import domain.shared.Money;
 import java.util.ArrayList;
 import java.util.HashMap;

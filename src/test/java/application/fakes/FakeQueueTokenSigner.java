@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.QueueTokenSigner;
+import application.queue.port.out.QueueTokenSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,8 @@
 package application.fakes;
 
-import application.port.IdempotencyConflictException;
-import application.port.IdempotencyKey;
-import application.port.IdempotencyStore;
+import application.shared.IdempotencyConflictException;
+import application.shared.IdempotencyKey;
+import application.shared.port.out.IdempotencyStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.OutboxPort;
+import application.events.port.out.OutboxPort;
 import domain.event.DomainEvent;
 import java.util.ArrayList;
 import java.util.List;

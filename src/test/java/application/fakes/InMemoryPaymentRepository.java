@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.PaymentRepository;
+import application.booking.port.out.PaymentRepository;
 import domain.payment.Payment;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.QueueStore;
+import application.queue.port.out.QueueStore;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
 import domain.queue.WaitingRoomStats;

@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.ReservationRepository;
+import application.booking.port.out.ReservationRepository;
 import domain.event.DomainEvent;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;

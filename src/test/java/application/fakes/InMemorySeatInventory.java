@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.SeatInventory;
+import application.booking.port.out.SeatInventory;
 import domain.concert.Seat;
 import domain.concert.SeatStatus;
 import domain.shared.Money;

@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.TopUpOrderStore;
+import application.wallet.port.out.TopUpOrderStore;
 import domain.shared.UserId;
 import domain.topup.TopUpOrder;
 import java.time.Instant;

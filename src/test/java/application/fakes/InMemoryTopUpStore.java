@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.TopUpStore;
+import application.wallet.port.out.TopUpStore;
 import domain.topup.PaymentAlreadyUsedException;
 import domain.topup.TopUp;
 import java.time.Instant;

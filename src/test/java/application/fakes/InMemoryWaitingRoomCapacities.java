@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.WaitingRoomCapacities;
+import application.queue.port.out.WaitingRoomCapacities;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

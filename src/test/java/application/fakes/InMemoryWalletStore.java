@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.WalletStore;
+import application.wallet.port.out.WalletStore;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.wallet.Wallet;

@@ -1,6 +1,6 @@
 package application.fakes;
 
-import application.port.AfterCommit;
+import application.shared.port.out.AfterCommit;
 import java.util.ArrayList;
 import java.util.List;
 

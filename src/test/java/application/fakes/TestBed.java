@@ -1,8 +1,8 @@
 package application.fakes;
 
-import application.port.QueueSettings;
-import application.port.QueueStore;
-import application.port.SeatInventory;
+import application.booking.port.out.SeatInventory;
+import application.queue.port.out.QueueSettings;
+import application.queue.port.out.QueueStore;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.concert.Schedule;

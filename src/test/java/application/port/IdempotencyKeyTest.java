@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import application.shared.IdempotencyKey;
 import domain.shared.InvalidValueException;
 import domain.shared.UserId;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.fakes.Outcome;
 import application.fakes.TestBed;
+import application.queue.port.in.EnterQueueUseCase;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;

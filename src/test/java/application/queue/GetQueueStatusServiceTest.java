@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import application.fakes.Outcome;
 import application.fakes.TestBed;
-import application.port.QueueStore;
+import application.queue.port.in.QueueStatusView;
+import application.queue.port.out.QueueStore;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
@@ -92,7 +93,7 @@ class GetQueueStatusServiceTest {
         QueueToken token = bed.tokens.issue(ALICE, 3, bed.now());
         QueueStore.View view = new QueueStore.View(QueueTicket.waiting(token, ALICE, 3, 5), 2.0, 1);
 
-        assertEquals(3, QueueStatusView.of(view, TestBed.ACTIVE_TTL).estimatedWaitSeconds());
+        assertEquals(3, QueueStatusViews.of(view, TestBed.ACTIVE_TTL).estimatedWaitSeconds());
     }
 
     private QueueStatusView status(UserId userId, String token) {

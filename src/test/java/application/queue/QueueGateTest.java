@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import application.fakes.TestBed;
-import application.port.QueueStore;
+import application.queue.port.out.QueueStore;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueAccessDeniedException.Reason;
 import domain.queue.QueueStatus;

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.fakes.FakePaymentGateway;
 import application.fakes.TestBed;
-import application.port.IdempotencyConflictException;
+import application.shared.IdempotencyConflictException;
+import application.wallet.port.in.ChargeWalletUseCase;
 import domain.shared.InvalidValueException;
 import domain.shared.Money;
 import domain.shared.UserId;

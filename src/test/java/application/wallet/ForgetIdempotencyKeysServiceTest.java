@@ -4,7 +4,8 @@ import static application.fakes.TestBed.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import application.fakes.TestBed;
-import application.jobs.JobSettings;
+import application.shared.JobSettings;
+import application.wallet.port.in.ChargeWalletUseCase;
 import domain.shared.UserId;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;

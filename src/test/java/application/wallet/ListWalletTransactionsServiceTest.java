@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.fakes.TestBed;
+import application.wallet.port.in.ListWalletTransactionsUseCase;
 import domain.shared.InvalidValueException;
 import domain.shared.Money;
 import domain.shared.UserId;

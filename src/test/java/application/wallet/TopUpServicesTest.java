@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.fakes.FakePaymentGateway;
 import application.fakes.TestBed;
-import application.port.IdempotencyConflictException;
-import application.port.PaymentGateway.Answer;
+import application.shared.IdempotencyConflictException;
+import application.wallet.port.in.ChargeWalletUseCase;
+import application.wallet.port.out.PaymentGateway.Answer;
 import domain.shared.InvalidValueException;
 import domain.shared.Money;
 import domain.shared.NotFoundException;
@@ -343,7 +344,7 @@ class TopUpServicesTest {
 
     @Test
     void theSweeperSettlesOldPendingTopUpsOnceAndCountsWhatItFound() {
-        java.util.List<application.port.SweepMetrics.Outcome> seen = new java.util.ArrayList<>();
+        java.util.List<application.wallet.port.out.SweepMetrics.Outcome> seen = new java.util.ArrayList<>();
         SweepPendingTopUpsService sweeper =
                 new SweepPendingTopUpsService(bed.topUps, pg, settle, seen::add, bed.walletSettings, bed.clock);
         topUp(ALICE, 5_000, "k1", "pk-1");
@@ -364,17 +365,17 @@ class TopUpServicesTest {
         assertEquals(
                 1,
                 seen.stream()
-                        .filter(o -> o == application.port.SweepMetrics.Outcome.APPROVED)
+                        .filter(o -> o == application.wallet.port.out.SweepMetrics.Outcome.APPROVED)
                         .count());
         assertEquals(
                 1,
                 seen.stream()
-                        .filter(o -> o == application.port.SweepMetrics.Outcome.CANCELLED)
+                        .filter(o -> o == application.wallet.port.out.SweepMetrics.Outcome.CANCELLED)
                         .count());
         assertEquals(
                 2,
                 seen.stream()
-                        .filter(o -> o == application.port.SweepMetrics.Outcome.STILL_PENDING)
+                        .filter(o -> o == application.wallet.port.out.SweepMetrics.Outcome.STILL_PENDING)
                         .count());
     }
 

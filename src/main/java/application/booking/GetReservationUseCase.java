@@ -1,8 +1,0 @@
-package application.booking;
-
-import domain.shared.UserId;
-import java.util.UUID;
-
-public interface GetReservationUseCase {
-    ReservationView get(UserId userId, UUID reservationId);
-}

@@ -1,0 +1,50 @@
+package application.booking.port.out;
+
+import domain.shared.Money;
+import domain.shared.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Taking and giving back seats. Every method is one conditional write settled by the store, so
+ * exactly one of any number of concurrent callers wins a seat.
+ */
+public interface SeatInventory {
+    /**
+     * Takes the seat for the reservation when it is available at {@code now} (AVAILABLE, or HELD with
+     * a lapsed hold): one conditional write. Otherwise nothing is written, and the outcome says
+     * whether the schedule has that seat at all.
+     *
+     * <p>When it takes the seat it also takes the {@code holder}'s turn on the concert: any other
+     * transaction's hold for the same holder and concert waits at this point until the caller's
+     * transaction ends, so what the caller then counts of the holder's holds on the concert
+     * ({@link ReservationRepository#insertWithinLimit}) cannot change under it — on every instance.
+     */
+    HoldOutcome hold(
+            long scheduleId,
+            int seatNumber,
+            UUID reservationId,
+            Instant holdExpiresAt,
+            Instant now,
+            UserId holder,
+            long concertId);
+
+    /** Marks the seat SOLD if it is still held for that reservation. */
+    boolean sell(long seatId, UUID reservationId);
+
+    /** Makes the seat AVAILABLE if it is still held for that reservation (not if someone else took it since). */
+    boolean release(long seatId, UUID reservationId);
+
+    /** What a hold found: the seat, now held for the reservation, or why it was not taken. */
+    sealed interface HoldOutcome permits HeldSeat, Refusal {}
+
+    /** The seat is held for the reservation: its id and price. */
+    record HeldSeat(long seatId, Money price) implements HoldOutcome {}
+
+    enum Refusal implements HoldOutcome {
+        /** Held by someone else, or sold. */
+        TAKEN,
+        /** The schedule has no seat with that number. */
+        NO_SUCH_SEAT
+    }
+}

@@ -1,8 +1,0 @@
-package application.catalog;
-
-import domain.concert.Concert;
-import domain.concert.ConcertPlan;
-
-public interface CreateConcertUseCase {
-    Concert create(ConcertPlan plan);
-}

@@ -1,8 +1,0 @@
-package application.catalog;
-
-import domain.concert.Concert;
-import java.util.List;
-
-public interface ListConcertsUseCase {
-    List<Concert> list();
-}

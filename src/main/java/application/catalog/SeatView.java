@@ -1,7 +1,0 @@
-package application.catalog;
-
-import domain.concert.Seat;
-import domain.concert.SeatStatus;
-
-/** A seat with its status read at the moment of the request. */
-public record SeatView(Seat seat, SeatStatus status) {}

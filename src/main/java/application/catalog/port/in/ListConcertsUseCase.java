@@ -1,0 +1,8 @@
+package application.catalog.port.in;
+
+import domain.concert.Concert;
+import java.util.List;
+
+public interface ListConcertsUseCase {
+    List<Concert> list();
+}

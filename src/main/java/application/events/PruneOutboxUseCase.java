@@ -1,6 +1,0 @@
-package application.events;
-
-public interface PruneOutboxUseCase {
-    /** Deletes one batch of events delivered longer ago than the retention period; returns how many. */
-    int pruneBatch(int batchSize);
-}

@@ -1,0 +1,30 @@
+package application.jobs.port.in;
+
+import java.util.Set;
+
+/**
+ * Runs a background job once, under a lease so that only one instance runs it at a time. Called by
+ * the in-process scheduler and, where instances scale to zero, by an external scheduler over HTTP.
+ */
+public interface RunJobUseCase {
+    String QUEUE_ADMISSION = "queue-admission";
+    String QUEUE_TOKEN_EXPIRY = "queue-token-expiry";
+    String HOLD_EXPIRY = "hold-expiry";
+    String IDEMPOTENCY_RETENTION = "idempotency-retention";
+    String OUTBOX_RELAY = "outbox-relay";
+    String OUTBOX_PRUNE = "outbox-prune";
+    /** Asks the PGs about PENDING top-ups older than wallet.pending-sweep.after and settles them. */
+    String TOPUP_SWEEPER = "topup-sweeper";
+    /** Deletes top-up orders that expired longer than wallet.top-up-orders.retention ago. */
+    String TOPUP_ORDER_RETENTION = "topup-order-retention";
+    /** Starts the daily reconciliation of yesterday (PGs' zone) unless it already completed. */
+    String RECONCILIATION = "reconciliation";
+
+    /** @throws domain.shared.NotFoundException for an unknown job name */
+    Result run(String job);
+
+    Set<String> jobs();
+
+    /** {@code ran} is false when another instance held the lease; {@code processed} counts the items handled. */
+    record Result(String job, boolean ran, long processed) {}
+}

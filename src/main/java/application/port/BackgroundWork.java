@@ -1,6 +1,0 @@
-package application.port;
-
-/** Runs work on a background thread of the service, outside the caller's request and transaction. */
-public interface BackgroundWork {
-    void submit(Runnable work);
-}

@@ -1,6 +1,0 @@
-package application.port;
-
-import java.time.Duration;
-
-/** The waiting room's configured defaults ({@code queue.max-active}, {@code queue.active-ttl}). */
-public record QueueSettings(int defaultMaxActive, Duration activeTtl) {}

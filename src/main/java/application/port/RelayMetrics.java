@@ -1,6 +1,0 @@
-package application.port;
-
-/** Counters of what the relay did. */
-public interface RelayMetrics {
-    void record(int delivered, int retried, int parked);
-}

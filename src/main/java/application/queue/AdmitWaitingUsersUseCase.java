@@ -1,6 +1,0 @@
-package application.queue;
-
-public interface AdmitWaitingUsersUseCase {
-    /** One admission round over every waiting room; returns how many fans were let in. */
-    long admitAll();
-}

@@ -1,7 +1,0 @@
-package application.queue;
-
-import domain.queue.WaitingRoomStats;
-
-public interface GetWaitingRoomUseCase {
-    WaitingRoomStats stats(long concertId);
-}

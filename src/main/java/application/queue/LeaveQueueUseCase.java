@@ -1,8 +1,0 @@
-package application.queue;
-
-import domain.shared.UserId;
-
-public interface LeaveQueueUseCase {
-    /** The caller gives up their place in line or their active slot. */
-    void leave(UserId userId, String queueToken);
-}

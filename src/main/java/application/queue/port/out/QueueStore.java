@@ -1,0 +1,131 @@
+package application.queue.port.out;
+
+import application.shared.RateLimit;
+import application.shared.RateLimitedException;
+import application.shared.Stages;
+import domain.queue.QueueTicket;
+import domain.queue.QueueToken;
+import domain.queue.WaitingRoomStats;
+import domain.shared.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The waiting rooms. Every method is atomic in the store: no two callers can both take the last
+ * active slot, and a user has at most one live token per concert.
+ */
+public interface QueueStore {
+    /**
+     * Puts the user in line with {@code candidate}, or returns the live token they already have.
+     * Someone arriving at an empty line while a slot is free is admitted at once.
+     */
+    Entry enter(Arrival arrival);
+
+    /**
+     * {@link #enter} without blocking the caller's thread: the entry endpoint runs on the event loop.
+     * The arrival's rate-limit buckets are counted first in the same atomic step: over a limit the
+     * stage fails with {@link RateLimitedException} and nothing changes. This default answers at once
+     * from {@link #enter} and can take no limits; a store on a network answers when it does.
+     */
+    default CompletionStage<Entry> enterLater(Arrival arrival) {
+        if (!arrival.limits().isEmpty()) {
+            throw new UnsupportedOperationException("this queue store cannot count rate limits");
+        }
+        return Stages.now(() -> enter(arrival));
+    }
+
+    /**
+     * The ticket as it stands now; empty for an unknown, released or expired token. The caller has
+     * verified the token's signature: a token issued before the store's current state began (the
+     * store lost its data since) is put back in line at its own arrival order, once per user and
+     * room, within the restore window (D33). {@code defaultMaxActive} is the cap to report when the
+     * store has none.
+     */
+    Optional<View> find(QueueToken token, Instant now, int defaultMaxActive);
+
+    /**
+     * {@link #find} without blocking the caller's thread: the poll endpoint runs on the event loop.
+     * This default answers at once from {@link #find}; a store on a network answers when it does.
+     */
+    default CompletionStage<Optional<View>> findLater(QueueToken token, Instant now, int defaultMaxActive) {
+        return findLater(token, now, defaultMaxActive, List.of());
+    }
+
+    /**
+     * {@link #findLater}, counted first in the caller's rate-limit {@code limits} in the same atomic
+     * step: over a limit the stage fails with {@link RateLimitedException} and nothing is looked up or
+     * touched. This default counts nothing and can take no limits; a shared store counts them.
+     */
+    default CompletionStage<Optional<View>> findLater(
+            QueueToken token, Instant now, int defaultMaxActive, List<RateLimit> limits) {
+        if (!limits.isEmpty()) {
+            throw new UnsupportedOperationException("this queue store cannot count rate limits");
+        }
+        return Stages.now(() -> find(token, now, defaultMaxActive));
+    }
+
+    /** Removes the token from its waiting room, freeing its active slot. */
+    void release(QueueToken token);
+
+    /** Frees the user's active slot (or place in line) for the concert, if they have one. */
+    void releaseUser(long concertId, UserId userId);
+
+    /** Lets waiting users in, in arrival order, up to the concert's limit; returns how many. */
+    long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl);
+
+    /** Drops ACTIVE tokens whose time is up; returns how many. */
+    long expireActive(long concertId, Instant now);
+
+    /** Concerts that have anyone waiting or active. */
+    Set<Long> concertsInQueue();
+
+    WaitingRoomStats stats(long concertId, Instant now, int defaultMaxActive);
+
+    /**
+     * Sets the room's cap to the stored {@code version} of it, unless the store already has that
+     * version or a newer one (so a late writer never undoes a newer change).
+     */
+    void setMaxActive(long concertId, int maxActive, long version);
+
+    /** A ticket with what is needed to estimate the wait. */
+    record View(QueueTicket ticket, double admissionsPerSecond, int maxActive) {}
+
+    record Entry(View view, boolean created) {}
+
+    /**
+     * A fan at the door: {@code candidate} is the token they get if they are new; a room without a
+     * limit in the store admits {@code defaultMaxActive} at once (the cap stored in the database,
+     * or the configured default), each for {@code activeTtl}. {@code returning} is the verified
+     * token the fan presented, put back at its place if the store lost it (as {@link #find}).
+     * {@code limits}: the call's rate-limit buckets, counted by {@link #enterLater} (D30).
+     */
+    record Arrival(
+            long concertId,
+            UserId userId,
+            QueueToken candidate,
+            Instant now,
+            int defaultMaxActive,
+            Duration activeTtl,
+            Optional<QueueToken> returning,
+            List<RateLimit> limits) {
+        public Arrival {
+            Objects.requireNonNull(returning);
+            limits = List.copyOf(limits);
+        }
+
+        public Arrival(
+                long concertId,
+                UserId userId,
+                QueueToken candidate,
+                Instant now,
+                int defaultMaxActive,
+                Duration activeTtl) {
+            this(concertId, userId, candidate, now, defaultMaxActive, activeTtl, Optional.empty(), List.of());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package application.reconciliation.port.out;
+
+import domain.reconciliation.RunStatus;
+import domain.reconciliation.StatementKind;
+import domain.reconciliation.StepSummary;
+import domain.reconciliation.Trigger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Runs and their steps, in the caller's transaction. At most one RUNNING run per date, across instances. */
+public interface ReconciliationRunStore {
+    /**
+     * Records a new RUNNING run for the date. A RUNNING run whose last heartbeat is before {@code
+     * staleBefore} belonged to a process that died: it is marked FAILED first.
+     *
+     * @return the new run's id, or empty when another live run of the date holds it
+     */
+    Optional<UUID> start(
+            UUID runId, LocalDate date, Trigger trigger, String requestedBy, Instant now, Instant staleBefore);
+
+    /** The id of the date's RUNNING run, if any. */
+    Optional<UUID> running(LocalDate date);
+
+    boolean hasCompleted(LocalDate date);
+
+    void heartbeat(UUID runId, Instant now);
+
+    void startStep(UUID runId, String provider, StatementKind kind, String fileName, Instant now);
+
+    void finishStep(
+            UUID runId,
+            String provider,
+            StatementKind kind,
+            RunStatus status,
+            long rowsRead,
+            long errors,
+            String failureReason,
+            StepSummary summary,
+            Instant now);
+
+    /**
+     * Ends the run. A COMPLETED run replaces the date's earlier results: the items of older runs of
+     * that date are deleted (their run rows stay, as history).
+     *
+     * @return false when the run was no longer RUNNING (declared dead by another instance meanwhile)
+     */
+    boolean finish(UUID runId, RunStatus status, String failureReason, Instant now);
+}

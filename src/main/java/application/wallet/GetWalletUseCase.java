@@ -1,8 +1,0 @@
-package application.wallet;
-
-import domain.shared.UserId;
-import domain.wallet.Wallet;
-
-public interface GetWalletUseCase {
-    Wallet get(UserId userId);
-}

@@ -1,0 +1,30 @@
+package application.wallet.port.out;
+
+import domain.shared.Money;
+import domain.shared.UserId;
+import domain.wallet.InsufficientBalanceException;
+import domain.wallet.Wallet;
+import domain.wallet.WalletTransaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Wallets and their ledger. Each change is applied atomically under the domain's rule ({@link
+ * Wallet#charge}, {@link Wallet#pay}) and writes its ledger line in the same transaction.
+ */
+public interface WalletStore {
+    /** The wallet, or an empty one for a user who never charged. */
+    Wallet load(UserId userId);
+
+    Wallet.Change charge(UserId userId, Money amount, UUID transactionId, Instant now);
+
+    /** @throws InsufficientBalanceException when the balance does not cover the amount (nothing changes) */
+    Wallet.Change pay(UserId userId, Money amount, UUID transactionId, UUID paymentId, Instant now);
+
+    Optional<WalletTransaction> transaction(UUID id);
+
+    /** Newest first. */
+    List<WalletTransaction> history(UserId userId, int limit);
+}
