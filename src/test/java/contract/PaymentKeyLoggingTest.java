@@ -32,7 +32,7 @@ class PaymentKeyLoggingTest {
     PaymentGateway gateway;
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger("adapters.pg");
+    private final Logger logger = Logger.getLogger("adapters.paymentgateway");
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {

@@ -1,6 +1,6 @@
-package adapters.statements;
+package adapters.settlementfiles;
 
-import adapters.statements.ProviderLayout.FileSpec;
+import adapters.settlementfiles.ProviderLayout.FileSpec;
 import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementKind;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package adapters.statements;
+package adapters.settlementfiles;
 
 import adapters.config.ReconciliationConfig;
 import application.reconciliation.port.out.StatementSource;

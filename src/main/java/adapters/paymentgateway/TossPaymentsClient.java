@@ -1,4 +1,4 @@
-package adapters.pg;
+package adapters.paymentgateway;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,4 +1,4 @@
-package adapters.statements;
+package adapters.settlementfiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

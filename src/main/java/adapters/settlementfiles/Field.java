@@ -1,4 +1,4 @@
-package adapters.statements;
+package adapters.settlementfiles;
 
 /** What a column of a PG file means to us, whatever the provider calls it. */
 enum Field {

@@ -1,4 +1,4 @@
-package adapters.statements;
+package adapters.settlementfiles;
 
 import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementKind;

@@ -1,4 +1,4 @@
-package adapters.pg;
+package adapters.paymentgateway;
 
 import adapters.config.PaymentsConfig;
 import application.wallet.port.out.PaymentGateway;

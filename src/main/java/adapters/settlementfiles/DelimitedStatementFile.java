@@ -1,6 +1,6 @@
-package adapters.statements;
+package adapters.settlementfiles;
 
-import adapters.statements.ProviderLayout.FileSpec;
+import adapters.settlementfiles.ProviderLayout.FileSpec;
 import application.reconciliation.port.out.StatementSource.StatementFile;
 import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
 import domain.reconciliation.LineError;

@@ -1,4 +1,4 @@
-package adapters.statements;
+package adapters.settlementfiles;
 
 import java.util.ArrayList;
 import java.util.List;

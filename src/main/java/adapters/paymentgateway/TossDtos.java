@@ -1,4 +1,4 @@
-package adapters.pg;
+package adapters.paymentgateway;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.runtime.annotations.RegisterForReflection;
