@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import support.Db;
+import support.GatewayStandIn;
+import support.GatewayStandIn.Confirm;
 import support.Http;
-import support.PgStandIn;
-import support.PgStandIn.Confirm;
 import support.TestInfrastructure;
 import support.Tokens;
 
@@ -33,16 +33,16 @@ class MoneyIT {
     private static final String PREFIX =
             "cb-it-money-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static PgStandIn pg;
+    private static GatewayStandIn pg;
     private static AppInstance app;
 
     @BeforeAll
     static void start() throws Exception {
         TestInfrastructure.createDatabase(DATABASE);
-        pg = PgStandIn.start();
+        pg = GatewayStandIn.start();
         Map<String, String> config = Cluster.config(DATABASE, PREFIX);
         config.put("payments.providers.toss.url", pg.url());
-        config.put("payments.providers.toss.secret-key", PgStandIn.SECRET_KEY);
+        config.put("payments.providers.toss.secret-key", GatewayStandIn.SECRET_KEY);
         config.put("payments.providers.toss.timeout", "1s");
         // the sweeper asks about PENDING top-ups older than 1 s, every 300 ms
         config.put("wallet.pending-sweep.after", "1s");

@@ -2,7 +2,7 @@ package contract;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
-import support.PgStandIn;
+import support.GatewayStandIn;
 
 /**
  * The one profile with payment gateways configured (the default test profile has none, so plain
@@ -11,6 +11,6 @@ import support.PgStandIn;
 public class PaymentGatewayProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PgStandIn.Resource.class));
+        return List.of(new TestResourceEntry(GatewayStandIn.Resource.class));
     }
 }

@@ -19,7 +19,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import support.PgStandIn;
+import support.GatewayStandIn;
 
 /**
  * Payment keys and order ids reach the log masked (first and last four characters): every log line
@@ -54,14 +54,14 @@ class PaymentKeyLoggingTest {
     @AfterEach
     void release() {
         logger.removeHandler(capture);
-        PgStandIn.current().releaseHung();
+        GatewayStandIn.current().releaseHung();
     }
 
     @Test
     void aPgThatFailsOrIsUnreachableIsLoggedWithMaskedKeys() {
         String key = "tpk_" + UUID.randomUUID().toString().replace("-", "");
         String order = "order-" + UUID.randomUUID();
-        PgStandIn.current().onConfirm(key, PgStandIn.Confirm.FAIL);
+        GatewayStandIn.current().onConfirm(key, GatewayStandIn.Confirm.FAIL);
 
         assertInstanceOf(PaymentGateway.Answer.Unknown.class, gateway.confirm("toss", key, order, Money.won(1000)));
         assertInstanceOf(PaymentGateway.Answer.Unknown.class, gateway.confirm("down", key, order, Money.won(1000)));

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.Api;
 import support.Db;
+import support.GatewayStandIn;
+import support.GatewayStandIn.Confirm;
 import support.Http;
-import support.PgStandIn;
-import support.PgStandIn.Confirm;
 import support.Tokens;
 
 /** Wallet top-ups paid through a PG: the stand-in PG answers over real HTTP as each test scripts it. */
@@ -41,7 +41,7 @@ class WalletTopUpContractTest {
     @Inject
     SettleTopUpUseCase settle;
 
-    private final PgStandIn pg = PgStandIn.current();
+    private final GatewayStandIn pg = GatewayStandIn.current();
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -124,13 +124,13 @@ class WalletTopUpContractTest {
                 json.getString("id"),
                 Db.text("SELECT transaction_id::text FROM topup WHERE id = ?::uuid", json.getString("topUpId")));
         assertEquals("APPROVED", topUpStatus(paymentKey));
-        PgStandIn.Call confirm = pg.calls().stream()
+        GatewayStandIn.Call confirm = pg.calls().stream()
                 .filter(c -> c.body().contains(paymentKey))
                 .findFirst()
                 .orElseThrow();
         assertEquals("/v1/payments/confirm", confirm.path());
         String basic =
-                Base64.getEncoder().encodeToString((PgStandIn.SECRET_KEY + ":").getBytes(StandardCharsets.UTF_8));
+                Base64.getEncoder().encodeToString((GatewayStandIn.SECRET_KEY + ":").getBytes(StandardCharsets.UTF_8));
         assertEquals("Basic " + basic, confirm.authorization());
         assertTrue(confirm.body().contains("\"amount\":15000"), confirm.body());
         asUser(user)

@@ -6,8 +6,8 @@ import domain.reconciliation.Action;
 import domain.reconciliation.BookedTopUp;
 import domain.reconciliation.BusinessDay;
 import domain.reconciliation.Category;
+import domain.reconciliation.GatewayStatus;
 import domain.reconciliation.LineError;
-import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.StatementLine;
 import domain.reconciliation.Step;
@@ -218,7 +218,7 @@ public class PostgresStatementStore implements StatementStore {
         return new StatementLine(
                 rs.getLong(2),
                 key,
-                PgStatus.valueOf(rs.getString(3)),
+                GatewayStatus.valueOf(rs.getString(3)),
                 rs.getLong(4),
                 feeOrNull,
                 netOrNull,

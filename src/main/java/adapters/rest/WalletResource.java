@@ -84,7 +84,7 @@ public class WalletResource {
                 idempotencyKey,
                 payment == null
                         ? null
-                        : new ChargeWalletUseCase.PgPayment(
+                        : new ChargeWalletUseCase.GatewayPayment(
                                 payment.provider(), payment.paymentKey(), payment.orderId()));
         return Worker.run(() -> charge.charge(command)).map(WalletResource::charged);
     }

@@ -3,8 +3,8 @@ package adapters.settlementfiles;
 import adapters.settlementfiles.ProviderLayout.FileSpec;
 import application.reconciliation.port.out.StatementSource.StatementFile;
 import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
+import domain.reconciliation.GatewayStatus;
 import domain.reconciliation.LineError;
-import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementLine;
 import domain.shared.InvalidValueException;
 import java.io.BufferedReader;
@@ -104,8 +104,8 @@ final class DelimitedStatementFile implements StatementFile {
                 lineNo, key, amount, won(cells, Field.FEE), won(cells, Field.NET), date(cells, Field.SETTLEMENT_DATE));
     }
 
-    private PgStatus status(String code) {
-        PgStatus status = layout.statuses().get(code);
+    private GatewayStatus status(String code) {
+        GatewayStatus status = layout.statuses().get(code);
         if (status == null) {
             throw new IllegalArgumentException("unknown status '" + code + "' (" + layout.name() + " codes: "
                     + String.join(

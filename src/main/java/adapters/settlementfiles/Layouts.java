@@ -1,7 +1,7 @@
 package adapters.settlementfiles;
 
 import adapters.settlementfiles.ProviderLayout.FileSpec;
-import domain.reconciliation.PgStatus;
+import domain.reconciliation.GatewayStatus;
 import domain.reconciliation.StatementKind;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -49,12 +49,12 @@ final class Layouts {
                                     Field.FEE, "fee",
                                     Field.NET, "payOutAmount",
                                     Field.SETTLEMENT_DATE, "paidOutDate"),
-                            PgStatus.APPROVED)),
+                            GatewayStatus.APPROVED)),
             Map.of(
-                    "DONE", PgStatus.APPROVED,
-                    "COMPLETED", PgStatus.APPROVED,
-                    "CANCELED", PgStatus.CANCELLED,
-                    "PARTIAL_CANCELED", PgStatus.CANCELLED));
+                    "DONE", GatewayStatus.APPROVED,
+                    "COMPLETED", GatewayStatus.APPROVED,
+                    "CANCELED", GatewayStatus.CANCELLED,
+                    "PARTIAL_CANCELED", GatewayStatus.CANCELLED));
 
     /** KCP-style: pipe-separated, upper-case headers, yyyyMMdd dates, APPR / ACQU / CNCL codes. */
     static final ProviderLayout KCP = new ProviderLayout(
@@ -82,8 +82,8 @@ final class Layouts {
                                     Field.FEE, "FEE_AMT",
                                     Field.NET, "PAY_AMT",
                                     Field.SETTLEMENT_DATE, "PAY_DATE"),
-                            PgStatus.APPROVED)),
-            Map.of("APPR", PgStatus.APPROVED, "ACQU", PgStatus.APPROVED, "CNCL", PgStatus.CANCELLED));
+                            GatewayStatus.APPROVED)),
+            Map.of("APPR", GatewayStatus.APPROVED, "ACQU", GatewayStatus.APPROVED, "CNCL", GatewayStatus.CANCELLED));
 
     static Optional<ProviderLayout> named(String name) {
         return switch (name) {

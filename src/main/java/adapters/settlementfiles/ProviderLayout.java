@@ -1,6 +1,6 @@
 package adapters.settlementfiles;
 
-import domain.reconciliation.PgStatus;
+import domain.reconciliation.GatewayStatus;
 import domain.reconciliation.StatementKind;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +17,7 @@ record ProviderLayout(
         DateTimeFormatter fileDate,
         DateTimeFormatter cellDate,
         Map<StatementKind, FileSpec> files,
-        Map<String, PgStatus> statuses) {
+        Map<String, GatewayStatus> statuses) {
 
     ProviderLayout {
         Objects.requireNonNull(name);
@@ -37,7 +37,7 @@ record ProviderLayout(
      * One file kind: its name ({@code {date}} is replaced), the header of each field we read, and
      * the status of every line when the file has no status column (settlement files).
      */
-    record FileSpec(String fileName, Map<Field, String> columns, PgStatus fixedStatus) {
+    record FileSpec(String fileName, Map<Field, String> columns, GatewayStatus fixedStatus) {
         FileSpec {
             columns = Map.copyOf(columns);
         }

@@ -89,7 +89,7 @@ public class ChargeSteps {
      */
     @Transactional
     public Opened open(ChargeWalletUseCase.Command command, Money amount) {
-        ChargeWalletUseCase.PgPayment payment = command.payment();
+        ChargeWalletUseCase.GatewayPayment payment = command.payment();
         IdempotencyKey key = new IdempotencyKey(command.userId(), OPERATION, command.idempotencyKey());
         Instant now = clock.instant();
         Optional<UUID> answered = idempotency.claim(key, fingerprint(amount, payment), now);
@@ -123,7 +123,7 @@ public class ChargeSteps {
      * {@code amount=N}, so reusing its key for a PG top-up is a conflict. Hashed: the payment key
      * alone may be 200 characters, the column's size.
      */
-    static String fingerprint(Money amount, ChargeWalletUseCase.PgPayment payment) {
+    static String fingerprint(Money amount, ChargeWalletUseCase.GatewayPayment payment) {
         // fields are visible ASCII, so '\n' separates them unambiguously
         String fields = payment.provider() + '\n' + payment.paymentKey() + '\n' + payment.orderId();
         try {

@@ -45,7 +45,7 @@ public class ChargeWalletService implements ChargeWalletUseCase {
     @Transactional(Transactional.TxType.NEVER)
     public Result charge(Command command) {
         Money amount = Wallet.requireChargeable(command.amount());
-        PgPayment payment = command.payment();
+        GatewayPayment payment = command.payment();
         if (payment == null) {
             // fail closed: money without a verified source only where explicitly switched on
             // (wallet.direct-charges.enabled, dev and test), and never beside a configured PG
@@ -65,7 +65,7 @@ public class ChargeWalletService implements ChargeWalletUseCase {
         if (!opened.replayed()) {
             PaymentGateway.Answer answer =
                     gateway.confirm(payment.provider(), payment.paymentKey(), payment.orderId(), amount);
-            topUp = PgAnswers.apply(settle, topUp, answer);
+            topUp = GatewayAnswers.apply(settle, topUp, answer);
         }
         return switch (topUp.status()) {
             case APPROVED ->

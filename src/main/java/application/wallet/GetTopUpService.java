@@ -33,6 +33,6 @@ public class GetTopUpService implements GetTopUpUseCase {
         if (!topUp.isPending()) {
             return topUp;
         }
-        return PgAnswers.apply(settle, topUp, gateway.status(topUp.provider(), topUp.paymentKey()));
+        return GatewayAnswers.apply(settle, topUp, gateway.status(topUp.provider(), topUp.paymentKey()));
     }
 }

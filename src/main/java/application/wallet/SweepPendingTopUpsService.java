@@ -57,7 +57,8 @@ public class SweepPendingTopUpsService implements SweepPendingTopUpsUseCase {
             page = topUps.pendingCreatedBefore(cutoff, null, limit);
         }
         for (TopUp pending : page) {
-            TopUp after = PgAnswers.apply(settle, pending, gateway.status(pending.provider(), pending.paymentKey()));
+            TopUp after =
+                    GatewayAnswers.apply(settle, pending, gateway.status(pending.provider(), pending.paymentKey()));
             metrics.swept(
                     switch (after.status()) {
                         case APPROVED -> SweepMetrics.Outcome.APPROVED;

@@ -16,11 +16,11 @@ public final class ReconciliationRules {
      */
     public static Verdict payment(StatementLine pg, BookedTopUp ours) {
         if (ours == null) {
-            return pg.status() == PgStatus.APPROVED
+            return pg.status() == GatewayStatus.APPROVED
                     ? Verdict.of(Category.MISSING_INTERNAL, "approved at the PG, no top-up here")
                     : Verdict.of(Category.MATCHED, "cancelled at the PG, never credited here");
         }
-        if (pg.status() == PgStatus.CANCELLED) {
+        if (pg.status() == GatewayStatus.CANCELLED) {
             if (ours.credited()) {
                 return Verdict.of(Category.STATUS_MISMATCH, "cancelled at the PG, credited here");
             }

@@ -9,7 +9,13 @@ import java.util.Objects;
  * {@code net} and {@code settlementDate} are set on settlement lines only.
  */
 public record StatementLine(
-        long lineNo, String paymentKey, PgStatus status, long amount, Long fee, Long net, LocalDate settlementDate) {
+        long lineNo,
+        String paymentKey,
+        GatewayStatus status,
+        long amount,
+        Long fee,
+        Long net,
+        LocalDate settlementDate) {
 
     public static final int MAX_KEY_LENGTH = 200;
 
@@ -26,12 +32,12 @@ public record StatementLine(
         }
     }
 
-    public static StatementLine payment(long lineNo, String paymentKey, PgStatus status, long amount) {
+    public static StatementLine payment(long lineNo, String paymentKey, GatewayStatus status, long amount) {
         return new StatementLine(lineNo, paymentKey, status, amount, null, null, null);
     }
 
     public static StatementLine settlement(
             long lineNo, String paymentKey, long gross, long fee, long net, LocalDate settlementDate) {
-        return new StatementLine(lineNo, paymentKey, PgStatus.APPROVED, gross, fee, net, settlementDate);
+        return new StatementLine(lineNo, paymentKey, GatewayStatus.APPROVED, gross, fee, net, settlementDate);
     }
 }

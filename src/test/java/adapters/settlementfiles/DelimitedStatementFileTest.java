@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
+import domain.reconciliation.GatewayStatus;
 import domain.reconciliation.LineError;
-import domain.reconciliation.PgStatus;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.StatementLine;
 import java.io.BufferedReader;
@@ -37,8 +37,8 @@ class DelimitedStatementFileTest {
 
         assertEquals(
                 List.of(
-                        StatementLine.payment(2, "pk-1", PgStatus.APPROVED, 1000),
-                        StatementLine.payment(3, "pk-2", PgStatus.CANCELLED, 2000)),
+                        StatementLine.payment(2, "pk-1", GatewayStatus.APPROVED, 1000),
+                        StatementLine.payment(3, "pk-2", GatewayStatus.CANCELLED, 2000)),
                 lines);
         assertEquals(List.of(), errors);
     }

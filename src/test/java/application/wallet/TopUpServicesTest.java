@@ -74,7 +74,7 @@ class TopUpServicesTest {
     private ChargeWalletUseCase.Result topUpWithOrder(
             UserId userId, long amount, String key, String paymentKey, String orderId) {
         return charge.charge(new ChargeWalletUseCase.Command(
-                userId, amount, key, new ChargeWalletUseCase.PgPayment("toss", paymentKey, orderId)));
+                userId, amount, key, new ChargeWalletUseCase.GatewayPayment("toss", paymentKey, orderId)));
     }
 
     @Test
@@ -174,7 +174,7 @@ class TopUpServicesTest {
         InvalidValueException unknown = assertThrows(
                 InvalidValueException.class,
                 () -> charge.charge(new ChargeWalletUseCase.Command(
-                        ALICE, 5_000, "k1", new ChargeWalletUseCase.PgPayment("paypal", "pk-1", "order-1"))));
+                        ALICE, 5_000, "k1", new ChargeWalletUseCase.GatewayPayment("paypal", "pk-1", "order-1"))));
 
         assertEquals("payment", missing.field());
         assertEquals("payment.provider", unknown.field());

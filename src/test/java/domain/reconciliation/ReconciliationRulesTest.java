@@ -29,7 +29,8 @@ class ReconciliationRulesTest {
                 "CANCELLED, 1000, DECLINED,  1000, MATCHED,          NONE",
                 "APPROVED,  1000, CANCELLED, 1000, MISSING_INTERNAL, NONE",
             })
-    void paymentLines(PgStatus pg, long pgAmount, TopUpStatus ours, Long ourAmount, Category category, Action action) {
+    void paymentLines(
+            GatewayStatus pg, long pgAmount, TopUpStatus ours, Long ourAmount, Category category, Action action) {
         BookedTopUp booked = ours == null ? null : new BookedTopUp("k", ours, ourAmount);
 
         Verdict verdict = ReconciliationRules.payment(StatementLine.payment(1, "k", pg, pgAmount), booked);
@@ -79,8 +80,8 @@ class ReconciliationRulesTest {
 
     @Test
     void aLineNeedsAKeyAndAPositiveAmount() {
-        assertThrows(InvalidValueException.class, () -> StatementLine.payment(1, " ", PgStatus.APPROVED, 1));
-        assertThrows(InvalidValueException.class, () -> StatementLine.payment(1, "k", PgStatus.APPROVED, 0));
+        assertThrows(InvalidValueException.class, () -> StatementLine.payment(1, " ", GatewayStatus.APPROVED, 1));
+        assertThrows(InvalidValueException.class, () -> StatementLine.payment(1, "k", GatewayStatus.APPROVED, 0));
         assertThrows(
                 InvalidValueException.class,
                 () -> StatementLine.settlement(1, "k", 100, -1, 101, LocalDate.of(2026, 1, 1)));

@@ -24,17 +24,17 @@ public interface ChargeWalletUseCase {
     Result charge(Command command);
 
     /** {@code payment} is null for a charge without a PG (only when none is configured and direct charges are on). */
-    record Command(UserId userId, long amount, String idempotencyKey, PgPayment payment) {
+    record Command(UserId userId, long amount, String idempotencyKey, GatewayPayment payment) {
         public Command(UserId userId, long amount, String idempotencyKey) {
             this(userId, amount, idempotencyKey, null);
         }
     }
 
     /** A payment the client authorised with a PG, to be confirmed (captured) by us. */
-    record PgPayment(String provider, String paymentKey, String orderId) {
+    record GatewayPayment(String provider, String paymentKey, String orderId) {
         private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
-        public PgPayment {
+        public GatewayPayment {
             require("payment.provider", provider, 32);
             require("payment.paymentKey", paymentKey, 200);
             require("payment.orderId", orderId, 64);

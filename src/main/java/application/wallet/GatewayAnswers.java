@@ -6,8 +6,8 @@ import domain.topup.TopUp;
 import domain.topup.TopUpStatus;
 
 /** Applies a PG's answer to a PENDING top-up through {@link SettleTopUpUseCase}. */
-final class PgAnswers {
-    private PgAnswers() {}
+final class GatewayAnswers {
+    private GatewayAnswers() {}
 
     /** The top-up after the answer: settled if the answer was final, else unchanged (still PENDING). */
     static TopUp apply(SettleTopUpUseCase settle, TopUp pending, Answer answer) {

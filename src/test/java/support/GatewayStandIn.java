@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timeout, or fail with a 500) and a status query with the status the test set (IN_PROGRESS by
  * default). It records every call and its Authorization header.
  */
-public final class PgStandIn {
+public final class GatewayStandIn {
     public static final String SECRET_KEY = "test_sk_standin";
 
     public enum Confirm {
@@ -39,7 +39,7 @@ public final class PgStandIn {
     public record Call(String method, String path, String authorization, String body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static volatile PgStandIn current;
+    private static volatile GatewayStandIn current;
 
     private final HttpServer server;
     private final Map<String, Confirm> confirms = new ConcurrentHashMap<>();
@@ -49,7 +49,7 @@ public final class PgStandIn {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch hung = new CountDownLatch(1);
 
-    private PgStandIn() throws IOException {
+    private GatewayStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/payments", this::handle);
@@ -57,8 +57,8 @@ public final class PgStandIn {
     }
 
     /** A stand-in of its own, for a test that starts the packaged app itself; {@link #close()} it. */
-    public static PgStandIn start() throws IOException {
-        return new PgStandIn();
+    public static GatewayStandIn start() throws IOException {
+        return new GatewayStandIn();
     }
 
     /** Stops a stand-in made by {@link #start()}. */
@@ -67,7 +67,7 @@ public final class PgStandIn {
     }
 
     /** The stand-in of the running profile. */
-    public static PgStandIn current() {
+    public static GatewayStandIn current() {
         return current;
     }
 
@@ -190,7 +190,7 @@ public final class PgStandIn {
         @Override
         public Map<String, String> start() {
             try {
-                current = new PgStandIn();
+                current = new GatewayStandIn();
                 int closedPort;
                 try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                     closedPort = socket.getLocalPort();
