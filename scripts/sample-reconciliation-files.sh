@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drops a small sample day of PG files for the two sample providers (toss, kcp) into the inbox, for
-# trying the reconciliation by hand (README). Realistic volumes: bench/reconciliation/generate.py.
+# trying the reconciliation by hand (docs/operations.md). Realistic volumes: bench/reconciliation/generate.py.
 #
 #   scripts/sample-reconciliation-files.sh <yyyy-MM-dd> [inbox]   (inbox: data/reconciliation/inbox)
 set -euo pipefail
