@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Helpers for bench/run.sh (standard library only).
+"""The report of bench/run.sh (standard library only), used as a module by bench/harness and as a command:
 
   report.py pgbench <stdout-file> <log-prefix>      -> one JSON line (rps, p50/p99/p99.9 ms from the per-transaction log)
   report.py redis <csv-file>                        -> one JSON line (rps, p50/p99 ms from redis-benchmark --csv)
@@ -23,7 +23,7 @@ def pct(sorted_vals, p):
     return sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * (k - lo)
 
 
-def cmd_pgbench(stdout_file, log_prefix):
+def parse_pgbench(stdout_file, log_prefix):
     text = open(stdout_file).read()
     tps = None
     failed = 0
@@ -43,17 +43,25 @@ def cmd_pgbench(stdout_file, log_prefix):
     out = {"requests": len(lat), "rps": tps, "p50_ms": pct(lat, 50), "p99_ms": pct(lat, 99),
            "p999_ms": pct(lat, 99.9), "mean_ms": (sum(lat) / len(lat)) if lat else None,
            "max_ms": lat[-1] if lat else None, "failed": failed}
-    print(json.dumps(out))
+    return out
 
 
-def cmd_redis(csv_file):
+def cmd_pgbench(stdout_file, log_prefix):
+    print(json.dumps(parse_pgbench(stdout_file, log_prefix)))
+
+
+def parse_redis(csv_file):
     rows = list(csv.DictReader(open(csv_file)))
     if not rows:
         raise SystemExit("redis-benchmark produced no CSV row")
     r = rows[-1]
     out = {"rps": float(r["rps"]), "p50_ms": float(r["p50_latency_ms"]), "p99_ms": float(r["p99_latency_ms"]),
            "p999_ms": None, "mean_ms": float(r["avg_latency_ms"]), "max_ms": float(r["max_latency_ms"])}
-    print(json.dumps(out))
+    return out
+
+
+def cmd_redis(csv_file):
+    print(json.dumps(parse_redis(csv_file)))
 
 
 SCENARIOS = [
@@ -236,7 +244,8 @@ def write_md(summary, out_md):
     w("")
     w("Needs the PostgreSQL server packages (the run starts its own cluster with them, see Method; `BENCH_PG=shared` "
       "uses the one on 127.0.0.1:5432 instead) and Redis on 127.0.0.1:6379 (`scripts/services.sh` "
-      "installs and starts both), a JDK ≥ 21 (`scripts/java.sh`), `wrk`, `redis-benchmark`, `pgbench`, `jq`, `python3`; it "
+      "installs and starts both), a JDK ≥ 21 (`scripts/java.sh`), `wrk`, `redis-benchmark`, `pgbench`, `python3` "
+      "(the harness, `bench/harness/`: standard library only) and Node.js (the paced generator, `npm ci`); it "
       "`apt-get install`s `gnuplot-nox` (charts) and `wrk` when absent. It builds the jar only if "
       "`target/quarkus-app/quarkus-run.jar` is missing, creates its own database (`%s`-style, dropped at the end) "
       "and Redis key prefix (deleted at the end), and starts and stops the service itself. `--quick` writes to "
