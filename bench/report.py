@@ -300,7 +300,7 @@ def write_md(summary, out_md):
       "response per status. Latency percentiles: wrk's (HdrHistogram, coordinated omission not corrected), pgbench's "
       "per-transaction log, redis-benchmark's own (it prints no p99.9)." % m.get("repeats", 3))
     w("- Raw baselines use the service's own schema (Flyway ran it) and its own statements: `enter.lua` loaded with "
-      "`SCRIPT LOAD` and called with the same 9 keys as `RedisQueueStore.keys()`; `ZRANK` on a waiting set as large as "
+      "`SCRIPT LOAD` and called with the same 11 keys as `RedisQueueStore.keys()`; `ZRANK` on a waiting set as large as "
       "the service's; the hold's statements in their transaction, as `HoldSeatService` sends them "
       "(`bench/pgbench/hold.sql`): the seat's conditional `UPDATE … RETURNING` (with the existence check of a "
       "refused hold in the same statement), then the reservation and its `ReservationHeld` outbox row in one "
