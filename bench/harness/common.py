@@ -179,3 +179,20 @@ class Api:
         except HttpError as e:
             show(str(e))
             die(what or f"{method} {path} failed")
+
+
+def quick_flag(args, doc):
+    """The entries' one flag: True for --quick; --help prints `doc` and an unknown argument is refused.
+    Returns (quick, exit status or None to go on)."""
+    quick = False
+    for a in args:
+        if a == "--quick":
+            quick = True
+        elif a in ("-h", "--help"):
+            print(doc.strip())
+            return quick, 0
+        else:
+            sys.stderr.write(f"unknown argument: {a}\n")
+            return quick, 2
+    return quick, None
+

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .common import BENCH, ROOT, read
+from .common import BENCH, ROOT, quick_flag, read
 
 
 def say(msg):
@@ -75,16 +75,9 @@ req/s, a cost of **{cost * 100:.1f} %** (the issue's bound: at most 10 %).
 
 
 def main(args):
-    quick = False
-    for a in args:
-        if a == "--quick":
-            quick = True
-        elif a in ("-h", "--help"):
-            print(__doc__.strip())
-            return 0
-        else:
-            sys.stderr.write(f"unknown argument: {a}\n")
-            return 2
+    quick, status = quick_flag(args, __doc__)
+    if status is not None:
+        return status
     os.chdir(ROOT)
     pairs = int(os.environ.get("LIMITER_PAIRS") or (1 if quick else 2))
     out = Path(os.environ.get("BENCH_OUT") or ROOT / "docs/benchmarks")

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .common import (ROOT, Exit, Failed, HttpError, die, free_port, http, log, on_term_exit, output, read, set_tag,
+from .common import (ROOT, Exit, Failed, HttpError, quick_flag, die, free_port, http, log, on_term_exit, output, read, set_tag,
                      show, use_jdk)
 from .postgres import drop_database, psql_quiet, reachable, use_env_defaults
 from .service import Service, common_options
@@ -191,16 +191,9 @@ def reconcile(ctx, quick):
 
 
 def main(args):
-    quick = False
-    for a in args:
-        if a == "--quick":
-            quick = True
-        elif a in ("-h", "--help"):
-            print(__doc__.strip())
-            return 0
-        else:
-            sys.stderr.write(f"unknown argument: {a}\n")
-            return 2
+    quick, status = quick_flag(args, __doc__)
+    if status is not None:
+        return status
     os.chdir(ROOT)
     set_tag("recon-bench")
     use_env_defaults()

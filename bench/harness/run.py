@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from . import config, report_lib, tokens as tokens_mod
-from .common import (ROOT, Api, Exit, Failed, die, free_port, have, jqnum, log, on_term_exit, output, quiet,
+from .common import (ROOT, Api, Exit, quick_flag, Failed, die, free_port, have, jqnum, log, on_term_exit, output, quiet,
                      read, set_tag, use_jdk)
 from .measure import Cpu, Recorder
 from .postgres import Cluster, Database, psql, reachable, use_env_defaults
@@ -289,16 +289,9 @@ def cleanup(b, status):
 
 
 def main(args):
-    quick = False
-    for a in args:
-        if a == "--quick":
-            quick = True
-        elif a in ("-h", "--help"):
-            print(__doc__.strip())
-            return 0
-        else:
-            sys.stderr.write(f"unknown argument: {a}\n")
-            return 2
+    quick, status = quick_flag(args, __doc__)
+    if status is not None:
+        return status
     os.chdir(ROOT)
     set_tag("bench")
     cfg = config.load(quick)

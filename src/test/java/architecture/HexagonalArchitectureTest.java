@@ -46,12 +46,7 @@ class HexagonalArchitectureTest {
                     "jakarta.transaction..");
 
     @ArchTest
-    static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("adapters.(*)..")
-            .should()
-            .notDependOnEachOther()
-            .ignoreDependency(
-                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("adapters.config.."));
+    static final ArchRule adaptersDoNotDependOnEachOther = independent("adapters.(*)..", "adapters.config..");
 
     @ArchTest
     static final ArchRule persistenceStaysInThePostgresAdapter = noClasses()
@@ -113,12 +108,8 @@ class HexagonalArchitectureTest {
             .resideInAPackage("application..port.out..");
 
     @ArchTest
-    static final ArchRule aFeatureUsesAnotherOnlyThroughItsPorts = slices().matching("application.(*)")
-            .should()
-            .notDependOnEachOther()
-            .ignoreDependency(
-                    com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("application.shared.."));
+    static final ArchRule aFeatureUsesAnotherOnlyThroughItsPorts =
+            independent("application.(*)", "application.shared..");
 
     @ArchTest
     static final ArchRule sharedKnowsNoFeature = classes()
@@ -127,4 +118,14 @@ class HexagonalArchitectureTest {
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage("application.shared..", "domain..", "java..");
+
+    /** The slices do not depend on each other, except on {@code everyones} (wiring, shared values). */
+    private static ArchRule independent(String slicePattern, String everyones) {
+        return slices().matching(slicePattern)
+                .should()
+                .notDependOnEachOther()
+                .ignoreDependency(
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(everyones));
+    }
 }
