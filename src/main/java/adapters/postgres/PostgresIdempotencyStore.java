@@ -61,12 +61,17 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
                 """, completion);
     }
 
+    /**
+     * MATERIALIZED, as in the hold-expiry claim: the batch is claimed once, so a runner locks (and
+     * hides from the other runners) only the rows it deletes.
+     */
     @Override
     public int forgetOlderThan(Instant cutoff, int limit) {
         return Jdbc.update(em, """
-                DELETE FROM idempotency_key WHERE ctid IN (
+                WITH claimed AS MATERIALIZED (
                     SELECT ctid FROM idempotency_key WHERE created_at < :cutoff
                     ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                DELETE FROM idempotency_key k USING claimed WHERE k.ctid = claimed.ctid
                 """, Map.of("cutoff", cutoff, "limit", limit));
     }
 

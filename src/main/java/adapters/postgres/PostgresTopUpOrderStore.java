@@ -84,12 +84,17 @@ public class PostgresTopUpOrderStore implements TopUpOrderStore {
                 == 1;
     }
 
+    /**
+     * MATERIALIZED, as in the hold-expiry claim: the batch is claimed once, so a runner locks (and
+     * hides from the other runners) only the rows it deletes.
+     */
     @Override
     public int forgetExpiredBefore(Instant cutoff, int limit) {
         return Jdbc.update(em, """
-                DELETE FROM topup_order WHERE id IN (
+                WITH claimed AS MATERIALIZED (
                     SELECT id FROM topup_order WHERE expires_at < :cutoff
                     ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                DELETE FROM topup_order o USING claimed WHERE o.id = claimed.id
                 """, Map.of("cutoff", cutoff, "limit", limit));
     }
 }
