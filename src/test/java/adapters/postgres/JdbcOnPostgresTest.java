@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import domain.reservation.ReservationStatus;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class JdbcOnPostgresTest {
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EntityManager em;
 
     record Typed(UUID id, Instant at, LocalDate day, long count, int small, String text, ReservationStatus status) {}
 
@@ -110,6 +115,41 @@ class JdbcOnPostgresTest {
                     () -> Jdbc.update(c, "UPDATE wallet SET balance = balance WHERE user_id = :user", Map.of()));
             assertEquals("no value for :user", refused.getMessage());
         }
+    }
+
+    /** Thrown to end the transaction with a rollback, carrying what the statement saw. */
+    private static final class Seen extends RuntimeException {
+        final String title;
+
+        Seen(String title) {
+            super(null, null, false, false);
+            this.title = title;
+        }
+    }
+
+    @Test
+    void inATransactionTheStatementSeesWhatTheSessionHasNotWrittenYet() {
+        Seen seen = assertThrows(
+                Seen.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    ConcertEntity concert = new ConcertEntity();
+                    concert.title = "as persisted";
+                    concert.createdAt = Instant.now();
+                    em.persist(concert);
+                    concert.title = "changed in the session only";
+                    throw new Seen(Jdbc.one(
+                            em,
+                            "SELECT title FROM concert WHERE id = :id",
+                            Map.of("id", concert.id),
+                            row -> row.string("title")));
+                }));
+        assertEquals("changed in the session only", seen.title);
+    }
+
+    @Test
+    void outsideATransactionAReadRunsWithoutAFlush() {
+        int one = Jdbc.one(em, "SELECT 1 AS one", Map.of(), row -> row.intValue("one"));
+        assertEquals(1, one);
     }
 
     private static Map<String, Object> mapOfNull(String name) {
