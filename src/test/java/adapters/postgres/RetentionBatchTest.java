@@ -53,41 +53,44 @@ class RetentionBatchTest {
                     at(i));
             ids.add(id);
         }
-
-        Connection locker = lock("SELECT id FROM topup_order WHERE id = ? FOR UPDATE", ids.getFirst());
-        try {
-            assertEquals(2, inTransaction(() -> orders.forgetExpiredBefore(CUTOFF, 2)));
-            assertEquals(List.of(ids.get(0), ids.get(3)), remaining("topup_order", "id", "expires_at"));
-        } finally {
-            locker.rollback();
-            locker.close();
-        }
-        assertEquals(2, inTransaction(() -> orders.forgetExpiredBefore(CUTOFF, 10)));
-        assertEquals(List.of(), remaining("topup_order", "id", "expires_at"));
+        assertBatches("topup_order", "id", "expires_at", ids, orders::forgetExpiredBefore);
     }
 
     @Test
     void oldIdempotencyKeysGoABatchAtATimeOldestFirstSkippingALockedOne() throws Exception {
-        List<String> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String key = "retention-" + UUID.randomUUID();
             update(
                     "INSERT INTO idempotency_key (user_id, operation, key, fingerprint, created_at) VALUES ('retention', 'charge', ?, 'f', ?)",
                     key,
                     at(i));
-            ids.add(key);
+            keys.add(key);
         }
+        assertBatches("idempotency_key", "key", "created_at", keys, this.keys::forgetOlderThan);
+    }
 
-        Connection locker = lock("SELECT key FROM idempotency_key WHERE key = ? FOR UPDATE", ids.getFirst());
+    @FunctionalInterface
+    interface BatchDelete {
+        int delete(Instant cutoff, int limit);
+    }
+
+    /**
+     * With the oldest of the four rows ({@code ids}, oldest first) locked elsewhere, a batch of two
+     * deletes the next two; once the lock is gone, the rest go.
+     */
+    private void assertBatches(String table, String column, String age, List<String> ids, BatchDelete delete)
+            throws Exception {
+        Connection locker = lock("SELECT 1 FROM " + table + " WHERE " + column + " = ? FOR UPDATE", ids.getFirst());
         try {
-            assertEquals(2, inTransaction(() -> keys.forgetOlderThan(CUTOFF, 2)));
-            assertEquals(List.of(ids.get(0), ids.get(3)), remaining("idempotency_key", "key", "created_at"));
+            assertEquals(2, inTransaction(() -> delete.delete(CUTOFF, 2)));
+            assertEquals(List.of(ids.get(0), ids.get(3)), remaining(table, column, age));
         } finally {
             locker.rollback();
             locker.close();
         }
-        assertEquals(2, inTransaction(() -> keys.forgetOlderThan(CUTOFF, 10)));
-        assertEquals(List.of(), remaining("idempotency_key", "key", "created_at"));
+        assertEquals(2, inTransaction(() -> delete.delete(CUTOFF, 10)));
+        assertEquals(List.of(), remaining(table, column, age));
     }
 
     private static Timestamp at(int minutes) {
