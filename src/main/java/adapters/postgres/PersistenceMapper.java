@@ -3,15 +3,14 @@ package adapters.postgres;
 import domain.concert.Seat;
 import domain.payment.Payment;
 import domain.reservation.Reservation;
+import domain.reservation.ReservationStatus;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.topup.TopUp;
 import domain.wallet.WalletTransaction;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.sql.SQLException;
 
-/** Entities and native rows to domain objects; the domain never sees a persistence type. */
+/** Entities and whole table rows to domain objects; the domain never sees a persistence type. */
 final class PersistenceMapper {
     private PersistenceMapper() {}
 
@@ -31,6 +30,21 @@ final class PersistenceMapper {
                 e.status,
                 e.expiresAt,
                 e.createdAt);
+    }
+
+    /** A whole {@code reservation} row, as a statement's {@code RETURNING *} gives it. */
+    static Reservation reservation(Jdbc.Row row) throws SQLException {
+        return new Reservation(
+                row.uuid("id"),
+                new UserId(row.string("user_id")),
+                row.longValue("concert_id"),
+                row.longValue("schedule_id"),
+                row.longValue("seat_id"),
+                row.intValue("seat_number"),
+                Money.won(row.longValue("price")),
+                row.enumValue("status", ReservationStatus.class),
+                row.instant("expires_at"),
+                row.instant("created_at"));
     }
 
     static WalletTransaction transaction(WalletTransactionEntity e) {
@@ -91,16 +105,5 @@ final class PersistenceMapper {
                 e.failureMessage,
                 e.approvedAt,
                 e.createdAt);
-    }
-
-    /** The JDBC driver hands back timestamptz columns of native queries in more than one type. */
-    static Instant instant(Object column) {
-        return switch (column) {
-            case null -> null;
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + column.getClass());
-        };
     }
 }

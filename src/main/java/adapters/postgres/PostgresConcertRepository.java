@@ -12,8 +12,6 @@ import io.quarkus.panache.common.Sort;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,16 +50,14 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
             schedule.startsAt = planned.startsAt();
             schedule.seatCount = planned.seatCount();
             getEntityManager().persist(schedule);
-            getEntityManager().flush();
-            getEntityManager()
-                    .createNativeQuery("""
-                            INSERT INTO seat (schedule_id, number, price, status)
-                            SELECT :schedule, n, :price, 'AVAILABLE' FROM generate_series(1, :count) AS n
-                            """)
-                    .setParameter("schedule", schedule.id)
-                    .setParameter("price", planned.price().won())
-                    .setParameter("count", planned.seatCount())
-                    .executeUpdate();
+            // the seats in one set-based INSERT (the schedule has its IDENTITY id since persist)
+            Jdbc.update(
+                    getEntityManager(),
+                    """
+                    INSERT INTO seat (schedule_id, number, price, status)
+                    SELECT :schedule, n, :price, 'AVAILABLE' FROM generate_series(1, :count) AS n
+                    """,
+                    Map.of("schedule", schedule.id, "price", planned.price().won(), "count", planned.seatCount()));
             schedules.add(new Schedule(schedule.id, concert.id, schedule.startsAt));
         }
         return new Concert(concert.id, concert.title, schedules);
@@ -100,17 +96,16 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
     }
 
     private boolean existsInDatabase(long concertId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM concert WHERE id = ?")) {
-            statement.setLong(1, concertId);
-            try (ResultSet found = statement.executeQuery()) {
-                if (!found.next()) {
-                    return false;
-                }
-            }
+        boolean found;
+        try (Connection connection = dataSource.getConnection()) {
+            found = !Jdbc.query(
+                            connection, "SELECT 1 FROM concert WHERE id = :id", Map.of("id", concertId), row -> true)
+                    .isEmpty();
         }
-        knownConcerts.put(concertId, Boolean.TRUE);
-        return true;
+        if (found) {
+            knownConcerts.put(concertId, Boolean.TRUE);
+        }
+        return found;
     }
 
     @Override
@@ -130,28 +125,22 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
 
     @Override
     public List<ScheduleAvailability> availableSchedules(long concertId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager()
-                .createNativeQuery("""
-                        SELECT sc.id, sc.starts_at, a.available
-                        FROM schedule sc
-                        CROSS JOIN LATERAL (
-                            SELECT count(*) AS available FROM seat st
-                            WHERE st.schedule_id = sc.id AND st.status <> 'SOLD'
-                              AND (st.status = 'AVAILABLE' OR st.hold_expires_at <= :now)
-                        ) a
-                        WHERE sc.concert_id = :concert AND sc.starts_at > :now AND a.available > 0
-                        ORDER BY sc.starts_at, sc.id
-                        """)
-                .setParameter("concert", concertId)
-                .setParameter("now", now)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new ScheduleAvailability(
-                        ((Number) row[0]).longValue(),
-                        PersistenceMapper.instant(row[1]),
-                        ((Number) row[2]).longValue()))
-                .toList();
+        return Jdbc.query(
+                getEntityManager(),
+                """
+                SELECT sc.id, sc.starts_at, a.available
+                FROM schedule sc
+                CROSS JOIN LATERAL (
+                    SELECT count(*) AS available FROM seat st
+                    WHERE st.schedule_id = sc.id AND st.status <> 'SOLD'
+                      AND (st.status = 'AVAILABLE' OR st.hold_expires_at <= :now)
+                ) a
+                WHERE sc.concert_id = :concert AND sc.starts_at > :now AND a.available > 0
+                ORDER BY sc.starts_at, sc.id
+                """,
+                Map.of("concert", concertId, "now", now),
+                row -> new ScheduleAvailability(
+                        row.longValue("id"), row.instant("starts_at"), row.longValue("available")));
     }
 
     @Override

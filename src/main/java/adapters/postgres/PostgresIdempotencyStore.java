@@ -6,7 +6,8 @@ import application.shared.port.out.IdempotencyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,58 +26,60 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<UUID> claim(IdempotencyKey key, String requestFingerprint, Instant now) {
-        int claimed = em.createNativeQuery("""
-                        INSERT INTO idempotency_key (user_id, operation, key, fingerprint, created_at)
-                        VALUES (:user, :operation, :key, :fingerprint, :now)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .setParameter("user", key.userId().value())
-                .setParameter("operation", key.operation())
-                .setParameter("key", key.key())
-                .setParameter("fingerprint", requestFingerprint)
-                .setParameter("now", now)
-                .executeUpdate();
+        Map<String, Object> claim = keyOf(key);
+        claim.put("fingerprint", requestFingerprint);
+        claim.put("now", now);
+        int claimed = Jdbc.update(em, """
+                INSERT INTO idempotency_key (user_id, operation, key, fingerprint, created_at)
+                VALUES (:user, :operation, :key, :fingerprint, :now)
+                ON CONFLICT DO NOTHING
+                """, claim);
         if (claimed == 1) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        Claimed first = Jdbc.query(
+                        em, """
                         SELECT fingerprint, result_id FROM idempotency_key
                         WHERE user_id = :user AND operation = :operation AND key = :key
-                        """)
-                .setParameter("user", key.userId().value())
-                .setParameter("operation", key.operation())
-                .setParameter("key", key.key())
-                .getResultList();
-        Object[] row = rows.getFirst();
-        if (!requestFingerprint.equals(row[0])) {
+                        """, keyOf(key), row -> new Claimed(row.string("fingerprint"), row.uuid("result_id")))
+                .getFirst();
+        if (!requestFingerprint.equals(first.fingerprint())) {
             throw new IdempotencyConflictException(key.key());
         }
-        return Optional.of((UUID) row[1]);
+        return Optional.of(first.resultId());
     }
+
+    private record Claimed(String fingerprint, UUID resultId) {}
 
     @Override
     public void complete(IdempotencyKey key, UUID resultId) {
-        em.createNativeQuery("""
-                        UPDATE idempotency_key SET result_id = :result
-                        WHERE user_id = :user AND operation = :operation AND key = :key
-                        """)
-                .setParameter("result", resultId)
-                .setParameter("user", key.userId().value())
-                .setParameter("operation", key.operation())
-                .setParameter("key", key.key())
-                .executeUpdate();
+        Map<String, Object> completion = keyOf(key);
+        completion.put("result", resultId);
+        Jdbc.update(em, """
+                UPDATE idempotency_key SET result_id = :result
+                WHERE user_id = :user AND operation = :operation AND key = :key
+                """, completion);
     }
 
+    /**
+     * MATERIALIZED, as in the hold-expiry claim: the batch is claimed once, so a runner locks (and
+     * hides from the other runners) only the rows it deletes.
+     */
     @Override
     public int forgetOlderThan(Instant cutoff, int limit) {
-        return em.createNativeQuery("""
-                        DELETE FROM idempotency_key WHERE ctid IN (
-                            SELECT ctid FROM idempotency_key WHERE created_at < :cutoff
-                            ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
-                .setParameter("cutoff", cutoff)
-                .setParameter("limit", limit)
-                .executeUpdate();
+        return Jdbc.update(em, """
+                WITH claimed AS MATERIALIZED (
+                    SELECT ctid FROM idempotency_key WHERE created_at < :cutoff
+                    ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                DELETE FROM idempotency_key k USING claimed WHERE k.ctid = claimed.ctid
+                """, Map.of("cutoff", cutoff, "limit", limit));
+    }
+
+    private static Map<String, Object> keyOf(IdempotencyKey key) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("user", key.userId().value());
+        parameters.put("operation", key.operation());
+        parameters.put("key", key.key());
+        return parameters;
     }
 }

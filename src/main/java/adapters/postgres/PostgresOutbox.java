@@ -10,10 +10,12 @@ import domain.event.OutboxStats;
 import domain.event.StoredEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,136 +93,126 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<StoredEvent> claim(String relayId, int limit, Instant now, Instant claimUntil) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        UPDATE outbox_event e SET claimed_by = :relay, claimed_until = :until
-                        WHERE e.status = 'PENDING' AND (e.claimed_until IS NULL OR e.claimed_until < :now)
-                          AND e.id IN (
-                            SELECT o.id FROM outbox_event o
-                            WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
-                              AND (o.claimed_until IS NULL OR o.claimed_until < :now)
-                              AND NOT EXISTS (
-                                SELECT 1 FROM outbox_event p
-                                WHERE p.aggregatetype = o.aggregatetype AND p.aggregateid = o.aggregateid
-                                  AND p.status <> 'DELIVERED' AND p.seq < o.seq)
-                            ORDER BY o.seq
-                            LIMIT :limit
-                            FOR UPDATE SKIP LOCKED)
-                        RETURNING %s, seq
-                        """.formatted(COLUMNS))
-                .setParameter("relay", relayId)
-                .setParameter("until", claimUntil)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream()
-                .sorted((a, b) -> Long.compare(((Number) a[10]).longValue(), ((Number) b[10]).longValue()))
-                .map(this::stored)
+        List<Claimed> claimed = Jdbc.query(
+                em,
+                """
+                UPDATE outbox_event e SET claimed_by = :relay, claimed_until = :until
+                WHERE e.status = 'PENDING' AND (e.claimed_until IS NULL OR e.claimed_until < :now)
+                  AND e.id IN (
+                    SELECT o.id FROM outbox_event o
+                    WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
+                      AND (o.claimed_until IS NULL OR o.claimed_until < :now)
+                      AND NOT EXISTS (
+                        SELECT 1 FROM outbox_event p
+                        WHERE p.aggregatetype = o.aggregatetype AND p.aggregateid = o.aggregateid
+                          AND p.status <> 'DELIVERED' AND p.seq < o.seq)
+                    ORDER BY o.seq
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING %s, seq
+                """.formatted(COLUMNS),
+                Map.of("relay", relayId, "until", claimUntil, "now", now, "limit", limit),
+                row -> new Claimed(row.longValue("seq"), stored(row)));
+        return claimed.stream()
+                .sorted(Comparator.comparingLong(Claimed::seq))
+                .map(Claimed::event)
                 .toList();
     }
 
+    private record Claimed(long seq, StoredEvent event) {}
+
     @Override
     public int markDelivered(String relayId, Collection<UUID> ids, Instant now) {
-        return em.createNativeQuery("""
-                        UPDATE outbox_event SET status = 'DELIVERED', delivered_at = :now, claimed_by = NULL,
-                            claimed_until = NULL, last_error = NULL
-                        WHERE id IN (:ids) AND claimed_by = :relay AND status = 'PENDING'
-                        """)
-                .setParameter("now", now)
-                .setParameter("ids", ids)
-                .setParameter("relay", relayId)
-                .executeUpdate();
+        return Jdbc.update(em, """
+                UPDATE outbox_event SET status = 'DELIVERED', delivered_at = :now, claimed_by = NULL,
+                    claimed_until = NULL, last_error = NULL
+                WHERE id = ANY (:ids) AND claimed_by = :relay AND status = 'PENDING'
+                """, Map.of("now", now, "ids", Jdbc.array("uuid", ids), "relay", relayId));
     }
 
     @Override
     public void markFailed(String relayId, UUID id, int attempts, Instant nextAttempt, boolean park, String error) {
-        em.createNativeQuery("""
-                        UPDATE outbox_event SET status = :status, attempts = :attempts, next_attempt_at = :next,
-                            last_error = :error, claimed_by = NULL, claimed_until = NULL
-                        WHERE id = :id AND claimed_by = :relay AND status = 'PENDING'
-                        """)
-                .setParameter("status", park ? "PARKED" : "PENDING")
-                .setParameter("attempts", attempts)
-                .setParameter("next", nextAttempt)
-                .setParameter("error", error.length() > 500 ? error.substring(0, 500) : error)
-                .setParameter("id", id)
-                .setParameter("relay", relayId)
-                .executeUpdate();
+        Jdbc.update(
+                em,
+                """
+                UPDATE outbox_event SET status = :status, attempts = :attempts, next_attempt_at = :next,
+                    last_error = :error, claimed_by = NULL, claimed_until = NULL
+                WHERE id = :id AND claimed_by = :relay AND status = 'PENDING'
+                """,
+                Map.of(
+                        "status", park ? "PARKED" : "PENDING",
+                        "attempts", attempts,
+                        "next", nextAttempt,
+                        "error", error.length() > 500 ? error.substring(0, 500) : error,
+                        "id", id,
+                        "relay", relayId));
     }
 
     @Override
     public OutboxStats stats(Instant now) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE status = 'PENDING'),
-                               count(*) FILTER (WHERE status = 'DELIVERED'),
-                               count(*) FILTER (WHERE status = 'PARKED'),
-                               min(occurred_at) FILTER (WHERE status = 'PENDING')
-                        FROM outbox_event
-                        """).getSingleResult();
-        Instant oldest = PersistenceMapper.instant(row[3]);
-        Duration age = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
-        return new OutboxStats(
-                ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), age);
+        return Jdbc.one(em, """
+                SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,
+                       count(*) FILTER (WHERE status = 'DELIVERED') AS delivered,
+                       count(*) FILTER (WHERE status = 'PARKED') AS parked,
+                       min(occurred_at) FILTER (WHERE status = 'PENDING') AS oldest_pending
+                FROM outbox_event
+                """, Map.of(), row -> {
+            Instant oldest = row.instant("oldest_pending");
+            Duration age = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+            return new OutboxStats(row.longValue("pending"), row.longValue("delivered"), row.longValue("parked"), age);
+        });
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<StoredEvent> parked(int limit) {
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT " + COLUMNS + " FROM outbox_event WHERE status = 'PARKED' ORDER BY seq LIMIT :limit")
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(this::stored).toList();
+        return Jdbc.query(
+                em,
+                "SELECT " + COLUMNS + " FROM outbox_event WHERE status = 'PARKED' ORDER BY seq LIMIT :limit",
+                Map.of("limit", limit),
+                this::stored);
     }
 
     @Override
     public boolean retryParked(UUID id, Instant now) {
-        return em.createNativeQuery("""
-                                UPDATE outbox_event SET status = 'PENDING', attempts = 0, next_attempt_at = :now
-                                WHERE id = :id AND status = 'PARKED'
-                                """)
-                        .setParameter("now", now)
-                        .setParameter("id", id)
-                        .executeUpdate()
-                == 1;
+        return Jdbc.update(em, """
+                        UPDATE outbox_event SET status = 'PENDING', attempts = 0, next_attempt_at = :now
+                        WHERE id = :id AND status = 'PARKED'
+                        """, Map.of("now", now, "id", id)) == 1;
     }
 
     @Override
     public int pruneDelivered(Instant cutoff, int limit) {
-        return em.createNativeQuery("""
-                        DELETE FROM outbox_event WHERE id IN (
-                            SELECT id FROM outbox_event WHERE status = 'DELIVERED' AND delivered_at < :cutoff
-                            ORDER BY delivered_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
-                .setParameter("cutoff", cutoff)
-                .setParameter("limit", limit)
-                .executeUpdate();
+        return Jdbc.update(em, """
+                DELETE FROM outbox_event WHERE id IN (
+                    SELECT id FROM outbox_event WHERE status = 'DELIVERED' AND delivered_at < :cutoff
+                    ORDER BY delivered_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                """, Map.of("cutoff", cutoff, "limit", limit));
     }
 
     @Override
     public int pruneUndelivered(Instant cutoff, int limit) {
-        return em.createNativeQuery("""
-                        DELETE FROM outbox_event WHERE id IN (
-                            SELECT id FROM outbox_event WHERE status <> 'DELIVERED' AND occurred_at < :cutoff
-                            ORDER BY occurred_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
-                .setParameter("cutoff", cutoff)
-                .setParameter("limit", limit)
-                .executeUpdate();
+        return Jdbc.update(em, """
+                DELETE FROM outbox_event WHERE id IN (
+                    SELECT id FROM outbox_event WHERE status <> 'DELIVERED' AND occurred_at < :cutoff
+                    ORDER BY occurred_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                """, Map.of("cutoff", cutoff, "limit", limit));
     }
 
-    private StoredEvent stored(Object[] row) {
+    private StoredEvent stored(Jdbc.Row row) throws SQLException {
         DomainEvent event = new DomainEvent(
-                (UUID) row[0],
-                (String) row[1],
-                (String) row[2],
-                (String) row[3],
-                ((Number) row[5]).intValue(),
-                PersistenceMapper.instant(row[6]),
-                read((String) row[4]));
+                row.uuid("id"),
+                row.string("aggregatetype"),
+                row.string("aggregateid"),
+                row.string("type"),
+                row.intValue("schema_version"),
+                row.instant("occurred_at"),
+                read(row.string("payload")));
         return new StoredEvent(
-                event, StoredEvent.Status.valueOf((String) row[7]), ((Number) row[8]).intValue(), (String) row[9]);
+                event,
+                row.enumValue("status", StoredEvent.Status.class),
+                row.intValue("attempts"),
+                row.string("last_error"));
     }
 
     private String write(Map<String, Object> payload) {

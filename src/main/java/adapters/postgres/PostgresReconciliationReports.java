@@ -13,15 +13,15 @@ import domain.reconciliation.StatementKind;
 import domain.reconciliation.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** The report's reads: runs, steps, line errors, and items page by page or streamed. */
 @ApplicationScoped
@@ -41,100 +41,125 @@ public class PostgresReconciliationReports implements ReconciliationReports {
 
     @Override
     public Optional<RunReport> latest(LocalDate date, int lineErrorsShown) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> runs =
-                em.createNativeQuery("""
+        return Jdbc.query(
+                        em,
+                        """
                         SELECT id, business_date, status, trigger, requested_by, failure_reason, started_at, finished_at
                         FROM recon_run WHERE business_date = :date ORDER BY started_at DESC, id LIMIT 1
-                        """).setParameter("date", date).getResultList();
-        if (runs.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] run = runs.getFirst();
-        UUID runId = (UUID) run[0];
-        return Optional.of(new RunReport(
-                runId,
-                date,
-                RunStatus.valueOf((String) run[2]),
-                Trigger.valueOf((String) run[3]),
-                (String) run[4],
-                (String) run[5],
-                (Instant) run[6],
-                (Instant) run[7],
-                steps(runId, lineErrorsShown)));
+                        """,
+                        Map.of("date", date),
+                        row -> new RunRow(
+                                row.uuid("id"),
+                                row.enumValue("status", RunStatus.class),
+                                row.enumValue("trigger", Trigger.class),
+                                row.string("requested_by"),
+                                row.string("failure_reason"),
+                                row.instant("started_at"),
+                                row.instant("finished_at")))
+                .stream()
+                .findFirst()
+                .map(run -> new RunReport(
+                        run.id(),
+                        date,
+                        run.status(),
+                        run.trigger(),
+                        run.requestedBy(),
+                        run.failureReason(),
+                        run.startedAt(),
+                        run.finishedAt(),
+                        steps(run.id(), lineErrorsShown)));
     }
+
+    private record RunRow(
+            UUID id,
+            RunStatus status,
+            Trigger trigger,
+            String requestedBy,
+            String failureReason,
+            Instant startedAt,
+            Instant finishedAt) {}
 
     private List<RunReport.StepReport> steps(UUID runId, int lineErrorsShown) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery("""
-                        SELECT provider, kind, status, file_name, rows_read, error_count, failure_reason,
-                               summary::text, started_at, finished_at
-                        FROM recon_step WHERE run_id = :run ORDER BY provider, kind
-                        """).setParameter("run", runId).getResultList();
-        List<RunReport.StepReport> steps = new ArrayList<>();
-        for (Object[] r : rows) {
-            String provider = (String) r[0];
-            StatementKind kind = StatementKind.valueOf((String) r[1]);
-            steps.add(new RunReport.StepReport(
-                    provider,
-                    kind,
-                    RunStatus.valueOf((String) r[2]),
-                    (String) r[3],
-                    ((Number) r[4]).longValue(),
-                    ((Number) r[5]).longValue(),
-                    (String) r[6],
-                    StepSummaryJson.read(json, (String) r[7]),
-                    lineErrorsShown == 0 ? List.of() : lineErrors(runId, provider, kind, lineErrorsShown),
-                    (Instant) r[8],
-                    (Instant) r[9]));
-        }
-        return steps;
+        List<StepRow> steps = Jdbc.query(
+                em,
+                """
+                SELECT provider, kind, status, file_name, rows_read, error_count, failure_reason,
+                       summary::text, started_at, finished_at
+                FROM recon_step WHERE run_id = :run ORDER BY provider, kind
+                """,
+                Map.of("run", runId),
+                row -> new StepRow(
+                        row.string("provider"),
+                        row.enumValue("kind", StatementKind.class),
+                        row.enumValue("status", RunStatus.class),
+                        row.string("file_name"),
+                        row.longValue("rows_read"),
+                        row.longValue("error_count"),
+                        row.string("failure_reason"),
+                        row.string("summary"),
+                        row.instant("started_at"),
+                        row.instant("finished_at")));
+        return steps.stream()
+                .map(step -> new RunReport.StepReport(
+                        step.provider(),
+                        step.kind(),
+                        step.status(),
+                        step.fileName(),
+                        step.rowsRead(),
+                        step.errorCount(),
+                        step.failureReason(),
+                        StepSummaryJson.read(json, step.summary()),
+                        lineErrorsShown == 0
+                                ? List.of()
+                                : lineErrors(runId, step.provider(), step.kind(), lineErrorsShown),
+                        step.startedAt(),
+                        step.finishedAt()))
+                .toList();
     }
 
+    private record StepRow(
+            String provider,
+            StatementKind kind,
+            RunStatus status,
+            String fileName,
+            long rowsRead,
+            long errorCount,
+            String failureReason,
+            String summary,
+            Instant startedAt,
+            Instant finishedAt) {}
+
     private List<LineError> lineErrors(UUID runId, String provider, StatementKind kind, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT line_no, reason FROM recon_file_error
-                        WHERE run_id = :run AND provider = :provider AND kind = :kind ORDER BY line_no LIMIT :limit
-                        """)
-                .setParameter("run", runId)
-                .setParameter("provider", provider)
-                .setParameter("kind", kind.name())
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new LineError(((Number) r[0]).longValue(), (String) r[1]))
-                .toList();
+        return Jdbc.query(
+                em,
+                """
+                SELECT line_no, reason FROM recon_file_error
+                WHERE run_id = :run AND provider = :provider AND kind = :kind ORDER BY line_no LIMIT :limit
+                """,
+                Map.of("run", runId, "provider", provider, "kind", kind.name(), "limit", limit),
+                row -> new LineError(row.longValue("line_no"), row.string("reason")));
     }
 
     @Override
     public List<ReportItem> items(UUID runId, ItemFilter filter, long afterId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = filtered(runId, filter)
-                .setParameter("after", afterId)
-                .setMaxResults(limit)
-                .getResultList();
-        return rows.stream().map(PostgresReconciliationReports::item).toList();
+        Map<String, Object> parameters = filterParameters(runId, filter, afterId);
+        parameters.put("limit", limit);
+        return Jdbc.query(em, filtered(filter) + " LIMIT :limit", parameters, PostgresReconciliationReports::item);
     }
 
     @Override
     public void forEachItem(UUID runId, Consumer<ReportItem> consumer) {
-        @SuppressWarnings("unchecked")
-        Stream<Object[]> rows = filtered(runId, new ItemFilter(null, null, null))
-                .setParameter("after", 0L)
-                .setHint("org.hibernate.fetchSize", STREAM_FETCH_SIZE)
-                .setHint("org.hibernate.readOnly", true)
-                .getResultStream();
-        try (rows) {
-            rows.forEach(r -> {
-                consumer.accept(item(r));
-                em.clear();
-            });
-        }
+        ItemFilter all = new ItemFilter(null, null, null);
+        Jdbc.forEach(
+                em,
+                filtered(all),
+                filterParameters(runId, all, 0L),
+                STREAM_FETCH_SIZE,
+                PostgresReconciliationReports::item,
+                consumer);
     }
 
-    private Query filtered(UUID runId, ItemFilter filter) {
+    private static String filtered(ItemFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(ITEM_COLUMNS)
                 .append(" FROM recon_item WHERE run_id = :run AND id > :after");
@@ -147,41 +172,42 @@ public class PostgresReconciliationReports implements ReconciliationReports {
         if (filter.kind() != null) {
             sql.append(" AND kind = :kind");
         }
-        Query query =
-                em.createNativeQuery(sql.append(" ORDER BY id").toString()).setParameter("run", runId);
+        return sql.append(" ORDER BY id").toString();
+    }
+
+    private static Map<String, Object> filterParameters(UUID runId, ItemFilter filter, long afterId) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("run", runId);
+        parameters.put("after", afterId);
         if (filter.category() != null) {
-            query.setParameter("category", filter.category().name());
+            parameters.put("category", filter.category().name());
         }
         if (filter.provider() != null) {
-            query.setParameter("provider", filter.provider());
+            parameters.put("provider", filter.provider());
         }
         if (filter.kind() != null) {
-            query.setParameter("kind", filter.kind().name());
+            parameters.put("kind", filter.kind().name());
         }
-        return query;
+        return parameters;
     }
 
-    private static ReportItem item(Object[] r) {
+    private static ReportItem item(Jdbc.Row row) throws SQLException {
         return new ReportItem(
-                ((Number) r[0]).longValue(),
-                (String) r[1],
-                StatementKind.valueOf((String) r[2]),
-                Category.valueOf((String) r[3]),
-                (String) r[4],
-                longOrNull(r[5]),
-                (String) r[6],
-                (String) r[7],
-                longOrNull(r[8]),
-                longOrNull(r[9]),
-                longOrNull(r[10]),
-                longOrNull(r[11]),
-                longOrNull(r[12]),
-                longOrNull(r[13]),
-                Action.valueOf((String) r[14]),
-                (String) r[15]);
-    }
-
-    private static Long longOrNull(Object value) {
-        return value == null ? null : ((Number) value).longValue();
+                row.longValue("id"),
+                row.string("provider"),
+                row.enumValue("kind", StatementKind.class),
+                row.enumValue("category", Category.class),
+                row.string("payment_key"),
+                row.nullableLong("line_no"),
+                row.string("pg_status"),
+                row.string("our_status"),
+                row.nullableLong("pg_amount"),
+                row.nullableLong("our_amount"),
+                row.nullableLong("fee"),
+                row.nullableLong("expected_fee"),
+                row.nullableLong("net"),
+                row.nullableLong("expected_net"),
+                row.enumValue("action", Action.class),
+                row.string("note"));
     }
 }

@@ -83,45 +83,41 @@ public class PostgresReservationRepository implements ReservationRepository {
 
     @Override
     public boolean saveIfStillHeld(Reservation updated, Instant now) {
-        int changed = entities.getEntityManager()
-                .createNativeQuery("""
-                        UPDATE reservation SET status = :status, updated_at = :now
-                        WHERE id = :id AND %s
-                        """.formatted(LIVE_HOLD))
-                .setParameter("status", updated.storedStatus().name())
-                .setParameter("now", now)
-                .setParameter("id", updated.id())
-                .executeUpdate();
+        int changed = Jdbc.update(
+                entities.getEntityManager(),
+                """
+                UPDATE reservation SET status = :status, updated_at = :now
+                WHERE id = :id AND %s
+                """.formatted(LIVE_HOLD),
+                Map.of("status", updated.storedStatus().name(), "now", now, "id", updated.id()));
         // the row changed (or someone else changed it) behind the persistence context: forget the
         // loaded copy, so a later read in this transaction sees the row, without a query now
         entities.findByIdOptional(updated.id()).ifPresent(entities.getEntityManager()::detach);
         return changed == 1;
     }
 
+    /**
+     * The expired rows are read from the statement's {@code RETURNING}, not as entities: the
+     * persistence context never holds a copy that the UPDATE has already outdated.
+     */
     @Override
-    @SuppressWarnings("unchecked")
     public List<Reservation> expireLapsed(Instant now, int limit) {
         // MATERIALIZED: the claim runs once, so a runner locks only the rows it expires; an IN (…)
         // subquery may be rescanned by a nested-loop plan and lock (and so hide from the other
         // runners) more rows than its LIMIT, which then stay HELD until the next run
-
-        List<ReservationEntity> expired = entities.getEntityManager()
-                .createNativeQuery("""
-                        WITH claimed AS MATERIALIZED (
-                            SELECT id FROM reservation
-                            WHERE status = 'HELD' AND expires_at <= :now
-                            ORDER BY expires_at
-                            LIMIT :limit
-                            FOR UPDATE SKIP LOCKED)
-                        UPDATE reservation r SET status = 'EXPIRED', updated_at = :now
-                        FROM claimed
-                        WHERE r.id = claimed.id AND r.status = 'HELD'
-                        RETURNING r.*
-                        """, ReservationEntity.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
-        return expired.stream().map(PersistenceMapper::reservation).toList();
+        return Jdbc.query(
+                entities.getEntityManager(), """
+                WITH claimed AS MATERIALIZED (
+                    SELECT id FROM reservation
+                    WHERE status = 'HELD' AND expires_at <= :now
+                    ORDER BY expires_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE reservation r SET status = 'EXPIRED', updated_at = :now
+                FROM claimed
+                WHERE r.id = claimed.id AND r.status = 'HELD'
+                RETURNING r.*
+                """, Map.of("now", now, "limit", limit), PersistenceMapper::reservation);
     }
 
     @ApplicationScoped

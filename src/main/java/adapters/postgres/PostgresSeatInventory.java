@@ -68,33 +68,25 @@ public class PostgresSeatInventory implements SeatInventory {
                         "holder", holder.value(),
                         "concert", concertId),
                 row -> {
-                    long id = row.getLong(1);
-                    return row.wasNull() ? Refusal.TAKEN : new HeldSeat(id, Money.won(row.getLong(2)));
+                    Long id = row.nullableLong("id");
+                    return id == null ? Refusal.TAKEN : new HeldSeat(id, Money.won(row.longValue("price")));
                 });
         return rows.isEmpty() ? Refusal.NO_SUCH_SEAT : rows.getFirst();
     }
 
     @Override
     public boolean sell(long seatId, UUID reservationId) {
-        return em.createNativeQuery("""
-                                UPDATE seat SET status = 'SOLD', hold_expires_at = NULL
-                                WHERE id = :seat AND reservation_id = :reservation AND status = 'HELD'
-                                """)
-                        .setParameter("seat", seatId)
-                        .setParameter("reservation", reservationId)
-                        .executeUpdate()
-                == 1;
+        return Jdbc.update(em, """
+                        UPDATE seat SET status = 'SOLD', hold_expires_at = NULL
+                        WHERE id = :seat AND reservation_id = :reservation AND status = 'HELD'
+                        """, Map.of("seat", seatId, "reservation", reservationId)) == 1;
     }
 
     @Override
     public boolean release(long seatId, UUID reservationId) {
-        return em.createNativeQuery("""
-                                UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_expires_at = NULL
-                                WHERE id = :seat AND reservation_id = :reservation AND status = 'HELD'
-                                """)
-                        .setParameter("seat", seatId)
-                        .setParameter("reservation", reservationId)
-                        .executeUpdate()
-                == 1;
+        return Jdbc.update(em, """
+                        UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_expires_at = NULL
+                        WHERE id = :seat AND reservation_id = :reservation AND status = 'HELD'
+                        """, Map.of("seat", seatId, "reservation", reservationId)) == 1;
     }
 }

@@ -18,13 +18,11 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,21 +80,17 @@ public class PostgresStatementStore implements StatementStore {
                 rows.cancel();
                 throw e;
             }
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO recon_file_error (run_id, provider, kind, file_name, line_no, reason)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                for (LineError error : kept) {
-                    insert.setObject(1, runId);
-                    insert.setString(2, step.provider());
-                    insert.setString(3, step.kind().name());
-                    insert.setString(4, file.name());
-                    insert.setLong(5, error.lineNo());
-                    insert.setString(
-                            6, error.reason().length() > 500 ? error.reason().substring(0, 500) : error.reason());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            List<Map<String, Object>> errors = new ArrayList<>(kept.size());
+            for (LineError error : kept) {
+                Map<String, Object> row = stepParameters(runId, step);
+                row.put("file", file.name());
+                row.put("line", error.lineNo());
+                row.put("reason", error.reason().length() > 500 ? error.reason().substring(0, 500) : error.reason());
+                errors.add(row);
             }
+            Jdbc.batch(c, """
+                    INSERT INTO recon_file_error (run_id, provider, kind, file_name, line_no, reason)
+                    VALUES (:run, :provider, :kind, :file, :line, :reason)""", errors);
             return new Staged(counts[0], counts[1]);
         });
     }
@@ -127,176 +121,165 @@ public class PostgresStatementStore implements StatementStore {
             Connection read, Connection write, UUID runId, Step step, BusinessDay day, Classifier classifier)
             throws SQLException {
         boolean transactions = step.kind() == StatementKind.TRANSACTIONS;
-        try (PreparedStatement memory = read.prepareStatement("SET LOCAL work_mem = '64MB'")) {
-            memory.execute();
-        }
+        Jdbc.update(read, "SET LOCAL work_mem = '64MB'", Map.of());
         String sql = """
                 WITH pg AS (
                     SELECT payment_key, min(line_no) AS line_no,
                            CASE WHEN bool_or(status = 'CANCELLED') THEN 'CANCELLED' ELSE 'APPROVED' END AS status,
                            coalesce(max(amount) FILTER (WHERE status = 'APPROVED'), max(amount)) AS amount,
                            sum(fee) AS fee, sum(net) AS net, max(settlement_date) AS settlement_date
-                    FROM recon_staging WHERE run_id = ? AND provider = ? AND kind = ?
+                    FROM recon_staging WHERE run_id = :run AND provider = :provider AND kind = :kind
                     GROUP BY payment_key)
                 SELECT pg.payment_key, pg.line_no, pg.status, pg.amount, pg.fee, pg.net, pg.settlement_date,
-                       t.status, t.amount
-                FROM pg LEFT JOIN topup t ON t.provider = ? AND t.payment_key = pg.payment_key
+                       t.status AS our_status, t.amount AS our_amount
+                FROM pg LEFT JOIN topup t ON t.provider = :provider AND t.payment_key = pg.payment_key
                 """;
+        Map<String, Object> parameters = stepParameters(runId, step);
         if (transactions) {
             sql += """
                     UNION ALL
                     SELECT t.payment_key, NULL, NULL, NULL, NULL, NULL, NULL, t.status, t.amount
                     FROM topup t
-                    WHERE t.provider = ? AND t.status = 'APPROVED' AND t.created_at >= ? AND t.created_at < ?
-                      AND NOT EXISTS (SELECT 1 FROM recon_staging s WHERE s.run_id = ? AND s.provider = ?
-                                      AND s.kind = ? AND s.payment_key = t.payment_key)
+                    WHERE t.provider = :provider AND t.status = 'APPROVED' AND t.created_at >= :dayStart
+                      AND t.created_at < :dayEnd
+                      AND NOT EXISTS (SELECT 1 FROM recon_staging s WHERE s.run_id = :run AND s.provider = :provider
+                                      AND s.kind = :kind AND s.payment_key = t.payment_key)
                     """;
+            parameters.put("dayStart", day.start());
+            parameters.put("dayEnd", day.end());
         }
         CopyWriter items = new CopyWriter(copyIn(write, """
                 COPY recon_item (run_id, provider, kind, category, payment_key, line_no, pg_status, our_status,
                                  pg_amount, our_amount, fee, expected_fee, net, expected_net, action, note)
                 FROM STDIN"""));
         String prefix = runId + "\t" + CopyWriter.escape(step.provider()) + "\t" + step.kind() + "\t";
-        long written = 0;
-        try (PreparedStatement query = read.prepareStatement(sql)) {
-            query.setFetchSize(FETCH_SIZE);
-            int p = 1;
-            query.setObject(p++, runId);
-            query.setString(p++, step.provider());
-            query.setString(p++, step.kind().name());
-            query.setString(p++, step.provider());
-            if (transactions) {
-                query.setString(p++, step.provider());
-                query.setTimestamp(p++, Timestamp.from(day.start()));
-                query.setTimestamp(p++, Timestamp.from(day.end()));
-                query.setObject(p++, runId);
-                query.setString(p++, step.provider());
-                query.setString(p, step.kind().name());
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1);
-                    StatementLine pg = rs.getString(3) == null ? null : line(rs, key);
-                    BookedTopUp ours = rs.getString(8) == null
-                            ? null
-                            : new BookedTopUp(key, TopUpStatus.valueOf(rs.getString(8)), rs.getLong(9));
-                    Verdict verdict = classifier.classify(pg, ours);
-                    Long expectedFee = step.kind() == StatementKind.SETTLEMENTS && ours != null
-                            ? step.fees().expectedFee(ours.amount())
-                            : null;
-                    items.raw(prefix)
-                            .field(verdict.category().name())
-                            .field(key)
-                            .field(pg == null ? null : pg.lineNo())
-                            .field(pg == null ? null : pg.status().name())
-                            .field(ours == null ? null : ours.status().name())
-                            .field(pg == null ? null : pg.amount())
-                            .field(ours == null ? null : ours.amount())
-                            .field(pg == null ? null : pg.fee())
-                            .field(expectedFee)
-                            .field(pg == null ? null : pg.net())
-                            .field(expectedFee == null ? null : ours.amount() - expectedFee)
-                            .field(verdict.action().name())
-                            .last(verdict.note());
-                    written++;
-                }
-            }
+        long[] written = {0};
+        try {
+            Jdbc.forEach(read, sql, parameters, FETCH_SIZE, PostgresStatementStore::matched, match -> {
+                StatementLine pg = match.pg();
+                BookedTopUp ours = match.ours();
+                Verdict verdict = classifier.classify(pg, ours);
+                Long expectedFee = step.kind() == StatementKind.SETTLEMENTS && ours != null
+                        ? step.fees().expectedFee(ours.amount())
+                        : null;
+                items.raw(prefix)
+                        .field(verdict.category().name())
+                        .field(match.paymentKey())
+                        .field(pg == null ? null : pg.lineNo())
+                        .field(pg == null ? null : pg.status().name())
+                        .field(ours == null ? null : ours.status().name())
+                        .field(pg == null ? null : pg.amount())
+                        .field(ours == null ? null : ours.amount())
+                        .field(pg == null ? null : pg.fee())
+                        .field(expectedFee)
+                        .field(pg == null ? null : pg.net())
+                        .field(expectedFee == null ? null : ours.amount() - expectedFee)
+                        .field(verdict.action().name())
+                        .last(verdict.note());
+                written[0]++;
+            });
             items.finish();
         } catch (RuntimeException | SQLException e) {
             items.cancel();
             throw e;
         }
-        return written;
+        return written[0];
     }
 
-    private static StatementLine line(ResultSet rs, String key) throws SQLException {
-        long fee = rs.getLong(5);
-        Long feeOrNull = rs.wasNull() ? null : fee;
-        long net = rs.getLong(6);
-        Long netOrNull = rs.wasNull() ? null : net;
-        java.sql.Date settled = rs.getDate(7);
-        return new StatementLine(
-                rs.getLong(2),
-                key,
-                GatewayStatus.valueOf(rs.getString(3)),
-                rs.getLong(4),
-                feeOrNull,
-                netOrNull,
-                settled == null ? null : settled.toLocalDate());
+    /** A payment key with the PG's line for it (aggregated) and our top-up; either may be missing. */
+    private record Matched(String paymentKey, StatementLine pg, BookedTopUp ours) {}
+
+    private static Matched matched(Jdbc.Row row) throws SQLException {
+        String key = row.string("payment_key");
+        StatementLine pg = row.string("status") == null
+                ? null
+                : new StatementLine(
+                        row.longValue("line_no"),
+                        key,
+                        row.enumValue("status", GatewayStatus.class),
+                        row.longValue("amount"),
+                        row.nullableLong("fee"),
+                        row.nullableLong("net"),
+                        row.date("settlement_date"));
+        TopUpStatus ourStatus = row.enumValue("our_status", TopUpStatus.class);
+        BookedTopUp ours = ourStatus == null ? null : new BookedTopUp(key, ourStatus, row.longValue("our_amount"));
+        return new Matched(key, pg, ours);
     }
 
     private static void deleteItems(Connection c, UUID runId, Step step) throws SQLException {
-        try (PreparedStatement delete =
-                c.prepareStatement("DELETE FROM recon_item WHERE run_id = ? AND provider = ? AND kind = ?")) {
-            bindStep(delete, runId, step);
-            delete.executeUpdate();
-        }
+        Jdbc.update(
+                c,
+                "DELETE FROM recon_item WHERE run_id = :run AND provider = :provider AND kind = :kind",
+                stepParameters(runId, step));
     }
 
     @Override
     public List<KeyedItem> itemsToSettle(UUID runId, Step step, Action action, long afterId, int limit) {
-        return inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("""
-                    SELECT id, payment_key FROM recon_item
-                    WHERE run_id = ? AND provider = ? AND kind = ? AND action = ? AND action <> 'NONE' AND id > ?
-                    ORDER BY id LIMIT ?""")) {
-                bindStep(query, runId, step);
-                query.setString(4, action.name());
-                query.setLong(5, afterId);
-                query.setInt(6, limit);
-                List<KeyedItem> page = new ArrayList<>();
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        page.add(new KeyedItem(rs.getLong(1), rs.getString(2)));
-                    }
-                }
-                return page;
-            }
-        });
+        Map<String, Object> parameters = stepParameters(runId, step);
+        parameters.put("action", action.name());
+        parameters.put("after", afterId);
+        parameters.put("limit", limit);
+        return inTransaction(c ->
+                Jdbc.query(c, """
+                SELECT id, payment_key FROM recon_item
+                WHERE run_id = :run AND provider = :provider AND kind = :kind AND action = :action
+                  AND action <> 'NONE' AND id > :after
+                ORDER BY id LIMIT :limit""", parameters, row -> new KeyedItem(row.longValue("id"), row.string("payment_key"))));
     }
 
     @Override
     public StepSummary summarize(UUID runId, Step step) {
-        return inTransaction(c -> {
-            try (PreparedStatement query = c.prepareStatement("""
-                    SELECT category, count(*), coalesce(sum(coalesce(pg_amount, our_amount)), 0),
-                           coalesce(sum(fee), 0), coalesce(sum(expected_fee), 0),
-                           coalesce(sum(net), 0), coalesce(sum(expected_net), 0)
-                    FROM recon_item WHERE run_id = ? AND provider = ? AND kind = ?
-                    GROUP BY category""")) {
-                bindStep(query, runId, step);
-                Map<Category, StepSummary.Tally> categories = new EnumMap<>(Category.class);
-                long fees = 0, expectedFees = 0, payout = 0, expectedPayout = 0;
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        categories.put(
-                                Category.valueOf(rs.getString(1)), new StepSummary.Tally(rs.getLong(2), rs.getLong(3)));
-                        fees += rs.getLong(4);
-                        expectedFees += rs.getLong(5);
-                        payout += rs.getLong(6);
-                        expectedPayout += rs.getLong(7);
-                    }
-                }
-                return new StepSummary(categories, fees, expectedFees, payout, expectedPayout);
-            }
-        });
+        List<Tallied> rows = inTransaction(c -> Jdbc.query(
+                c,
+                """
+                SELECT category, count(*) AS count, coalesce(sum(coalesce(pg_amount, our_amount)), 0) AS amount,
+                       coalesce(sum(fee), 0) AS fees, coalesce(sum(expected_fee), 0) AS expected_fees,
+                       coalesce(sum(net), 0) AS payout, coalesce(sum(expected_net), 0) AS expected_payout
+                FROM recon_item WHERE run_id = :run AND provider = :provider AND kind = :kind
+                GROUP BY category""",
+                stepParameters(runId, step),
+                row -> new Tallied(
+                        row.enumValue("category", Category.class),
+                        new StepSummary.Tally(row.longValue("count"), row.longValue("amount")),
+                        row.longValue("fees"),
+                        row.longValue("expected_fees"),
+                        row.longValue("payout"),
+                        row.longValue("expected_payout"))));
+        Map<Category, StepSummary.Tally> categories = new EnumMap<>(Category.class);
+        long fees = 0, expectedFees = 0, payout = 0, expectedPayout = 0;
+        for (Tallied row : rows) {
+            categories.put(row.category(), row.tally());
+            fees += row.fees();
+            expectedFees += row.expectedFees();
+            payout += row.payout();
+            expectedPayout += row.expectedPayout();
+        }
+        return new StepSummary(categories, fees, expectedFees, payout, expectedPayout);
     }
+
+    /** One category's line of a step's summary. */
+    private record Tallied(
+            Category category,
+            StepSummary.Tally tally,
+            long fees,
+            long expectedFees,
+            long payout,
+            long expectedPayout) {}
 
     @Override
     public void unstage(UUID runId, Step step) {
-        inTransaction(c -> {
-            try (PreparedStatement delete =
-                    c.prepareStatement("DELETE FROM recon_staging WHERE run_id = ? AND provider = ? AND kind = ?")) {
-                bindStep(delete, runId, step);
-                return delete.executeUpdate();
-            }
-        });
+        inTransaction(c -> Jdbc.update(
+                c,
+                "DELETE FROM recon_staging WHERE run_id = :run AND provider = :provider AND kind = :kind",
+                stepParameters(runId, step)));
     }
 
-    private static void bindStep(PreparedStatement statement, UUID runId, Step step) throws SQLException {
-        statement.setObject(1, runId);
-        statement.setString(2, step.provider());
-        statement.setString(3, step.kind().name());
+    private static Map<String, Object> stepParameters(UUID runId, Step step) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("run", runId);
+        parameters.put("provider", step.provider());
+        parameters.put("kind", step.kind().name());
+        return parameters;
     }
 
     private static CopyIn copyIn(Connection c, String sql) throws SQLException {

@@ -7,12 +7,12 @@ import domain.topup.TopUpOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Orders are plain rows written by native statements (no entity: nothing is cached in the
+ * Orders are plain rows written by SQL statements (no entity: nothing is cached in the
  * session). The per-user bound holds under a parallel burst because creation takes a transaction
  * advisory lock on the user first; binding an order to its top-up is one conditional UPDATE.
  */
@@ -29,70 +29,72 @@ public class PostgresTopUpOrderStore implements TopUpOrderStore {
 
     @Override
     public int lockUserAndCountOpen(UserId user, Instant now) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(:space, hashtext(:user))::text")
-                .setParameter("space", LOCK_SPACE)
-                .setParameter("user", user.value())
-                .getSingleResult();
-        return ((Number) em.createNativeQuery("""
-                                SELECT count(*) FROM topup_order
-                                WHERE user_id = :user AND topup_id IS NULL AND expires_at > :now
-                                """)
-                        .setParameter("user", user.value())
-                        .setParameter("now", now)
-                        .getSingleResult())
-                .intValue();
+        Jdbc.one(
+                em,
+                "SELECT pg_advisory_xact_lock(:space, hashtext(:user))::text",
+                Map.of("space", LOCK_SPACE, "user", user.value()),
+                row -> Boolean.TRUE);
+        return Jdbc.one(em, """
+                SELECT count(*) AS open_orders FROM topup_order
+                WHERE user_id = :user AND topup_id IS NULL AND expires_at > :now
+                """, Map.of("user", user.value(), "now", now), row -> row.intValue("open_orders"));
     }
 
     @Override
     public void insert(TopUpOrder order) {
-        em.createNativeQuery("""
-                        INSERT INTO topup_order (id, user_id, amount, created_at, expires_at)
-                        VALUES (:id, :user, :amount, :createdAt, :expiresAt)
-                        """)
-                .setParameter("id", order.id())
-                .setParameter("user", order.userId().value())
-                .setParameter("amount", order.amount().won())
-                .setParameter("createdAt", order.createdAt())
-                .setParameter("expiresAt", order.expiresAt())
-                .executeUpdate();
+        Jdbc.update(
+                em,
+                """
+                INSERT INTO topup_order (id, user_id, amount, created_at, expires_at)
+                VALUES (:id, :user, :amount, :createdAt, :expiresAt)
+                """,
+                Map.of(
+                        "id", order.id(),
+                        "user", order.userId().value(),
+                        "amount", order.amount().won(),
+                        "createdAt", order.createdAt(),
+                        "expiresAt", order.expiresAt()));
     }
 
     @Override
     public Optional<TopUpOrder> find(String orderId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery("""
+        return Jdbc.query(
+                        em,
+                        """
                         SELECT id, user_id, amount, created_at, expires_at, topup_id FROM topup_order WHERE id = :id
-                        """).setParameter("id", orderId).getResultList();
-        return rows.stream()
-                .findFirst()
-                .map(r -> new TopUpOrder(
-                        (String) r[0],
-                        new UserId((String) r[1]),
-                        Money.won(((Number) r[2]).longValue()),
-                        PersistenceMapper.instant(r[3]),
-                        PersistenceMapper.instant(r[4]),
-                        (UUID) r[5]));
+                        """,
+                        Map.of("id", orderId),
+                        row -> new TopUpOrder(
+                                row.string("id"),
+                                new UserId(row.string("user_id")),
+                                Money.won(row.longValue("amount")),
+                                row.instant("created_at"),
+                                row.instant("expires_at"),
+                                row.uuid("topup_id")))
+                .stream()
+                .findFirst();
     }
 
     @Override
     public boolean bind(String orderId, UUID topUpId) {
-        return em.createNativeQuery("UPDATE topup_order SET topup_id = :topUp WHERE id = :id AND topup_id IS NULL")
-                        .setParameter("topUp", topUpId)
-                        .setParameter("id", orderId)
-                        .executeUpdate()
+        return Jdbc.update(
+                        em,
+                        "UPDATE topup_order SET topup_id = :topUp WHERE id = :id AND topup_id IS NULL",
+                        Map.of("topUp", topUpId, "id", orderId))
                 == 1;
     }
 
+    /**
+     * MATERIALIZED, as in the hold-expiry claim: the batch is claimed once, so a runner locks (and
+     * hides from the other runners) only the rows it deletes.
+     */
     @Override
     public int forgetExpiredBefore(Instant cutoff, int limit) {
-        return em.createNativeQuery("""
-                        DELETE FROM topup_order WHERE id IN (
-                            SELECT id FROM topup_order WHERE expires_at < :cutoff
-                            ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        """)
-                .setParameter("cutoff", cutoff)
-                .setParameter("limit", limit)
-                .executeUpdate();
+        return Jdbc.update(em, """
+                WITH claimed AS MATERIALIZED (
+                    SELECT id FROM topup_order WHERE expires_at < :cutoff
+                    ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                DELETE FROM topup_order o USING claimed WHERE o.id = claimed.id
+                """, Map.of("cutoff", cutoff, "limit", limit));
     }
 }

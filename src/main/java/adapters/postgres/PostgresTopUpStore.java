@@ -7,7 +7,9 @@ import domain.topup.TopUpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,21 +36,21 @@ public class PostgresTopUpStore implements TopUpStore {
 
     @Override
     public void insert(TopUp pending) {
-        int inserted = em.createNativeQuery("""
-                        INSERT INTO topup (id, user_id, provider, payment_key, order_id, amount, status,
-                                           created_at, updated_at)
-                        VALUES (:id, :user, :provider, :paymentKey, :orderId, :amount, :status, :now, :now)
-                        ON CONFLICT ON CONSTRAINT topup_payment_key_uq DO NOTHING
-                        """)
-                .setParameter("id", pending.id())
-                .setParameter("user", pending.userId().value())
-                .setParameter("provider", pending.provider())
-                .setParameter("paymentKey", pending.paymentKey())
-                .setParameter("orderId", pending.orderId())
-                .setParameter("amount", pending.amount().won())
-                .setParameter("status", pending.status().name())
-                .setParameter("now", pending.createdAt())
-                .executeUpdate();
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", pending.id());
+        row.put("user", pending.userId().value());
+        row.put("provider", pending.provider());
+        row.put("paymentKey", pending.paymentKey());
+        row.put("orderId", pending.orderId());
+        row.put("amount", pending.amount().won());
+        row.put("status", pending.status().name());
+        row.put("now", pending.createdAt());
+        int inserted = Jdbc.update(em, """
+                INSERT INTO topup (id, user_id, provider, payment_key, order_id, amount, status,
+                                   created_at, updated_at)
+                VALUES (:id, :user, :provider, :paymentKey, :orderId, :amount, :status, :now, :now)
+                ON CONFLICT ON CONSTRAINT topup_payment_key_uq DO NOTHING
+                """, row);
         if (inserted == 0) {
             throw new PaymentAlreadyUsedException(pending.provider(), pending.paymentKey());
         }
@@ -81,23 +83,21 @@ public class PostgresTopUpStore implements TopUpStore {
 
     @Override
     public boolean settle(TopUp settled, Instant now) {
-        // HQL rather than SQL: the entity types the parameters that are null (no ledger line yet, no reason)
-        return em.createQuery("""
-                                update TopUpEntity t set t.status = :status, t.transactionId = :transactionId,
-                                       t.failureCode = :code, t.failureMessage = :message,
-                                       t.approvedAt = :approvedAt, t.updatedAt = :now
-                                where t.id = :id and t.status = :pending
-                                """)
-                        .setParameter("status", settled.status())
-                        .setParameter("transactionId", settled.transactionId())
-                        .setParameter("code", truncate(settled.failureCode(), CODE_LENGTH))
-                        .setParameter("message", truncate(settled.failureMessage(), MESSAGE_LENGTH))
-                        .setParameter("approvedAt", settled.approvedAt())
-                        .setParameter("now", now)
-                        .setParameter("id", settled.id())
-                        .setParameter("pending", TopUpStatus.PENDING)
-                        .executeUpdate()
-                == 1;
+        Map<String, Object> change = new HashMap<>();
+        change.put("status", settled.status().name());
+        change.put("transactionId", settled.transactionId());
+        change.put("code", truncate(settled.failureCode(), CODE_LENGTH));
+        change.put("message", truncate(settled.failureMessage(), MESSAGE_LENGTH));
+        change.put("approvedAt", settled.approvedAt());
+        change.put("now", now);
+        change.put("id", settled.id());
+        // the NULLs (no ledger line yet, no reason) take their types from the columns they are assigned to
+        return Jdbc.update(em, """
+                        UPDATE topup SET status = :status, transaction_id = :transactionId,
+                               failure_code = :code, failure_message = :message,
+                               approved_at = :approvedAt, updated_at = :now
+                        WHERE id = :id AND status = 'PENDING'
+                        """, change) == 1;
     }
 
     @Override

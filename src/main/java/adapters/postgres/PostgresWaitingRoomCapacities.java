@@ -6,10 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -52,20 +49,19 @@ public class PostgresWaitingRoomCapacities implements WaitingRoomCapacities {
 
     @Override
     public Stored store(long concertId, int maxActive, Instant now) {
-        Stored stored = Jdbc.query(
-                        em,
-                        """
-                        INSERT INTO waiting_room (concert_id, max_active, version, updated_at)
-                        VALUES (:concert, :maxActive, 1, :now)
-                        ON CONFLICT (concert_id) DO UPDATE
-                            SET max_active = EXCLUDED.max_active,
-                                version = waiting_room.version + 1,
-                                updated_at = EXCLUDED.updated_at
-                        RETURNING max_active, version
-                        """,
-                        Map.of("concert", concertId, "maxActive", maxActive, "now", now),
-                        row -> new Stored(row.getInt(1), row.getLong(2)))
-                .getFirst();
+        Stored stored = Jdbc.one(
+                em,
+                """
+                INSERT INTO waiting_room (concert_id, max_active, version, updated_at)
+                VALUES (:concert, :maxActive, 1, :now)
+                ON CONFLICT (concert_id) DO UPDATE
+                    SET max_active = EXCLUDED.max_active,
+                        version = waiting_room.version + 1,
+                        updated_at = EXCLUDED.updated_at
+                RETURNING max_active, version
+                """,
+                Map.of("concert", concertId, "maxActive", maxActive, "now", now),
+                PostgresWaitingRoomCapacities::stored);
         // not remembered before the commit: the next read (or the admission job's) sees it
         cache.remove(concertId);
         return stored;
@@ -126,17 +122,18 @@ public class PostgresWaitingRoomCapacities implements WaitingRoomCapacities {
 
     private Map<Long, Stored> read(Collection<Long> concertIds) throws SQLException {
         Map<Long, Stored> found = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT concert_id, max_active, version FROM waiting_room WHERE concert_id = ANY (?)")) {
-            Array ids = connection.createArrayOf("bigint", concertIds.toArray());
-            statement.setArray(1, ids);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getLong(1), new Stored(rows.getInt(2), rows.getLong(3)));
-                }
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            Jdbc.query(
+                            connection,
+                            "SELECT concert_id, max_active, version FROM waiting_room WHERE concert_id = ANY (:ids)",
+                            Map.of("ids", Jdbc.array("bigint", concertIds)),
+                            row -> Map.entry(row.longValue("concert_id"), stored(row)))
+                    .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
         }
         return found;
+    }
+
+    private static Stored stored(Jdbc.Row row) throws SQLException {
+        return new Stored(row.intValue("max_active"), row.longValue("version"));
     }
 }

@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,39 +32,35 @@ public class PostgresWalletStore implements WalletStore, PanacheRepositoryBase<W
 
     @Override
     public Wallet.Change charge(UserId userId, Money amount, UUID transactionId, Instant now) {
-        long after = ((Number) getEntityManager()
-                        .createNativeQuery("""
-                                INSERT INTO wallet AS w (user_id, balance, updated_at) VALUES (:user, :amount, :now)
-                                ON CONFLICT (user_id) DO UPDATE
-                                    SET balance = w.balance + EXCLUDED.balance, updated_at = EXCLUDED.updated_at
-                                RETURNING balance
-                                """)
-                        .setParameter("user", userId.value())
-                        .setParameter("amount", amount.won())
-                        .setParameter("now", now)
-                        .getSingleResult())
-                .longValue();
+        long after = Jdbc.one(
+                getEntityManager(),
+                """
+                INSERT INTO wallet AS w (user_id, balance, updated_at) VALUES (:user, :amount, :now)
+                ON CONFLICT (user_id) DO UPDATE
+                    SET balance = w.balance + EXCLUDED.balance, updated_at = EXCLUDED.updated_at
+                RETURNING balance
+                """,
+                Map.of("user", userId.value(), "amount", amount.won(), "now", now),
+                row -> row.longValue("balance"));
         Wallet before = new Wallet(userId, Money.won(after - amount.won()));
         return record(before.charge(amount, transactionId, now));
     }
 
     @Override
     public Wallet.Change pay(UserId userId, Money amount, UUID transactionId, UUID paymentId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Number> after = getEntityManager()
-                .createNativeQuery("""
-                        UPDATE wallet SET balance = balance - :amount, updated_at = :now
-                        WHERE user_id = :user AND balance >= :amount
-                        RETURNING balance
-                        """)
-                .setParameter("user", userId.value())
-                .setParameter("amount", amount.won())
-                .setParameter("now", now)
-                .getResultList();
+        List<Long> after = Jdbc.query(
+                getEntityManager(),
+                """
+                UPDATE wallet SET balance = balance - :amount, updated_at = :now
+                WHERE user_id = :user AND balance >= :amount
+                RETURNING balance
+                """,
+                Map.of("user", userId.value(), "amount", amount.won(), "now", now),
+                row -> row.longValue("balance"));
         if (after.isEmpty()) {
             throw new InsufficientBalanceException(userId, load(userId).balance(), amount);
         }
-        Wallet before = new Wallet(userId, Money.won(after.getFirst().longValue() + amount.won()));
+        Wallet before = new Wallet(userId, Money.won(after.getFirst() + amount.won()));
         return record(before.pay(amount, transactionId, paymentId, now));
     }
 
