@@ -181,21 +181,24 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
                         """, Map.of("now", now, "id", id)) == 1;
     }
 
+    /** Claimed once in a MATERIALIZED CTE, as the hold expiry does: a runner locks only what it deletes. */
     @Override
     public int pruneDelivered(Instant cutoff, int limit) {
         return Jdbc.update(em, """
-                DELETE FROM outbox_event WHERE id IN (
+                WITH claimed AS MATERIALIZED (
                     SELECT id FROM outbox_event WHERE status = 'DELIVERED' AND delivered_at < :cutoff
                     ORDER BY delivered_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                DELETE FROM outbox_event e USING claimed WHERE e.id = claimed.id
                 """, Map.of("cutoff", cutoff, "limit", limit));
     }
 
     @Override
     public int pruneUndelivered(Instant cutoff, int limit) {
         return Jdbc.update(em, """
-                DELETE FROM outbox_event WHERE id IN (
+                WITH claimed AS MATERIALIZED (
                     SELECT id FROM outbox_event WHERE status <> 'DELIVERED' AND occurred_at < :cutoff
                     ORDER BY occurred_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                DELETE FROM outbox_event e USING claimed WHERE e.id = claimed.id
                 """, Map.of("cutoff", cutoff, "limit", limit));
     }
 

@@ -22,7 +22,7 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The retention jobs' batch deletes: at most a batch, oldest first, and a row another transaction
+ * The retention jobs' batch deletes (top-up orders, idempotency keys, delivered outbox events): at most a batch, oldest first, and a row another transaction
  * holds is skipped (the batch is filled from the others), never waited for. The rows are dated in
  * 2001, long before anything other tests write, so the cutoff touches only them.
  */
@@ -40,6 +40,9 @@ class RetentionBatchTest {
 
     @Inject
     PostgresIdempotencyStore keys;
+
+    @Inject
+    PostgresOutbox outbox;
 
     @Test
     void expiredOrdersGoABatchAtATimeOldestFirstSkippingALockedOne() throws Exception {
@@ -68,6 +71,24 @@ class RetentionBatchTest {
             keys.add(key);
         }
         assertBatches("idempotency_key", "key", "created_at", keys, this.keys::forgetOlderThan);
+    }
+
+    @Test
+    void deliveredEventsArePrunedABatchAtATimeOldestFirstSkippingALockedOne() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = UUID.randomUUID().toString();
+            update(
+                    "INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, schema_version,"
+                            + " occurred_at, status, next_attempt_at, delivered_at)"
+                            + " VALUES (?::uuid, 'retention', 'r', 'Test', '{}', 1, ?, 'DELIVERED', ?, ?)",
+                    id,
+                    at(i),
+                    at(i),
+                    at(i));
+            ids.add(id);
+        }
+        assertBatches("outbox_event", "id::text", "delivered_at", ids, outbox::pruneDelivered);
     }
 
     @FunctionalInterface
