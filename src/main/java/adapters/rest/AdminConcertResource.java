@@ -29,6 +29,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -114,7 +115,9 @@ public class AdminConcertResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public QueueStatsResponse queue(
-            @Parameter(description = "the concert's id", schema = @Schema(format = "int64", minimum = "1"))
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     @PathParam("concertId")
                     long concertId) {
         return QueueStatsResponse.from(getWaitingRoom.stats(concertId));
@@ -152,7 +155,9 @@ public class AdminConcertResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public QueueStatsResponse setQueue(
-            @Parameter(description = "the concert's id", schema = @Schema(format = "int64", minimum = "1"))
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     @PathParam("concertId")
                     long concertId,
             @Valid @NotNull(message = "a JSON body is required") QueueCapacityRequest request) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -74,6 +75,7 @@ public class AdminJobResource {
                             description = "the job",
                             schema =
                                     @Schema(
+                                            type = SchemaType.STRING,
                                             enumeration = {
                                                 "queue-admission",
                                                 "queue-token-expiry",

@@ -102,7 +102,10 @@ public class AdminOutboxResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Response retry(
-            @Parameter(description = "the parked event's id", schema = @Schema(format = "uuid")) @PathParam("eventId")
+            @Parameter(
+                            description = "the parked event's id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("eventId")
                     String eventId) {
         outbox.retry(ReservationResource.uuidOrNotFound("parked event", eventId));
         return Response.accepted().build();

@@ -122,13 +122,15 @@ public class ConcertResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Uni<Response> enterQueue(
-            @Parameter(description = "the concert's id", schema = @Schema(format = "int64", minimum = "1"))
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     @PathParam("concertId")
                     long concertId,
             @Parameter(
                             in = ParameterIn.HEADER,
                             description = "optional: the token the caller held before, to get its place back",
-                            schema = @Schema(maxLength = 400))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 400))
                     @HeaderParam(QueueResource.QUEUE_TOKEN)
                     String queueToken,
             @Context HttpServerRequest request) {
@@ -168,7 +170,9 @@ public class ConcertResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public List<ScheduleResponse> schedules(
-            @Parameter(description = "the concert's id", schema = @Schema(format = "int64", minimum = "1"))
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     @PathParam("concertId")
                     long concertId,
             @Parameter(ref = ApiDocumentation.QUEUE_TOKEN_PARAMETER) @HeaderParam(QueueResource.QUEUE_TOKEN)

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -133,7 +134,10 @@ public class ReservationResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public ReservationResponse get(
-            @Parameter(description = "the reservation's id", schema = @Schema(format = "uuid")) @PathParam("id")
+            @Parameter(
+                            description = "the reservation's id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
                     String id) {
         return ReservationResponse.from(getReservation.get(user.id(), reservationId(id)));
     }
@@ -158,7 +162,10 @@ public class ReservationResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public void cancel(
-            @Parameter(description = "the reservation's id", schema = @Schema(format = "uuid")) @PathParam("id")
+            @Parameter(
+                            description = "the reservation's id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
                     String id) {
         cancelReservation.cancel(user.id(), reservationId(id));
     }

@@ -58,7 +58,9 @@ public class ScheduleResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public List<SeatResponse> seats(
-            @Parameter(description = "the schedule's id", schema = @Schema(format = "int64", minimum = "1"))
+            @Parameter(
+                            description = "the schedule's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                     @PathParam("scheduleId")
                     long scheduleId,
             @Parameter(ref = ApiDocumentation.QUEUE_TOKEN_PARAMETER) @HeaderParam(QueueResource.QUEUE_TOKEN)

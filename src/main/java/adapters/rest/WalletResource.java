@@ -278,7 +278,9 @@ public class WalletResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public TopUpResponse topUp(
-            @Parameter(description = "the top-up's id (topUpId of chargeWallet)", schema = @Schema(format = "uuid"))
+            @Parameter(
+                            description = "the top-up's id (topUpId of chargeWallet)",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("topUpId")
                     String topUpId) {
         return TopUpResponse.from(getTopUp.get(user.id(), ReservationResource.uuidOrNotFound("top-up", topUpId)));
