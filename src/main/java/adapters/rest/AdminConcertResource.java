@@ -28,10 +28,22 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/concerts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = ApiDocumentation.ADMIN)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class AdminConcertResource {
     private final CreateConcertUseCase createConcert;
     private final GetWaitingRoomUseCase getWaitingRoom;
@@ -48,6 +60,32 @@ public class AdminConcertResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "createConcert",
+            summary = "Create a concert",
+            description = "A concert with its schedules; each schedule's seats are numbered 1 to seatCount, all "
+                    + "at its price.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = CreateConcertRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The concert and its schedules' ids",
+            headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = CreateConcertResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Response create(@Valid @NotNull(message = "a JSON body is required") CreateConcertRequest request) {
         Concert concert = createConcert.create(request.toPlan());
         return Response.created(URI.create("/api/v1/concerts/" + concert.id()))
@@ -57,21 +95,79 @@ public class AdminConcertResource {
 
     @GET
     @Path("/{concertId}/queue")
-    public QueueStatsResponse queue(@PathParam("concertId") long concertId) {
+    @Operation(
+            operationId = "getWaitingRoom",
+            summary = "Read a concert's waiting room",
+            description = "How many fans wait and are active, and the stored cap of active fans.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The waiting room",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = QueueStatsResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such concert: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public QueueStatsResponse queue(
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("concertId")
+                    long concertId) {
         return QueueStatsResponse.from(getWaitingRoom.stats(concertId));
     }
 
     @PUT
     @Path("/{concertId}/queue")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "setWaitingRoomCapacity",
+            summary = "Set a concert's cap of active fans",
+            description = "Stored in PostgreSQL, so it survives a loss of the queue store; 0 admits no one.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = QueueCapacityRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The waiting room with its new cap",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = QueueStatsResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such concert: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public QueueStatsResponse setQueue(
-            @PathParam("concertId") long concertId,
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("concertId")
+                    long concertId,
             @Valid @NotNull(message = "a JSON body is required") QueueCapacityRequest request) {
         return QueueStatsResponse.from(setCapacity.setMaxActive(concertId, request.maxActive()));
     }
 
+    @Schema(name = "CreateConcertRequest", description = "A concert and its schedules")
     public record CreateConcertRequest(
-            @NotBlank @Size(max = ConcertPlan.MAX_TITLE) String title,
+            @Schema(example = "Spring concert") @NotBlank @Size(max = ConcertPlan.MAX_TITLE)
+            String title,
 
             @NotNull @Size(min = 1, max = ConcertPlan.MAX_SCHEDULES)
             List<@Valid @NotNull ScheduleRequest> schedules) {
@@ -84,18 +180,31 @@ public class AdminConcertResource {
         }
     }
 
+    @Schema(name = "ScheduleRequest", description = "A date of the concert, its seats and their price")
     public record ScheduleRequest(
-            @NotNull Instant startsAt,
+            @Schema(description = "UTC, at most 9999-12-31T23:59:59Z", example = "2031-05-01T19:00:00Z") @NotNull
+            Instant startsAt,
 
-            @NotNull @Min(1) @Max(ConcertPlan.SchedulePlan.MAX_SEATS)
+            @Schema(format = "int32", example = "50") @NotNull @Min(1) @Max(ConcertPlan.SchedulePlan.MAX_SEATS)
             Integer seatCount,
 
-            @NotNull @Min(1) @Max(ConcertPlan.SchedulePlan.MAX_PRICE)
+            @Schema(format = "int64", description = "KRW", example = "42000")
+            @NotNull
+            @Min(1)
+            @Max(ConcertPlan.SchedulePlan.MAX_PRICE)
             Long price) {}
 
     /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
     @RegisterForReflection
-    public record CreateConcertResponse(long id, String title, List<ScheduleSummary> schedules) {
+    @Schema(name = "CreatedConcert", description = "A new concert and its schedules' ids")
+    public record CreateConcertResponse(
+            @Schema(required = true, format = "int64", example = "1")
+            long id,
+
+            @Schema(required = true, example = "Spring concert")
+            String title,
+
+            @Schema(required = true) List<ScheduleSummary> schedules) {
         static CreateConcertResponse from(Concert concert) {
             return new CreateConcertResponse(
                     concert.id(),
@@ -108,12 +217,31 @@ public class AdminConcertResource {
 
     /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
     @RegisterForReflection
-    public record ScheduleSummary(long id, Instant startsAt) {}
+    @Schema(name = "CreatedSchedule", description = "A new schedule's id")
+    public record ScheduleSummary(
+            @Schema(required = true, format = "int64", example = "10")
+            long id,
 
+            @Schema(required = true) Instant startsAt) {}
+
+    @Schema(name = "QueueCapacityRequest", description = "The new cap of active fans")
     public record QueueCapacityRequest(
-            @NotNull @Min(0) @Max(AdmissionPolicy.LIMIT) Integer maxActive) {}
+            @Schema(format = "int32", example = "100") @NotNull @Min(0) @Max(AdmissionPolicy.LIMIT)
+            Integer maxActive) {}
 
-    public record QueueStatsResponse(long concertId, long waiting, long active, int maxActive) {
+    @Schema(name = "WaitingRoom", description = "A concert's waiting room")
+    public record QueueStatsResponse(
+            @Schema(required = true, format = "int64", example = "1")
+            long concertId,
+
+            @Schema(required = true, format = "int64", minimum = "0", example = "1200")
+            long waiting,
+
+            @Schema(required = true, format = "int64", minimum = "0", example = "100")
+            long active,
+
+            @Schema(required = true, format = "int32", minimum = "0", example = "100")
+            int maxActive) {
         static QueueStatsResponse from(WaitingRoomStats stats) {
             return new QueueStatsResponse(stats.concertId(), stats.waiting(), stats.active(), stats.maxActive());
         }

@@ -15,6 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Runs a background job now. For platforms that scale to zero (no in-process scheduler runs) a
@@ -22,6 +30,7 @@ import java.util.Optional;
  */
 @Path("/api/v1/admin/jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocumentation.ADMIN)
 public class AdminJobResource {
     static final String SECRET_HEADER = "Job-Trigger-Secret";
 
@@ -38,7 +47,49 @@ public class AdminJobResource {
     @POST
     @Path("/{name}/run")
     @PermitAll
-    public JobRunResponse run(@PathParam("name") String name, @HeaderParam(SECRET_HEADER) String presented) {
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @SecurityRequirement(name = ApiDocumentation.JOB_TRIGGER)
+    @Operation(
+            operationId = "runJob",
+            summary = "Run a scheduled job now",
+            description = "Runs the job under its lease; ran is false when another instance held the lease and did "
+                    + "the work. For platforms without an in-process scheduler: an admin token, or the "
+                    + "Job-Trigger-Secret header (jobs.trigger-secret).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The job's run",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = JobRunResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such job: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public JobRunResponse run(
+            @Parameter(
+                            description = "the job",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {
+                                                "queue-admission",
+                                                "queue-token-expiry",
+                                                "hold-expiry",
+                                                "idempotency-retention",
+                                                "outbox-relay",
+                                                "outbox-prune",
+                                                "topup-sweeper",
+                                                "topup-order-retention",
+                                                "reconciliation"
+                                            }))
+                    @PathParam("name")
+                    String name,
+            @Parameter(hidden = true) @HeaderParam(SECRET_HEADER) String presented) {
         if (!secretMatches(presented)) {
             if (identity.isAnonymous()) {
                 throw new UnauthorizedException();
@@ -58,7 +109,16 @@ public class AdminJobResource {
     }
 
     /** {@code ran} is false when another instance held the job's lease and did the work. */
-    public record JobRunResponse(String job, boolean ran, long processed) {
+    @Schema(name = "JobRun", description = "What a job run did")
+    public record JobRunResponse(
+            @Schema(required = true, example = "hold-expiry")
+            String job,
+
+            @Schema(required = true, description = "false when another instance held the job's lease")
+            boolean ran,
+
+            @Schema(required = true, format = "int64", minimum = "0", description = "how many items it handled")
+            long processed) {
         static JobRunResponse from(RunJobUseCase.Result result) {
             return new JobRunResponse(result.job(), result.ran(), result.processed());
         }

@@ -15,10 +15,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = ApiDocumentation.ADMIN)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class AdminOutboxResource {
     private static final int PARKED_LIMIT = 500;
 
@@ -29,6 +39,21 @@ public class AdminOutboxResource {
     }
 
     @GET
+    @Operation(
+            operationId = "getOutbox",
+            summary = "Read the outbox",
+            description = "How many events wait, were delivered or are parked, and the oldest wait (docs/events.md).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The outbox",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = OutboxStatusResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public OutboxStatusResponse status() {
         OutboxStats stats = outbox.stats();
         return new OutboxStatusResponse(
@@ -40,6 +65,21 @@ public class AdminOutboxResource {
 
     @GET
     @Path("/parked")
+    @Operation(
+            operationId = "listParkedEvents",
+            summary = "List parked events",
+            description = "Events the relay gave up on after events.relay.max-attempts (at most 500).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The parked events",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ParkedEventResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public List<ParkedEventResponse> parked() {
         return outbox.parked(PARKED_LIMIT).stream()
                 .map(ParkedEventResponse::from)
@@ -48,21 +88,63 @@ public class AdminOutboxResource {
 
     @POST
     @Path("/{eventId}/retry")
-    public Response retry(@PathParam("eventId") String eventId) {
+    @Operation(
+            operationId = "retryParkedEvent",
+            summary = "Deliver a parked event again",
+            description = "The event goes back to the relay's queue.")
+    @APIResponse(responseCode = "202", description = "The event will be delivered again")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such parked event: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public Response retry(
+            @Parameter(
+                            description = "the parked event's id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("eventId")
+                    String eventId) {
         outbox.retry(ReservationResource.uuidOrNotFound("parked event", eventId));
         return Response.accepted().build();
     }
 
-    public record OutboxStatusResponse(long pending, long delivered, long parked, long oldestPendingAgeSeconds) {}
+    @Schema(name = "Outbox", description = "The outbox of events to the data platform")
+    public record OutboxStatusResponse(
+            @Schema(required = true, format = "int64", minimum = "0")
+            long pending,
 
+            @Schema(required = true, format = "int64", minimum = "0")
+            long delivered,
+
+            @Schema(required = true, format = "int64", minimum = "0")
+            long parked,
+
+            @Schema(required = true, format = "int64", minimum = "0")
+            long oldestPendingAgeSeconds) {}
+
+    @Schema(name = "ParkedEvent", description = "An event the relay gave up on")
     public record ParkedEventResponse(
-            UUID id,
+            @Schema(required = true, format = "uuid") UUID id,
+
+            @Schema(required = true, example = "reservation")
             String aggregateType,
-            String aggregateId,
+
+            @Schema(required = true) String aggregateId,
+
+            @Schema(required = true, example = "ReservationConfirmed")
             String type,
-            Instant occurredAt,
+
+            @Schema(required = true) Instant occurredAt,
+
+            @Schema(required = true, format = "int32", minimum = "0")
             int attempts,
-            String lastError,
+
+            @Schema(nullable = true) String lastError,
+
+            @Schema(required = true, description = "the event's body (docs/events.md)")
             Map<String, Object> payload) {
         static ParkedEventResponse from(StoredEvent stored) {
             var e = stored.event();

@@ -36,11 +36,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Runs the daily reconciliation by hand and reads its report (docs/reconciliation.md). */
 @Path("/api/v1/admin/reconciliations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
+@Tag(name = ApiDocumentation.RECONCILIATION)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class AdminReconciliationResource {
     static final String BASE = "/api/v1/admin/reconciliations/";
     private static final int DEFAULT_LIMIT = 100;
@@ -63,6 +75,36 @@ public class AdminReconciliationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "startReconciliation",
+            summary = "Reconcile a business date now",
+            description = "Starts a run against the gateways' files of that date (docs/reconciliation.md); one run "
+                    + "per date at a time, and only once that day is over.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = StartRequest.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The run has started; read it at the Location",
+            headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = StartedResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "409",
+            description = "That date is being reconciled: urn:concert-booking:problem:reconciliation-running; the "
+                    + "Location names the running report",
+            headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Response start(@NotNull(message = "a JSON body {\"date\": \"yyyy-MM-dd\"} is required") StartRequest body) {
         LocalDate date = date(body.date());
         StartReconciliationUseCase.Result started =
@@ -74,19 +116,87 @@ public class AdminReconciliationResource {
 
     @GET
     @Path("/{date}")
-    public RunReport report(@PathParam("date") String date) {
+    @Operation(
+            operationId = "getReconciliation",
+            summary = "Read a date's reconciliation",
+            description = "The latest run of the date, step by step (one step per provider and file kind).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run's report",
+            content = @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = RunReport.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No run of that date: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public RunReport report(
+            @Parameter(
+                            description = "the business date, 1970-01-01 to 9999-12-31",
+                            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2031-05-01"))
+                    @PathParam("date")
+                    String date) {
         return reports.report(date(date));
     }
 
     @GET
     @Path("/{date}/items")
+    @Operation(
+            operationId = "listReconciliationItems",
+            summary = "List a run's classified lines",
+            description = "One page of the latest run's lines, filtered; pass next as after for the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page",
+            content =
+                    @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = ItemsResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No run of that date: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public ItemsResponse items(
-            @PathParam("date") String date,
-            @QueryParam("category") String category,
-            @QueryParam("provider") String provider,
-            @QueryParam("kind") String kind,
-            @QueryParam("after") String after,
-            @QueryParam("limit") String limit) {
+            @Parameter(
+                            description = "the business date, 1970-01-01 to 9999-12-31",
+                            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2031-05-01"))
+                    @PathParam("date")
+                    String date,
+            @Parameter(description = "only lines of this category", schema = @Schema(implementation = Category.class))
+                    @QueryParam("category")
+                    String category,
+            @Parameter(
+                            description = "only lines of this provider",
+                            schema = @Schema(type = SchemaType.STRING, example = "toss"))
+                    @QueryParam("provider")
+                    String provider,
+            @Parameter(
+                            description = "only lines of this file kind",
+                            schema = @Schema(implementation = StatementKind.class))
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(
+                            description = "the next value of the previous page",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0"))
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "lines per page",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit) {
         ItemFilter filter = new ItemFilter(
                 named(Category.class, "category", category), provider, named(StatementKind.class, "kind", kind));
         ListReconciliationItemsUseCase.Page page =
@@ -97,7 +207,30 @@ public class AdminReconciliationResource {
     @GET
     @Path("/{date}/report.csv")
     @Produces("text/csv")
-    public Response csv(@PathParam("date") String date) {
+    @Operation(
+            operationId = "downloadReconciliationReport",
+            summary = "Download a run's lines as CSV",
+            description = "Every line of the latest run, RFC 4180, one header line; cells that a spreadsheet would "
+                    + "read as a formula are prefixed with a quote.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No run of that date: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public Response csv(
+            @Parameter(
+                            description = "the business date, 1970-01-01 to 9999-12-31",
+                            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2031-05-01"))
+                    @PathParam("date")
+                    String date) {
         LocalDate day = date(date);
         reports.report(day); // 404 before the first byte is written
         StreamingOutput body = output -> {
@@ -151,13 +284,28 @@ public class AdminReconciliationResource {
         }
     }
 
-    public record StartRequest(String date) {}
+    @Schema(name = "StartReconciliationRequest", description = "The business date to reconcile")
+    public record StartRequest(
+            @Schema(required = true, format = "date", description = "a day that is over", example = "2031-05-01")
+            String date) {}
 
     @RegisterForReflection
-    public record StartedResponse(UUID runId, LocalDate date, String status) {}
+    @Schema(name = "StartedReconciliation", description = "A run that has started")
+    public record StartedResponse(
+            @Schema(required = true, format = "uuid") UUID runId,
+            @Schema(required = true) LocalDate date,
+
+            @Schema(required = true, enumeration = "RUNNING")
+            String status) {}
 
     /** {@code next}: pass it as {@code after} for the following page; null on the last page. */
-    public record ItemsResponse(UUID runId, List<ReportItem> items, Long next) {}
+    @Schema(name = "ReconciliationItems", description = "One page of a run's classified lines")
+    public record ItemsResponse(
+            @Schema(required = true, format = "uuid") UUID runId,
+            @Schema(required = true) List<ReportItem> items,
+
+            @Schema(nullable = true, format = "int64", description = "pass it as after; null on the last page")
+            Long next) {}
 
     /** The CSV report: one line per item, RFC 4180 quoting. */
     static final class CsvReport {

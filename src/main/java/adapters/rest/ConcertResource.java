@@ -22,6 +22,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/concerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +57,20 @@ public class ConcertResource {
     }
 
     @GET
+    @Tag(name = ApiDocumentation.CATALOGUE)
+    @Operation(
+            operationId = "listConcerts",
+            summary = "List the concerts",
+            description = "Every concert on sale. Anyone may call it: no bearer token is needed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The concerts",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ConcertResponse.class)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public List<ConcertResponse> list() {
         return listConcerts.list().stream().map(ConcertResponse::from).toList();
     }
@@ -61,9 +84,55 @@ public class ConcertResource {
     @POST
     @Path("/{concertId}/queue/tokens")
     @Authenticated
+    @Tag(name = ApiDocumentation.QUEUE)
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @Operation(
+            operationId = "enterQueue",
+            summary = "Enter a concert's waiting room",
+            description = "Returns the caller's queue token: 201 when it is new, 200 with the same token when the "
+                    + "caller is already queued. ACTIVE tokens may call the operations that take a Queue-Token "
+                    + "header. A fan who presents the token they held gets their place back after the queue store "
+                    + "lost it. Counted in rate-limit.queue-entry, per waiting room.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The caller entered the queue: a new token",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = QueueResource.QueueTokenResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller was already queued (or got their place back): the same token",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = QueueResource.QueueTokenResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(
+            responseCode = "403",
+            description = "The presented Queue-Token is someone else's, another concert's, or not signed by this "
+                    + "service: urn:concert-booking:problem:queue-token-not-yours, queue-token-other-concert, "
+                    + "queue-token-unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such concert: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.RATE_LIMITED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Uni<Response> enterQueue(
-            @PathParam("concertId") long concertId,
-            @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken,
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("concertId")
+                    long concertId,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            description = "optional: the token the caller held before, to get its place back",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 400))
+                    @HeaderParam(QueueResource.QUEUE_TOKEN)
+                    String queueToken,
             @Context HttpServerRequest request) {
         UserId caller = user.id();
         List<RateLimit> limits = rateLimits.forStore(QUEUE_ENTRY, caller.value(), request);
@@ -78,20 +147,66 @@ public class ConcertResource {
     @GET
     @Path("/{concertId}/schedules")
     @Authenticated
+    @Tag(name = ApiDocumentation.CATALOGUE)
+    @SecurityRequirement(name = ApiDocumentation.BEARER)
+    @Operation(
+            operationId = "listSchedules",
+            summary = "List a concert's schedules with seats left",
+            description = "The concert's future schedules that have at least one available seat. Needs the "
+                    + "caller's ACTIVE queue token of this concert.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The schedules, soonest first",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ScheduleResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.QUEUE_TOKEN_REFUSED)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such concert: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public List<ScheduleResponse> schedules(
-            @PathParam("concertId") long concertId, @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken) {
+            @Parameter(
+                            description = "the concert's id",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+                    @PathParam("concertId")
+                    long concertId,
+            @Parameter(ref = ApiDocumentation.QUEUE_TOKEN_PARAMETER) @HeaderParam(QueueResource.QUEUE_TOKEN)
+                    String queueToken) {
         return listSchedules.list(user.id(), queueToken, concertId).stream()
                 .map(ScheduleResponse::from)
                 .toList();
     }
 
-    public record ConcertResponse(long id, String title) {
+    @Schema(name = "Concert", description = "A concert on sale")
+    public record ConcertResponse(
+            @Schema(required = true, format = "int64", example = "1")
+            long id,
+
+            @Schema(required = true, example = "Spring concert")
+            String title) {
         static ConcertResponse from(Concert concert) {
             return new ConcertResponse(concert.id(), concert.title());
         }
     }
 
-    public record ScheduleResponse(long id, Instant startsAt, long availableSeats) {
+    @Schema(name = "Schedule", description = "A date of a concert with seats left")
+    public record ScheduleResponse(
+            @Schema(required = true, format = "int64", example = "10")
+            long id,
+
+            @Schema(
+                    required = true,
+                    description = "when the performance starts (UTC)",
+                    example = "2031-05-01T19:00:00Z")
+            Instant startsAt,
+
+            @Schema(required = true, format = "int64", minimum = "1", example = "42")
+            long availableSeats) {
         static ScheduleResponse from(ScheduleAvailability schedule) {
             return new ScheduleResponse(schedule.id(), schedule.startsAt(), schedule.availableSeats());
         }

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -124,16 +125,31 @@ public class ProblemMapper {
     /** A {@link Problem} with the top-up and the PG's verdict. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
+    @Schema(
+            name = "PaymentDeclinedProblem",
+            description = "A Problem (type urn:concert-booking:problem:payment-declined) with the top-up and the "
+                    + "gateway's verdict as extension members")
     public record PaymentDeclinedProblem(
+            @Schema(required = true, format = "uri", example = "urn:concert-booking:problem:payment-declined")
             URI type,
+
+            @Schema(required = true, example = "Unprocessable Content")
             String title,
-            int status,
-            String detail,
-            String instance,
+
+            @Schema(required = true, example = "422") int status,
+            @Schema(required = true) String detail,
+            @Schema(description = "the request path") String instance,
+
+            @Schema(format = "uuid", description = "the declined top-up")
             UUID topUpId,
+
+            @Schema(description = "the top-up's status", example = "DECLINED")
             String topUpStatus,
+
+            @Schema(description = "the gateway's code", example = "REJECT_CARD_COMPANY")
             String code,
-            String message) {}
+
+            @Schema(description = "the gateway's message") String message) {}
 
     @ServerExceptionMapper
     public Response invalidValue(InvalidValueException e, UriInfo uri) {

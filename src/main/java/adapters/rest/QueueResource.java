@@ -22,10 +22,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/queue/token")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = ApiDocumentation.QUEUE)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class QueueResource {
     public static final String QUEUE_TOKEN = "Queue-Token";
     private static final String QUEUE_POLL = "queue-poll";
@@ -49,8 +58,27 @@ public class QueueResource {
      * trip (D30), so the method carries no {@link RateLimited}.
      */
     @GET
+    @Operation(
+            operationId = "getQueueToken",
+            summary = "Read the caller's place in the queue",
+            description = "The token's current status, position and estimated wait. Poll it every second or two "
+                    + "while WAITING; a WAITING fan who stops polling for queue.waiting-ttl leaves the line. "
+                    + "Counted in rate-limit.queue-poll, per waiting room.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The token's current values",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = QueueTokenResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.QUEUE_TOKEN_REFUSED)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.RATE_LIMITED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Uni<QueueTokenResponse> status(
-            @HeaderParam(QUEUE_TOKEN) String queueToken, @Context HttpServerRequest request) {
+            @Parameter(ref = ApiDocumentation.QUEUE_TOKEN_PARAMETER) @HeaderParam(QUEUE_TOKEN) String queueToken,
+            @Context HttpServerRequest request) {
         UserId caller = user.id();
         List<RateLimit> limits = rateLimits.forStore(QUEUE_POLL, caller.value(), request);
         return Unis.fromStage(() -> getStatus.status(caller, queueToken, limits))
@@ -62,18 +90,48 @@ public class QueueResource {
     // a virtual thread parks cheaply while Redis answers (docs/performance.md)
     @RunOnVirtualThread
     @DELETE
-    public void leave(@HeaderParam(QUEUE_TOKEN) String queueToken) {
+    @Operation(
+            operationId = "leaveQueue",
+            summary = "Leave the queue",
+            description = "The caller leaves the line, or frees their ACTIVE slot at once.")
+    @APIResponse(responseCode = "204", description = "The token has ended")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.QUEUE_TOKEN_REFUSED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public void leave(
+            @Parameter(ref = ApiDocumentation.QUEUE_TOKEN_PARAMETER) @HeaderParam(QUEUE_TOKEN) String queueToken) {
         leave.leave(user.id(), queueToken);
     }
 
     /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
     @RegisterForReflection
+    @Schema(name = "QueueToken", description = "A fan's place in a concert's waiting room")
     public record QueueTokenResponse(
+            @Schema(
+                    required = true,
+                    maxLength = 400,
+                    description = "opaque; send it as the Queue-Token header",
+                    example = "v1.AAAAAQ.x7Yz")
             String token,
+
+            @Schema(required = true, format = "int64", example = "1")
             long concertId,
-            QueueStatus status,
+
+            @Schema(required = true) QueueStatus status,
+
+            @Schema(
+                    required = true,
+                    format = "int64",
+                    minimum = "0",
+                    description = "1-based among those waiting; 0 when ACTIVE",
+                    example = "17")
             long position,
+
+            @Schema(required = true, format = "int64", minimum = "0", example = "30")
             long estimatedWaitSeconds,
+
+            @Schema(nullable = true, description = "when an ACTIVE token ends; null while WAITING")
             Instant expiresAt) {
         static QueueTokenResponse from(QueueStatusView view) {
             QueueTicket ticket = view.ticket();

@@ -27,10 +27,22 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/reservations")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = ApiDocumentation.RESERVATIONS)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class ReservationResource {
     private final HoldSeatUseCase holdSeat;
     private final GetReservationUseCase getReservation;
@@ -51,9 +63,46 @@ public class ReservationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited("hold")
+    @Operation(
+            operationId = "holdSeat",
+            summary = "Hold a seat",
+            description = "Holds the seat for reservation.hold-ttl; after that the reservation is EXPIRED and the "
+                    + "seat AVAILABLE again. Of any number of concurrent holds of one seat exactly one succeeds. "
+                    + "A user may have reservation.max-held-per-user live holds per concert. Needs the caller's "
+                    + "ACTIVE queue token of the schedule's concert. Counted in rate-limit.hold.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = HoldRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The seat is held",
+            headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = ReservationResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.QUEUE_TOKEN_REFUSED)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such schedule, or no such seat in it: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The seat is not available, or the caller already has the most live holds allowed on "
+                    + "this concert: urn:concert-booking:problem:seat-unavailable, hold-limit-reached; "
+                    + "nothing is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.RATE_LIMITED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Uni<Response> hold(
             @Valid @NotNull(message = "a JSON body is required") HoldRequest request,
-            @HeaderParam(QueueResource.QUEUE_TOKEN) String queueToken) {
+            @Parameter(ref = ApiDocumentation.QUEUE_TOKEN_PARAMETER) @HeaderParam(QueueResource.QUEUE_TOKEN)
+                    String queueToken) {
         HoldSeatUseCase.Command command =
                 new HoldSeatUseCase.Command(user.id(), queueToken, request.scheduleId(), request.seatNumber());
         return Worker.run(() -> holdSeat.hold(command))
@@ -65,13 +114,59 @@ public class ReservationResource {
 
     @GET
     @Path("/{id}")
-    public ReservationResponse get(@PathParam("id") String id) {
+    @Operation(
+            operationId = "getReservation",
+            summary = "Read a reservation",
+            description = "The caller's reservation. A hold past its expiresAt reads EXPIRED whether or not the "
+                    + "cleanup job has run.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The reservation",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = ReservationResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such reservation, or not the caller's: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public ReservationResponse get(
+            @Parameter(
+                            description = "the reservation's id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id) {
         return ReservationResponse.from(getReservation.get(user.id(), reservationId(id)));
     }
 
     @DELETE
     @Path("/{id}")
-    public void cancel(@PathParam("id") String id) {
+    @Operation(
+            operationId = "cancelReservation",
+            summary = "Cancel a hold",
+            description = "A HELD reservation becomes CANCELLED and its seat AVAILABLE again.")
+    @APIResponse(responseCode = "204", description = "The hold is cancelled")
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such reservation, or not the caller's: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The reservation is not HELD (confirmed, expired or cancelled): "
+                    + "urn:concert-booking:problem:reservation-not-held",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public void cancel(
+            @Parameter(
+                            description = "the reservation's id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id) {
         cancelReservation.cancel(user.id(), reservationId(id));
     }
 
@@ -89,14 +184,33 @@ public class ReservationResource {
         }
     }
 
+    @Schema(name = "HoldRequest", description = "The seat to hold")
     public record HoldRequest(
-            @NotNull @Min(1) Long scheduleId,
-            @NotNull @Min(1) @Max(100_000) Integer seatNumber) {}
+            @Schema(format = "int64", example = "10") @NotNull @Min(1)
+            Long scheduleId,
+
+            @Schema(format = "int32", example = "4") @NotNull @Min(1) @Max(100_000)
+            Integer seatNumber) {}
 
     /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
     @RegisterForReflection
+    @Schema(name = "Reservation", description = "A seat hold and what became of it")
     public record ReservationResponse(
-            UUID id, long scheduleId, int seatNumber, long price, ReservationStatus status, Instant expiresAt) {
+            @Schema(required = true, format = "uuid") UUID id,
+
+            @Schema(required = true, format = "int64", example = "10")
+            long scheduleId,
+
+            @Schema(required = true, format = "int32", minimum = "1", example = "4")
+            int seatNumber,
+
+            @Schema(required = true, format = "int64", minimum = "1", description = "KRW", example = "42000")
+            long price,
+
+            @Schema(required = true) ReservationStatus status,
+
+            @Schema(required = true, description = "when the hold lapses (UTC)")
+            Instant expiresAt) {
         static ReservationResponse from(ReservationView view) {
             Reservation r = view.reservation();
             return new ReservationResponse(

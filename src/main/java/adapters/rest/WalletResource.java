@@ -35,10 +35,22 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/wallet")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = ApiDocumentation.WALLET)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class WalletResource {
     private static final int DEFAULT_LIMIT = 50;
     static final String CHARGES = "/api/v1/wallet/charges/";
@@ -66,6 +78,17 @@ public class WalletResource {
     }
 
     @GET
+    @Operation(operationId = "getWallet", summary = "Read the balance", description = "0 for a new user.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The caller's wallet",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = WalletResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public WalletResponse wallet() {
         return new WalletResponse(getWallet.get(user.id()).balance().won());
     }
@@ -74,9 +97,70 @@ public class WalletResource {
     @Path("/charges")
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited("wallet-charge")
+    @Operation(
+            operationId = "chargeWallet",
+            summary = "Top up the wallet",
+            description = "With payment: confirms the gateway payment the client authorised for one of the "
+                    + "caller's open top-up orders (createTopUpOrder) of the same amount, and credits the wallet "
+                    + "(201), or answers 202 PENDING when the gateway has not answered (read the Location until "
+                    + "it settles). Without payment: credits the wallet only where direct charges are enabled "
+                    + "(wallet.direct-charges.enabled, dev and test) and no gateway is configured; otherwise 400. "
+                    + "A repeat with the same Idempotency-Key and body returns the first answer again. Counted in "
+                    + "rate-limit.wallet-charge (fails open).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = ChargeRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Credited (or the stored answer to the same Idempotency-Key)",
+            headers = @Header(name = ApiDocumentation.REPLAYED, ref = ApiDocumentation.REPLAYED),
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = ChargeResponse.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The gateway has not answered: nothing credited yet; topUpId and status PENDING only",
+            headers = {
+                @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
+                @Header(name = ApiDocumentation.REPLAYED, ref = ApiDocumentation.REPLAYED)
+            },
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = ChargeResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(
+            responseCode = "404",
+            description = "The payment's orderId is no open top-up order of the caller's: "
+                    + "urn:concert-booking:problem:not-found; the gateway is not called",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The Idempotency-Key was used with another body, the gateway payment was used before, "
+                    + "or the top-up order is used, expired or of another amount: urn:concert-booking:problem:"
+                    + "idempotency-key-reused, payment-already-used, top-up-order-used, top-up-order-expired, "
+                    + "top-up-order-amount-mismatch; no money moves",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(
+            responseCode = "422",
+            description = "The gateway declined the payment: urn:concert-booking:problem:payment-declined, with "
+                    + "the gateway's code and message; nothing credited",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = ProblemMapper.PaymentDeclinedProblem.class)))
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.RATE_LIMITED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Uni<Response> charge(
             @Valid @NotNull(message = "a JSON body is required") ChargeRequest request,
-            @HeaderParam(PaymentResource.IDEMPOTENCY_KEY) String idempotencyKey) {
+            @Parameter(ref = ApiDocumentation.IDEMPOTENCY_KEY_PARAMETER) @HeaderParam(PaymentResource.IDEMPOTENCY_KEY)
+                    String idempotencyKey) {
         ChargeRequest.Payment payment = request.payment();
         ChargeWalletUseCase.Command command = new ChargeWalletUseCase.Command(
                 user.id(),
@@ -118,6 +202,37 @@ public class WalletResource {
     @Path("/top-ups")
     @RateLimited("wallet-top-up")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "createTopUpOrder",
+            summary = "Open a top-up order",
+            description = "The orderId to hand the payment gateway; the charge that follows must carry it with the "
+                    + "same amount, before expiresAt, once. A user may hold wallet.top-up-orders.max-open open "
+                    + "orders. Counted in rate-limit.wallet-top-up (fails open).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = TopUpOrderRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The order",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = TopUpOrderResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(
+            responseCode = "409",
+            description = "The caller has the most open orders allowed: "
+                    + "urn:concert-booking:problem:top-up-order-too-many-open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = ApiDocumentation.RATE_LIMITED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Response createTopUpOrder(@Valid @NotNull(message = "a JSON body is required") TopUpOrderRequest request) {
         TopUpOrder order = createTopUpOrder.create(user.id(), request.amount());
         return Response.status(Response.Status.CREATED)
@@ -125,23 +240,81 @@ public class WalletResource {
                 .build();
     }
 
+    @Schema(name = "TopUpOrderRequest", description = "The amount to top up")
     public record TopUpOrderRequest(
-            @NotNull @Min(1) @Max(10_000_000) Long amount) {}
+            @Schema(format = "int64", description = "KRW", example = "50000") @NotNull @Min(1) @Max(10_000_000)
+            Long amount) {}
 
     /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
     @RegisterForReflection
-    public record TopUpOrderResponse(String orderId, long amount, Instant expiresAt) {}
+    @Schema(name = "TopUpOrder", description = "An order to pay once through a payment gateway")
+    public record TopUpOrderResponse(
+            @Schema(required = true, description = "hand it to the gateway as its order id", example = "tu-9c2f4e")
+            String orderId,
+
+            @Schema(required = true, format = "int64", minimum = "1", description = "KRW", example = "50000")
+            long amount,
+
+            @Schema(required = true, description = "the order can be paid until then (UTC)")
+            Instant expiresAt) {}
 
     /** A top-up's state; a PENDING one is checked with its PG first (and settled if the PG has decided). */
     @GET
     @Path("/charges/{topUpId}")
-    public TopUpResponse topUp(@PathParam("topUpId") String topUpId) {
+    @Operation(
+            operationId = "getTopUp",
+            summary = "Read a top-up",
+            description = "The caller's top-up; a PENDING one is settled first by asking its gateway.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The top-up",
+            content =
+                    @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = TopUpResponse.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(
+            responseCode = "404",
+            description = "No such top-up, or not the caller's: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public TopUpResponse topUp(
+            @Parameter(
+                            description = "the top-up's id (topUpId of chargeWallet)",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("topUpId")
+                    String topUpId) {
         return TopUpResponse.from(getTopUp.get(user.id(), ReservationResource.uuidOrNotFound("top-up", topUpId)));
     }
 
     @GET
     @Path("/transactions")
-    public List<TransactionResponse> transactions(@QueryParam("limit") String limit) {
+    @Operation(
+            operationId = "listWalletTransactions",
+            summary = "List the wallet's ledger",
+            description = "Every balance change is one line, newest first.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The newest lines",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = TransactionResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public List<TransactionResponse> transactions(
+            @Parameter(
+                            description = "how many lines, newest first",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit) {
         return listTransactions.list(user.id(), parseLimit(limit)).stream()
                 .map(TransactionResponse::from)
                 .toList();
@@ -159,19 +332,33 @@ public class WalletResource {
         }
     }
 
-    public record WalletResponse(long balance) {}
+    @Schema(name = "Wallet", description = "The caller's wallet")
+    public record WalletResponse(
+            @Schema(required = true, format = "int64", minimum = "0", description = "KRW", example = "8000")
+            long balance) {}
 
     /**
      * {@code payment} is required when payment gateways are configured or direct charges are off
      * ({@code wallet.direct-charges.enabled}); its {@code orderId} is one of the caller's open top-up orders.
      */
+    @Schema(name = "ChargeRequest", description = "A top-up of the caller's wallet")
     public record ChargeRequest(
-            @NotNull @Min(1) @Max(10_000_000) Long amount,
-            @Valid Payment payment) {
+            @Schema(format = "int64", description = "KRW", example = "50000") @NotNull @Min(1) @Max(10_000_000)
+            Long amount,
+
+            @Schema(
+                    description =
+                            "the gateway payment; required when a gateway is configured or direct charges " + "are off")
+            @Valid
+            Payment payment) {
 
         /** A payment the client authorised with a PG (Toss: paymentKey and orderId of the success redirect). */
+        @Schema(name = "GatewayPayment", description = "A payment the client authorised with a payment gateway")
         public record Payment(
-                @NotNull @Size(min = 1, max = 32) String provider,
+                @Schema(description = "the gateway's name in payments.providers", example = "toss")
+                @NotNull
+                @Size(min = 1, max = 32)
+                String provider,
 
                 @NotNull @Size(min = 1, max = 200) @Pattern(regexp = VISIBLE_ASCII, message = VISIBLE_ASCII_MESSAGE)
                 String paymentKey,
@@ -190,25 +377,58 @@ public class WalletResource {
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChargeResponse(UUID id, Long amount, Long balance, UUID topUpId, TopUpStatus status) {
+    @Schema(
+            name = "Charge",
+            description = "201: a credited charge (id, amount, balance; topUpId when through a gateway). "
+                    + "202: topUpId and status PENDING only")
+    public record ChargeResponse(
+            @Schema(format = "uuid", description = "the ledger line (201 only)")
+            UUID id,
+
+            @Schema(format = "int64", minimum = "1", description = "KRW credited (201 only)", example = "50000")
+            Long amount,
+
+            @Schema(format = "int64", minimum = "0", description = "the balance after it (201 only)")
+            Long balance,
+
+            @Schema(format = "uuid", description = "the gateway top-up, when there is one")
+            UUID topUpId,
+
+            @Schema(
+                    required = true,
+                    enumeration = {"APPROVED", "PENDING"})
+            TopUpStatus status) {
         static ChargeResponse pending(UUID topUpId) {
             return new ChargeResponse(null, null, null, topUpId, TopUpStatus.PENDING);
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "TopUp", description = "A top-up through a payment gateway")
     public record TopUpResponse(
-            UUID topUpId,
-            TopUpStatus status,
+            @Schema(required = true, format = "uuid") UUID topUpId,
+            @Schema(required = true) TopUpStatus status,
+
+            @Schema(required = true, format = "int64", minimum = "1", description = "KRW", example = "50000")
             long amount,
-            String provider,
-            String paymentKey,
-            String orderId,
+
+            @Schema(required = true, example = "toss") String provider,
+            @Schema(required = true) String paymentKey,
+            @Schema(required = true) String orderId,
+
+            @Schema(format = "uuid", description = "the ledger line, once APPROVED")
             UUID transactionId,
+
+            @Schema(description = "the gateway's code, once DECLINED")
             String failureCode,
+
+            @Schema(description = "the gateway's message, once DECLINED")
             String failureMessage,
+
+            @Schema(description = "when the gateway approved it (UTC)")
             Instant approvedAt,
-            Instant createdAt) {
+
+            @Schema(required = true) Instant createdAt) {
         static TopUpResponse from(TopUp t) {
             return new TopUpResponse(
                     t.id(),
@@ -225,8 +445,18 @@ public class WalletResource {
         }
     }
 
+    @Schema(name = "WalletTransaction", description = "One balance change")
     public record TransactionResponse(
-            UUID id, TransactionType type, long amount, long balanceAfter, Instant createdAt) {
+            @Schema(required = true, format = "uuid") UUID id,
+            @Schema(required = true) TransactionType type,
+
+            @Schema(required = true, format = "int64", description = "KRW moved", example = "50000")
+            long amount,
+
+            @Schema(required = true, format = "int64", minimum = "0", description = "the balance after it")
+            long balanceAfter,
+
+            @Schema(required = true) Instant createdAt) {
         static TransactionResponse from(WalletTransaction t) {
             return new TransactionResponse(
                     t.id(), t.type(), t.amount().won(), t.balanceAfter().won(), t.createdAt());
