@@ -18,12 +18,17 @@ public interface Transactions {
         });
     }
 
-    /** The fakes' transactions: their state is put back when the work throws. */
+    /**
+     * The fakes' transactions: their state is put back when the work throws. One at a time (the
+     * fakes' stand-in knows one open transaction), so concurrent callers take turns.
+     */
     static Transactions of(InMemoryTransactions transactions) {
         return new Transactions() {
             @Override
             public <T> T call(Supplier<T> work) {
-                return transactions.call(work);
+                synchronized (transactions) {
+                    return transactions.call(work);
+                }
             }
         };
     }
