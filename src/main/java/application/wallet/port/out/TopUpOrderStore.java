@@ -24,6 +24,6 @@ public interface TopUpOrderStore {
      */
     boolean bind(String orderId, UUID topUpId);
 
-    /** Deletes up to {@code limit} orders that expired before {@code cutoff}; returns how many. */
+    /** Deletes up to {@code limit} orders that expired before {@code cutoff}, oldest first; returns how many. */
     int forgetExpiredBefore(Instant cutoff, int limit);
 }
