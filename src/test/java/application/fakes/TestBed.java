@@ -44,7 +44,17 @@ public final class TestBed {
 
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(
-            afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox, topUps, topUpOrders);
+            afterCommit,
+            concerts,
+            seats,
+            reservations,
+            wallets,
+            payments,
+            idempotency,
+            outbox,
+            topUps,
+            topUpOrders,
+            capacities);
     public final QueueSettings queueSettings;
     public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
 
