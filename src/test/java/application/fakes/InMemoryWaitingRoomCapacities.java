@@ -40,11 +40,11 @@ public final class InMemoryWaitingRoomCapacities implements WaitingRoomCapacitie
 
     @Override
     public synchronized Runnable checkpoint() {
-        Map<Long, Stored> saved = new HashMap<>(stored);
-        return () -> {
-            synchronized (this) {
-                stored = new HashMap<>(saved);
-            }
-        };
+        Map<Long, Stored> saved = Map.copyOf(stored);
+        return () -> putBack(saved);
+    }
+
+    private synchronized void putBack(Map<Long, Stored> saved) {
+        stored = new HashMap<>(saved);
     }
 }

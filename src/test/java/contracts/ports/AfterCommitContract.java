@@ -1,24 +1,24 @@
 package contracts.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import application.shared.port.out.AfterCommit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** {@link AfterCommit}: work that follows a commit, never a rollback. */
-public abstract class AfterCommitContract {
-    protected abstract AfterCommit afterCommit();
-
-    protected abstract Transactions tx();
+public abstract class AfterCommitContract extends PortContract<AfterCommit> {
+    protected AfterCommitContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::afterCommit);
+    }
 
     private final AtomicInteger ran = new AtomicInteger();
 
     @Test
     void workRunsOnceTheTransactionHasCommittedNotBefore() {
         int seenInside = tx().call(() -> {
-            afterCommit().run(ran::incrementAndGet);
+            store().run(ran::incrementAndGet);
             return ran.get();
         });
 
@@ -28,19 +28,16 @@ public abstract class AfterCommitContract {
 
     @Test
     void workOfATransactionThatRollsBackNeverRuns() {
-        assertThrows(
-                IllegalStateException.class,
-                () -> tx().run(() -> {
-                    afterCommit().run(ran::incrementAndGet);
-                    throw new IllegalStateException("rolled back");
-                }));
+        inATransactionThatRollsBack(() -> {
+            store().run(ran::incrementAndGet);
+        });
 
         assertEquals(0, ran.get());
     }
 
     @Test
     void outsideATransactionWorkRunsAtOnce() {
-        afterCommit().run(ran::incrementAndGet);
+        store().run(ran::incrementAndGet);
 
         assertEquals(1, ran.get());
     }
@@ -48,10 +45,10 @@ public abstract class AfterCommitContract {
     @Test
     void workThatFailsAfterTheCommitDoesNotFailTheCaller() {
         String answer = tx().call(() -> {
-            afterCommit().run(() -> {
+            store().run(() -> {
                 throw new IllegalStateException("Redis is down");
             });
-            afterCommit().run(ran::incrementAndGet);
+            store().run(ran::incrementAndGet);
             return "committed";
         });
 

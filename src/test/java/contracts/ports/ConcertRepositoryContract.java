@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import application.booking.port.out.SeatInventory;
 import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
@@ -13,13 +12,13 @@ import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
 import domain.concert.SeatStatus;
 import domain.shared.Money;
-import domain.shared.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * #availableSeatsAreCountedExactlyAsTheDomainReadsEachSeat} holds it to {@link Seat#isAvailableAt}
  * around a hold's expiry instant.
  */
-public abstract class ConcertRepositoryContract {
-    /** Far before any clock of the other tests that share the database. */
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
+public abstract class ConcertRepositoryContract extends PortContract<ConcertRepository> {
+    protected ConcertRepositoryContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::concerts);
+    }
 
     private static final Instant EXPIRY = NOW.plus(Duration.ofMinutes(5));
-    private static final UserId FAN = new UserId("contract-fan");
-
-    protected abstract ConcertRepository store();
-
-    protected abstract SeatInventory seats();
-
-    protected abstract Transactions tx();
 
     private Concert create(String title, List<ConcertPlan.SchedulePlan> schedules) {
         return tx().call(() -> store().create(new ConcertPlan(title, schedules), NOW));
@@ -127,10 +120,10 @@ public abstract class ConcertRepositoryContract {
         Schedule justAfter = concert.schedules().get(2);
         Schedule soldOut = concert.schedules().get(3);
         UUID reservation = UUID.randomUUID();
-        tx().call(() -> seats().hold(soldOut.id(), 1, reservation, EXPIRY, NOW, FAN, concert.id()));
+        tx().call(() -> stores().seats().hold(soldOut.id(), 1, reservation, EXPIRY, NOW, FAN, concert.id()));
         long soldSeat =
                 tx().call(() -> store().seatsOf(soldOut.id())).getFirst().id();
-        tx().call(() -> seats().sell(soldSeat, reservation));
+        tx().call(() -> stores().seats().sell(soldSeat, reservation));
 
         assertEquals(
                 List.of(
@@ -155,10 +148,10 @@ public abstract class ConcertRepositoryContract {
         long schedule = Catalogue.onlySchedule(concert).id();
         for (int number : new int[] {1, 2, 3}) {
             UUID reservation = UUID.randomUUID();
-            tx().call(() -> seats().hold(schedule, number, reservation, EXPIRY, NOW, FAN, concert.id()));
+            tx().call(() -> stores().seats().hold(schedule, number, reservation, EXPIRY, NOW, FAN, concert.id()));
             if (number == 3) {
                 long seatId = tx().call(() -> store().seatsOf(schedule)).get(2).id();
-                tx().call(() -> seats().sell(seatId, reservation));
+                tx().call(() -> stores().seats().sell(seatId, reservation));
             }
         }
         long domainSays = tx().call(() -> store().seatsOf(schedule)).stream()

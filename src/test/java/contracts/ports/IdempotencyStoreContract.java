@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +19,13 @@ import org.junit.jupiter.api.Test;
  * {@link IdempotencyStore}: one effect per key. A claim belongs to the caller's transaction, and a
  * concurrent claim of the same key waits for it.
  */
-public abstract class IdempotencyStoreContract {
-    /** Far before any clock of the other tests that share the database. */
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
+public abstract class IdempotencyStoreContract extends PortContract<IdempotencyStore> {
+    protected IdempotencyStoreContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::idempotency);
+    }
 
     /** Every key claimed here is older: forgetting up to it leaves nothing of ours behind. */
     private static final Instant CLEAN_UP_BEFORE = NOW.plus(Duration.ofDays(365));
-
-    protected abstract IdempotencyStore store();
-
-    protected abstract Transactions tx();
 
     @BeforeEach
     void forgetWhatOtherCasesLeft() {
@@ -85,13 +83,10 @@ public abstract class IdempotencyStoreContract {
     void aClaimRolledBackWithItsEffectLeavesTheKeyFree() {
         IdempotencyKey key = newKey();
 
-        assertThrows(
-                IllegalStateException.class,
-                () -> tx().run(() -> {
-                    store().claim(key, "amount=100", NOW);
-                    store().complete(key, UUID.randomUUID());
-                    throw new IllegalStateException("the effect failed");
-                }));
+        inATransactionThatRollsBack(() -> {
+            store().claim(key, "amount=100", NOW);
+            store().complete(key, UUID.randomUUID());
+        });
 
         UUID result = answer(key, "amount=200", NOW);
         assertEquals(Optional.of(result), claim(key, "amount=200", NOW));

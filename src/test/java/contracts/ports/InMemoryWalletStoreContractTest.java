@@ -1,18 +1,8 @@
 package contracts.ports;
 
-import application.fakes.TestBed;
-import application.wallet.port.out.WalletStore;
-
 class InMemoryWalletStoreContractTest extends WalletStoreContract {
-    private final TestBed bed = new TestBed();
-
-    @Override
-    protected WalletStore store() {
-        return bed.wallets;
-    }
-
-    @Override
-    protected Transactions tx() {
-        return Transactions.of(bed.tx);
+    /** InMemoryWalletStore, which applies Wallet.charge and Wallet.pay itself. */
+    InMemoryWalletStoreContractTest() {
+        super(Stores::fakes);
     }
 }

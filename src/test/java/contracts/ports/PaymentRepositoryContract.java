@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.booking.port.out.PaymentRepository;
-import application.booking.port.out.ReservationRepository;
-import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import domain.concert.Seat;
 import domain.event.BookingEvents;
@@ -14,30 +12,20 @@ import domain.payment.Payment;
 import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
 import domain.shared.Money;
-import domain.shared.UserId;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** {@link PaymentRepository}: payments of reservations, one per reservation. */
-public abstract class PaymentRepositoryContract {
-    /** Far before any clock of the other tests that share the database. */
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
-
-    private static final UserId FAN = new UserId("contract-fan");
-
-    protected abstract PaymentRepository store();
-
-    protected abstract ReservationRepository reservations();
-
-    protected abstract ConcertRepository concerts();
-
-    protected abstract Transactions tx();
+public abstract class PaymentRepositoryContract extends PortContract<PaymentRepository> {
+    protected PaymentRepositoryContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::payments);
+    }
 
     /** A paid-for reservation needs a row of its own: the payment refers to it. */
     private Reservation reservation() {
-        Catalogue catalogue = new Catalogue(concerts(), tx());
+        Catalogue catalogue = new Catalogue(stores().concerts(), tx());
         Concert concert = catalogue.concert(1, 5_000, NOW.plus(Duration.ofDays(30)), NOW);
         Seat seat = catalogue.seatsOf(Catalogue.onlySchedule(concert).id()).getFirst();
         Reservation reservation = Reservation.hold(
@@ -50,8 +38,8 @@ public abstract class PaymentRepositoryContract {
                 seat.price(),
                 NOW,
                 new HoldPolicy(Duration.ofMinutes(5)));
-        tx().run(() ->
-                reservations().insert(reservation, BookingEvents.reservationHeld(UUID.randomUUID(), reservation, NOW)));
+        tx().run(() -> stores().reservations()
+                .insert(reservation, BookingEvents.reservationHeld(UUID.randomUUID(), reservation, NOW)));
         return reservation;
     }
 

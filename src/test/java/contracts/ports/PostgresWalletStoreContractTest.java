@@ -1,21 +1,11 @@
 package contracts.ports;
 
-import application.wallet.port.out.WalletStore;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class PostgresWalletStoreContractTest extends WalletStoreContract {
-    @Inject
-    WalletStore wallets;
-
-    @Override
-    protected WalletStore store() {
-        return wallets;
-    }
-
-    @Override
-    protected Transactions tx() {
-        return new JtaTransactions();
+    /** PostgresWalletStore: the upsert that adds, the UPDATE … WHERE balance >= amount that pays. */
+    PostgresWalletStoreContractTest() {
+        super(Stores::real);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * AdmissionPolicy#admitsOnArrival}, {@link QueueTicket#hasAbandoned} and {@link
  * QueueToken#isRestorable}.
  */
-public abstract class QueueStoreContract {
-    private static final Instant NOW = Instant.parse("2031-05-06T07:08:09.010Z");
+public abstract class QueueStoreContract extends PortContract<QueueStore> {
+    protected QueueStoreContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::queue);
+    }
+
     private static final Duration ACTIVE_TTL = Duration.ofMinutes(10);
     private static final int DEFAULT_MAX = 100;
     /** Later than anything here: an admission round then ends every token of a room. */
@@ -49,14 +53,6 @@ public abstract class QueueStoreContract {
 
     /** Tokens issued in one millisecond keep their order, as the service's issuer does. */
     private final AtomicLong arrivals = new AtomicLong();
-
-    protected abstract QueueStore store();
-
-    /** {@code queue.waiting-ttl} of the store. */
-    protected abstract Duration waitingTtl();
-
-    /** {@code queue.restore-window} of the store. */
-    protected abstract Duration restoreWindow();
 
     private final List<Long> rooms = new ArrayList<>();
 
@@ -69,6 +65,13 @@ public abstract class QueueStoreContract {
     private long newRoom() {
         long concert = 7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         rooms.add(concert);
+        return concert;
+    }
+
+    /** A room whose sale is paused (cap 0): everyone who enters waits. */
+    private long pausedRoom() {
+        long concert = newRoom();
+        store().setMaxActive(concert, 0, 1);
         return concert;
     }
 
@@ -345,14 +348,13 @@ public abstract class QueueStoreContract {
     @ParameterizedTest(name = "last seen + waiting TTL {0}")
     @MethodSource("aroundTheBoundary")
     void aWaitingFanLeavesTheLineExactlyWhenTheDomainSaysTheyAbandonedIt(Duration fromDeadline) {
-        long concert = newRoom();
-        store().setMaxActive(concert, 0, 1);
+        long concert = pausedRoom();
         QueueTicket quiet = enter(concert, newFan(), NOW);
         QueueTicket polling = enter(concert, newFan(), NOW);
-        Instant lastPoll = NOW.plus(waitingTtl()).minusMillis(1);
+        Instant lastPoll = NOW.plus(stores().waitingTtl()).minusMillis(1);
         assertTrue(find(polling.token(), lastPoll).isPresent());
-        Instant at = NOW.plus(waitingTtl()).plus(fromDeadline);
-        boolean domainSays = QueueTicket.hasAbandoned(NOW, waitingTtl(), at);
+        Instant at = NOW.plus(stores().waitingTtl()).plus(fromDeadline);
+        boolean domainSays = QueueTicket.hasAbandoned(NOW, stores().waitingTtl(), at);
 
         long ended = store().expireActive(concert, at);
 
@@ -363,14 +365,13 @@ public abstract class QueueStoreContract {
 
     @Test
     void enteringAgainIsAHeartbeatToo() {
-        long concert = newRoom();
-        store().setMaxActive(concert, 0, 1);
+        long concert = pausedRoom();
         UserId fan = newFan();
         QueueTicket ticket = enter(concert, fan, NOW);
-        enter(concert, fan, NOW.plus(waitingTtl()).minusMillis(1));
+        enter(concert, fan, NOW.plus(stores().waitingTtl()).minusMillis(1));
 
-        assertEquals(0, store().expireActive(concert, NOW.plus(waitingTtl())));
-        assertTrue(find(ticket.token(), NOW.plus(waitingTtl())).isPresent());
+        assertEquals(0, store().expireActive(concert, NOW.plus(stores().waitingTtl())));
+        assertTrue(find(ticket.token(), NOW.plus(stores().waitingTtl())).isPresent());
     }
 
     /** A token the store lost: issued {@code fromSince} after the room's state began, shown {@code age} after issue. */
@@ -388,13 +389,12 @@ public abstract class QueueStoreContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("lostTokens")
     void aLostTokenIsPutBackInLineExactlyWhenTheDomainSaysItIsRestorable(LostToken lost) {
-        long concert = newRoom();
-        store().setMaxActive(concert, 0, 1);
+        long concert = pausedRoom();
         QueueTicket first = enter(concert, newFan(), NOW);
         Instant issued = NOW.plus(lost.fromSince());
         QueueToken token = token(newFan(), concert, 1, issued);
-        Instant at = issued.plus(restoreWindow()).plus(lost.pastWindow());
-        boolean domainSays = token.isRestorable(NOW, restoreWindow(), at);
+        Instant at = issued.plus(stores().restoreWindow()).plus(lost.pastWindow());
+        boolean domainSays = token.isRestorable(NOW, stores().restoreWindow(), at);
 
         Optional<QueueTicket> found = find(token, at);
 
@@ -408,8 +408,7 @@ public abstract class QueueStoreContract {
 
     @Test
     void aLostTokenComesBackOncePerFanAlsoThroughEntry() {
-        long concert = newRoom();
-        store().setMaxActive(concert, 0, 1);
+        long concert = pausedRoom();
         enter(concert, newFan(), NOW);
         UserId fan = newFan();
         QueueToken lost = token(fan, concert, 1, NOW.minusSeconds(1));

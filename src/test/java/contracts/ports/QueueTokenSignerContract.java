@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.queue.port.out.QueueTokenSigner;
 import domain.queue.QueueToken;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** {@link QueueTokenSigner}: a signature of the documented shape that only its own key and payload verify. */
 public abstract class QueueTokenSignerContract {
     private static final String PAYLOAD = "42.1796000000000123.1796000000000.YWxpY2U";
 
-    /** A signer with this secret key. */
-    protected abstract QueueTokenSigner signer(String key);
+    private final Function<String, QueueTokenSigner> signers;
+    private final QueueTokenSigner signer;
 
-    private final QueueTokenSigner signer = signer("contract-key-0123456789abcdefghijklmnop");
+    /** {@code signers}: a signer with the given secret key. */
+    protected QueueTokenSignerContract(Function<String, QueueTokenSigner> signers) {
+        this.signers = signers;
+        this.signer = signers.apply("contract-key-0123456789abcdefghijklmnop");
+    }
 
     @Test
     void aSignatureIsBase64UrlOfTheTokensLength() {
@@ -41,6 +46,6 @@ public abstract class QueueTokenSignerContract {
         assertFalse(signer.verifies(PAYLOAD.replace("42.", "43."), signature));
         assertFalse(signer.verifies(PAYLOAD, altered));
         assertFalse(signer.verifies(PAYLOAD, signature.substring(1)));
-        assertFalse(signer("another-key-0123456789abcdefghijklmnop").verifies(PAYLOAD, signature));
+        assertFalse(signers.apply("another-key-0123456789abcdefghijklmnop").verifies(PAYLOAD, signature));
     }
 }

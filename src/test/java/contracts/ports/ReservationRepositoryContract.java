@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.booking.port.out.ReservationRepository;
-import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import domain.concert.Seat;
 import domain.event.BookingEvents;
@@ -27,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,24 +42,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link HoldPolicy#allowsAnotherHold} at a hold's expiry instant and a millisecond and a
  * microsecond either side.
  */
-public abstract class ReservationRepositoryContract {
-    /** Far before any clock of the other tests that share the database. */
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
+public abstract class ReservationRepositoryContract extends PortContract<ReservationRepository> {
+    protected ReservationRepositoryContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::reservations);
+    }
 
     private static final Instant EXPIRY = NOW.plus(Duration.ofMinutes(5));
     /** Every reservation here expires before this: sweeping up to it leaves nothing of ours HELD. */
     private static final Instant CLEAN_UP_AT = NOW.plus(Duration.ofDays(1));
-
-    private static final UserId FAN = new UserId("contract-fan");
-
-    protected abstract ReservationRepository store();
-
-    protected abstract ConcertRepository concerts();
-
-    protected abstract Transactions tx();
-
-    /** Whether the event with this id was recorded (committed) with its change. */
-    protected abstract boolean eventRecorded(UUID eventId);
 
     private Concert concert;
     private List<Seat> seats;
@@ -73,7 +63,7 @@ public abstract class ReservationRepositoryContract {
 
     @BeforeEach
     void aConcertWithSeats() {
-        Catalogue catalogue = new Catalogue(concerts(), tx());
+        Catalogue catalogue = new Catalogue(stores().concerts(), tx());
         concert = catalogue.concert(40, 5_000, NOW.plus(Duration.ofDays(30)), NOW);
         seats = catalogue.seatsOf(Catalogue.onlySchedule(concert).id());
         nextSeat = 0;
@@ -120,7 +110,7 @@ public abstract class ReservationRepositoryContract {
         tx().run(() -> store().insert(reservation, event));
 
         assertEquals(reservation, stored(reservation));
-        assertTrue(eventRecorded(event.id()));
+        assertTrue(stores().eventRecorded(event.id()));
         assertTrue(tx().call(() -> store().findById(UUID.randomUUID())).isEmpty());
     }
 
@@ -131,7 +121,7 @@ public abstract class ReservationRepositoryContract {
 
         assertThrows(RuntimeException.class, () -> tx().run(() -> store().insert(reservation, again)));
 
-        assertFalse(eventRecorded(again.id()));
+        assertFalse(stores().eventRecorded(again.id()));
     }
 
     @Test
@@ -143,7 +133,7 @@ public abstract class ReservationRepositoryContract {
         assertFalse(tx().call(() -> store().insertWithinLimit(second, event, 1, NOW)));
 
         assertTrue(tx().call(() -> store().findById(second.id())).isEmpty());
-        assertFalse(eventRecorded(event.id()));
+        assertFalse(stores().eventRecorded(event.id()));
     }
 
     @Test
@@ -154,7 +144,7 @@ public abstract class ReservationRepositoryContract {
         assertTrue(tx().call(() -> store().insertWithinLimit(reservation, event, 1, NOW)));
 
         assertEquals(reservation, stored(reservation));
-        assertTrue(eventRecorded(event.id()));
+        assertTrue(stores().eventRecorded(event.id()));
     }
 
     /** One reservation the fan (or someone else) already has when they ask for one more. */
@@ -208,7 +198,7 @@ public abstract class ReservationRepositoryContract {
     @MethodSource("limitCases")
     void aLimitedInsertGoesThroughExactlyWhenTheDomainAllowsAnotherHold(LimitCase limitCase) {
         UserId fan = new UserId("contract-" + UUID.randomUUID());
-        Concert other = new Catalogue(concerts(), tx()).concert(1, 5_000, NOW.plus(Duration.ofDays(30)), NOW);
+        Concert other = new Catalogue(stores().concerts(), tx()).concert(1, 5_000, NOW.plus(Duration.ofDays(30)), NOW);
         List<Reservation> existing = new ArrayList<>();
         for (Existing e : limitCase.existing()) {
             existing.add(inserted(reservation(

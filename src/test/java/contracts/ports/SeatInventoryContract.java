@@ -10,7 +10,6 @@ import application.booking.port.out.SeatInventory;
 import application.booking.port.out.SeatInventory.HeldSeat;
 import application.booking.port.out.SeatInventory.HoldOutcome;
 import application.booking.port.out.SeatInventory.Refusal;
-import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import domain.concert.Seat;
 import domain.concert.SeatStatus;
@@ -25,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,22 +36,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link #aHoldTakesTheSeatExactlyWhenTheDomainSaysItIsAvailable} holds it to {@link
  * Seat#isAvailableAt} at the hold's expiry instant and one millisecond (and microsecond) either side.
  */
-public abstract class SeatInventoryContract {
-    /** Far before any clock of the other tests that share the database. */
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
+public abstract class SeatInventoryContract extends PortContract<SeatInventory> {
+    protected SeatInventoryContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::seats);
+    }
 
     private static final Instant STARTS_AT = NOW.plus(Duration.ofDays(30));
     private static final Instant EXPIRY = NOW.plus(Duration.ofMinutes(5));
-    private static final UserId FAN = new UserId("contract-fan");
-
-    protected abstract SeatInventory store();
-
-    protected abstract ConcertRepository concerts();
-
-    protected abstract Transactions tx();
 
     private Catalogue catalogue() {
-        return new Catalogue(concerts(), tx());
+        return new Catalogue(stores().concerts(), tx());
     }
 
     private Concert concert(int seats) {
@@ -61,6 +55,20 @@ public abstract class SeatInventoryContract {
     private HoldOutcome hold(Concert concert, int number, UUID reservation, Instant expiry, Instant at) {
         long schedule = Catalogue.onlySchedule(concert).id();
         return tx().call(() -> store().hold(schedule, number, reservation, expiry, at, FAN, concert.id()));
+    }
+
+    /** Holds the seat for the reservation until {@code EXPIRY}; returns its id. */
+    private long heldSeat(Concert concert, int number, UUID reservation) {
+        hold(concert, number, reservation, EXPIRY, NOW);
+        return seat(concert, number).id();
+    }
+
+    private boolean sell(long seatId, UUID reservation) {
+        return tx().call(() -> store().sell(seatId, reservation));
+    }
+
+    private boolean release(long seatId, UUID reservation) {
+        return tx().call(() -> store().release(seatId, reservation));
     }
 
     private Seat seat(Concert concert, int number) {
@@ -97,13 +105,13 @@ public abstract class SeatInventoryContract {
         UUID buyer = UUID.randomUUID();
         hold(concert, 2, buyer, EXPIRY, NOW);
         long sold = seat(concert, 2).id();
-        assertTrue(tx().call(() -> store().sell(sold, buyer)));
+        assertTrue(sell(sold, buyer));
 
         assertEquals(Refusal.TAKEN, hold(concert, 1, UUID.randomUUID(), EXPIRY, NOW.plusSeconds(1)));
         assertEquals(Refusal.TAKEN, hold(concert, 2, UUID.randomUUID(), EXPIRY, EXPIRY.plusSeconds(1)));
         assertEquals(EXPIRY, seat(concert, 1).holdExpiresAt(), "the first hold stands");
         long firstSeat = seat(concert, 1).id();
-        assertTrue(tx().call(() -> store().release(firstSeat, first)), "and is still the first's");
+        assertTrue(release(firstSeat, first), "and is still the first's");
     }
 
     /** A seat held until {@link #EXPIRY}, asked for at instants around it; a sold and a free seat. */
@@ -127,7 +135,7 @@ public abstract class SeatInventoryContract {
             hold(concert, 1, first, EXPIRY, NOW);
             if (stored == SeatStatus.SOLD) {
                 long seatId = seat(concert, 1).id();
-                tx().call(() -> store().sell(seatId, first));
+                sell(seatId, first);
             }
         }
         Seat before = seat(concert, 1);
@@ -143,31 +151,29 @@ public abstract class SeatInventoryContract {
     void sellingAndReleasingTouchOnlyASeatStillHeldForThatReservation() {
         Concert concert = concert(2);
         UUID mine = UUID.randomUUID();
-        hold(concert, 1, mine, EXPIRY, NOW);
-        long seatId = seat(concert, 1).id();
+        long seatId = heldSeat(concert, 1, mine);
         long free = seat(concert, 2).id();
 
-        assertFalse(tx().call(() -> store().sell(seatId, UUID.randomUUID())), "held for another reservation");
-        assertFalse(tx().call(() -> store().release(seatId, UUID.randomUUID())), "held for another reservation");
-        assertFalse(tx().call(() -> store().sell(free, mine)), "not held at all");
-        assertFalse(tx().call(() -> store().release(free, mine)), "not held at all");
+        assertFalse(sell(seatId, UUID.randomUUID()), "held for another reservation");
+        assertFalse(release(seatId, UUID.randomUUID()), "held for another reservation");
+        assertFalse(sell(free, mine), "not held at all");
+        assertFalse(release(free, mine), "not held at all");
         assertEquals(SeatStatus.HELD, seat(concert, 1).storedStatus());
 
-        assertTrue(tx().call(() -> store().sell(seatId, mine)));
+        assertTrue(sell(seatId, mine));
         Seat sold = seat(concert, 1);
         assertEquals(SeatStatus.SOLD, sold.storedStatus());
         assertNull(sold.holdExpiresAt());
-        assertFalse(tx().call(() -> store().release(seatId, mine)), "a sold seat stays sold");
-        assertFalse(tx().call(() -> store().sell(seatId, mine)), "and is sold once");
+        assertFalse(release(seatId, mine), "a sold seat stays sold");
+        assertFalse(sell(seatId, mine), "and is sold once");
     }
 
     @Test
     void releasingMakesTheSeatAvailableUnlessSomeoneTookItSince() {
         Concert concert = concert(2);
         UUID mine = UUID.randomUUID();
-        hold(concert, 1, mine, EXPIRY, NOW);
-        long seatId = seat(concert, 1).id();
-        assertTrue(tx().call(() -> store().release(seatId, mine)));
+        long seatId = heldSeat(concert, 1, mine);
+        assertTrue(release(seatId, mine));
         assertEquals(SeatStatus.AVAILABLE, seat(concert, 1).storedStatus());
         assertNull(seat(concert, 1).holdExpiresAt());
 
@@ -176,20 +182,18 @@ public abstract class SeatInventoryContract {
         UUID next = UUID.randomUUID();
         assertInstanceOf(HeldSeat.class, hold(concert, 2, next, EXPIRY.plusSeconds(300), EXPIRY));
         long taken = seat(concert, 2).id();
-        assertFalse(tx().call(() -> store().release(taken, lapsed)), "the seat is someone else's now");
+        assertFalse(release(taken, lapsed), "the seat is someone else's now");
         assertEquals(EXPIRY.plusSeconds(300), seat(concert, 2).holdExpiresAt());
-        assertTrue(tx().call(() -> store().sell(taken, next)));
+        assertTrue(sell(taken, next));
     }
 
     @Test
     void aLapsedHoldNobodyTookCanStillBeSoldToItsReservation() {
         Concert concert = concert(1);
         UUID mine = UUID.randomUUID();
-        hold(concert, 1, mine, EXPIRY, NOW);
+        long seatId = heldSeat(concert, 1, mine);
 
-        long seatId = seat(concert, 1).id();
-
-        assertTrue(tx().call(() -> store().sell(seatId, mine)), "the seat answers to the reservation, lapsed or not");
+        assertTrue(sell(seatId, mine), "the seat answers to the reservation, lapsed or not");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.wallet.port.out.TopUpOrderStore;
-import application.wallet.port.out.TopUpStore;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.topup.TopUp;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,21 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * #openOrdersAreCountedExactlyAsTheDomainReadsEachOrder} holds it to {@link TopUpOrder#isOpen} at an
  * order's expiry instant and a millisecond and a microsecond either side.
  */
-public abstract class TopUpOrderStoreContract {
-    /** Far before any clock of the other tests that share the database. */
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
+public abstract class TopUpOrderStoreContract extends PortContract<TopUpOrderStore> {
+    protected TopUpOrderStoreContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::topUpOrders);
+    }
 
     private static final Duration TTL = Duration.ofMinutes(30);
     private static final Instant EXPIRY = NOW.plus(TTL);
     /** Every order here expires before this. */
     private static final Instant CLEAN_UP_BEFORE = NOW.plus(Duration.ofDays(365));
-
-    protected abstract TopUpOrderStore store();
-
-    /** Where the top-ups an order is bound to are recorded (the order refers to one). */
-    protected abstract TopUpStore topUps();
-
-    protected abstract Transactions tx();
 
     private final List<TopUp> topUpsMade = new ArrayList<>();
 
@@ -57,7 +51,7 @@ public abstract class TopUpOrderStoreContract {
     @AfterEach
     void closeTheTopUpsMade() {
         for (TopUp topUp : topUpsMade) {
-            tx().call(() -> topUps().settle(topUp.close(TopUpStatus.CANCELLED, "contract", "clean-up"), NOW));
+            tx().call(() -> stores().topUps().settle(topUp.close(TopUpStatus.CANCELLED, "contract", "clean-up"), NOW));
         }
     }
 
@@ -80,7 +74,7 @@ public abstract class TopUpOrderStoreContract {
                 order.id(),
                 order.amount(),
                 NOW);
-        tx().run(() -> topUps().insert(topUp));
+        tx().run(() -> stores().topUps().insert(topUp));
         topUpsMade.add(topUp);
         return topUp;
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +27,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@link TopUpStore}: a PG payment is recorded once, and a top-up settles once, while it is still
  * PENDING ({@link TopUp#isPending}, which the store spells in its conditional UPDATE).
  */
-public abstract class TopUpStoreContract {
-    /** Far before any clock of the other tests that share the database. */
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
+public abstract class TopUpStoreContract extends PortContract<TopUpStore> {
+    protected TopUpStoreContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::topUps);
+    }
 
     /** Every top-up here is created before this. */
     private static final Instant CLEAN_UP_BEFORE = NOW.plus(Duration.ofDays(365));
 
     private static final String PROVIDER = "contract";
-
-    protected abstract TopUpStore store();
-
-    protected abstract Transactions tx();
 
     /**
      * No top-up of these cases stays PENDING: the other tests' sweeper (which asks the PGs about
@@ -70,6 +68,18 @@ public abstract class TopUpStoreContract {
                 createdAt);
     }
 
+    /** Another top-up, of another order, that names the same PG payment. */
+    private static TopUp samePayment(TopUp first) {
+        return TopUp.pending(
+                UUID.randomUUID(),
+                first.userId(),
+                first.provider(),
+                first.paymentKey(),
+                "ord_" + UUID.randomUUID(),
+                first.amount(),
+                first.createdAt());
+    }
+
     private TopUp inserted(TopUp topUp) {
         tx().run(() -> store().insert(topUp));
         return topUp;
@@ -93,19 +103,7 @@ public abstract class TopUpStoreContract {
     @Test
     void aPaymentIsRecordedOnce() {
         TopUp first = inserted(pending(NOW));
-        TopUp again = new TopUp(
-                UUID.randomUUID(),
-                first.userId(),
-                PROVIDER,
-                first.paymentKey(),
-                "ord_" + UUID.randomUUID(),
-                Money.won(10_000),
-                TopUpStatus.PENDING,
-                null,
-                null,
-                null,
-                null,
-                NOW);
+        TopUp again = samePayment(first);
 
         PaymentAlreadyUsedException refused =
                 assertThrows(PaymentAlreadyUsedException.class, () -> tx().run(() -> store().insert(again)));
@@ -118,19 +116,7 @@ public abstract class TopUpStoreContract {
     @Test
     void aConcurrentInsertOfTheSamePaymentWaitsAndFailsIfTheFirstCommitted() throws Exception {
         TopUp first = pending(NOW);
-        TopUp second = new TopUp(
-                UUID.randomUUID(),
-                first.userId(),
-                PROVIDER,
-                first.paymentKey(),
-                first.orderId(),
-                first.amount(),
-                TopUpStatus.PENDING,
-                null,
-                null,
-                null,
-                null,
-                NOW);
+        TopUp second = samePayment(first);
 
         Exception failed = assertThrows(
                 Exception.class,

@@ -1,35 +1,28 @@
 package contracts.ports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import application.catalog.port.out.ConcertRepository;
 import application.queue.port.out.WaitingRoomCapacities;
 import application.queue.port.out.WaitingRoomCapacities.Stored;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link WaitingRoomCapacities}: each concert's cap as the operator stored it, in the caller's
  * transaction, with a version that every change increments.
  */
-public abstract class WaitingRoomCapacitiesContract {
-    private static final Instant NOW = Instant.parse("2001-02-03T04:05:06.007Z");
-
-    protected abstract WaitingRoomCapacities store();
-
-    /** The caps belong to concerts. */
-    protected abstract ConcertRepository concerts();
-
-    protected abstract Transactions tx();
+public abstract class WaitingRoomCapacitiesContract extends PortContract<WaitingRoomCapacities> {
+    protected WaitingRoomCapacitiesContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::capacities);
+    }
 
     private long concert() {
-        return new Catalogue(concerts(), tx())
+        return new Catalogue(stores().concerts(), tx())
                 .concert(1, 1_000, NOW.plus(Duration.ofDays(30)), NOW)
                 .id();
     }
@@ -69,12 +62,9 @@ public abstract class WaitingRoomCapacitiesContract {
         long concert = concert();
         tx().call(() -> store().store(concert, 50, NOW));
 
-        assertThrows(
-                IllegalStateException.class,
-                () -> tx().run(() -> {
-                    store().store(concert, 10, NOW.plusSeconds(1));
-                    throw new IllegalStateException("the operator's change failed");
-                }));
+        inATransactionThatRollsBack(() -> {
+            store().store(concert, 10, NOW.plusSeconds(1));
+        });
 
         assertEquals(Map.of(concert, new Stored(50, 1)), tx().call(() -> store().current(List.of(concert))));
         assertEquals(Optional.of(new Stored(50, 1)), recentLater(concert));
