@@ -10,7 +10,8 @@ import java.util.UUID;
 public interface TopUpOrderStore {
     /**
      * Serialises order creation of one user until the caller's transaction ends (so a parallel
-     * burst cannot pass the open-order bound), then counts the user's open orders at {@code now}.
+     * burst cannot pass the open-order bound), then counts the user's open orders at {@code now}
+     * ({@code TopUpOrder.isOpen}).
      */
     int lockUserAndCountOpen(UserId user, Instant now);
 

@@ -23,8 +23,8 @@ public interface TopUpStore {
     Optional<TopUp> findByPayment(String provider, String paymentKey);
 
     /**
-     * Writes a settled top-up if, and only if, it is still PENDING in the database, in one
-     * conditional statement; false when another transaction settled it first (nothing changes).
+     * Writes a settled top-up if, and only if, it is still PENDING ({@code TopUp.isPending}) in the
+     * database, in one conditional statement; false when another transaction settled it first (nothing changes).
      */
     boolean settle(TopUp settled, Instant now);
 
