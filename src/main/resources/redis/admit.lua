@@ -7,6 +7,10 @@
 -- the configured default), 3 active TTL (ms), 4 concert id,
 -- 5 1 to admit, 0 to only sweep, 6 waiting TTL (ms)
 -- Returns {admitted, expired, waiting, active}
+-- The rules are stated in the domain and spelled here for atomicity (D40): an ACTIVE token ends at
+-- its expiry (QueueTicket.stillActive), a fan not seen for the waiting TTL has left
+-- (QueueTicket.hasAbandoned), free slots are AdmissionPolicy.freeSlots; contracts.ports.QueueStoreContract
+-- holds this script to them.
 local now = tonumber(ARGV[1])
 
 local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)

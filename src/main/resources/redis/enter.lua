@@ -9,6 +9,7 @@
 -- KEYS[12 ..] and ARGV[12 ..]: the call's rate-limit buckets, as in gcra.lua (prepended); a refused
 -- call changes nothing
 -- Returns {token, created 0|1, status, position, expiresAt ms or '', rate, maxActive}
+-- Rules stated in the domain (D40): QueueTicket.stillActive, AdmissionPolicy.admitsOnArrival.
 local throttled = gcra(12, 12)
 if throttled then
   return throttled

@@ -14,8 +14,9 @@ local function since(now)
 end
 
 -- A token this Redis does not know may come back once per user: only one issued before the room's
--- state began here (the store lost it), and within the restore window. A token that ended in this
--- state (left, paid, expired, abandoned) was issued after `since` and stays ended.
+-- state began here (the store lost it), and within the restore window (QueueToken.isRestorable,
+-- D40). A token that ended in this state (left, paid, expired, abandoned) was issued after `since`
+-- and stays ended.
 local function restorable(user, issued, now, window)
   if tonumber(issued) >= since(now) then
     return false

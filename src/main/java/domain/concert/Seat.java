@@ -1,5 +1,6 @@
 package domain.concert;
 
+import domain.reservation.HoldPolicy;
 import domain.shared.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,15 +19,16 @@ public record Seat(long id, long scheduleId, int number, Money price, SeatStatus
     }
 
     public SeatStatus statusAt(Instant now) {
-        return isHoldLapsed(storedStatus, holdExpiresAt, now) ? SeatStatus.AVAILABLE : storedStatus;
+        return storedStatus == SeatStatus.HELD && HoldPolicy.hasLapsed(holdExpiresAt, now)
+                ? SeatStatus.AVAILABLE
+                : storedStatus;
     }
 
+    /**
+     * Whether a hold may take the seat at {@code now}: AVAILABLE, or HELD with a lapsed hold. The
+     * seat store spells it in its conditional UPDATE and in the catalogue's count of free seats.
+     */
     public boolean isAvailableAt(Instant now) {
         return statusAt(now) == SeatStatus.AVAILABLE;
-    }
-
-    /** The one rule every store must apply too: a hold whose time is up no longer holds. */
-    public static boolean isHoldLapsed(SeatStatus status, Instant holdExpiresAt, Instant now) {
-        return status == SeatStatus.HELD && !holdExpiresAt.isAfter(now);
     }
 }

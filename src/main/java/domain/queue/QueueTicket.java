@@ -1,6 +1,7 @@
 package domain.queue;
 
 import domain.shared.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -34,7 +35,25 @@ public record QueueTicket(
     }
 
     public boolean isActiveAt(Instant now) {
-        return status == QueueStatus.ACTIVE && expiresAt.isAfter(now);
+        return status == QueueStatus.ACTIVE && stillActive(expiresAt, now);
+    }
+
+    /**
+     * The rule of an ACTIVE token's end: it admits its holder until, not at, its expiry instant. The
+     * waiting-room store applies it inside its scripts (a live ACTIVE token has a score above
+     * {@code now}; a sweep drops those at or below it); the port contract tests prove they agree.
+     */
+    public static boolean stillActive(Instant expiresAt, Instant now) {
+        return expiresAt.isAfter(now);
+    }
+
+    /**
+     * The rule of a WAITING fan who has gone: one not seen (entering or polling) for {@code
+     * waitingTtl} has left the line by then, so nobody's slot is spent on them. The waiting-room
+     * store applies it in its admission round; the port contract tests prove they agree.
+     */
+    public static boolean hasAbandoned(Instant lastSeen, Duration waitingTtl, Instant now) {
+        return !lastSeen.plus(waitingTtl).isAfter(now);
     }
 
     /** The fan must hold this ticket themselves: anyone else's token is refused. */

@@ -3,6 +3,7 @@ package domain.queue;
 import domain.shared.InvalidValueException;
 import domain.shared.UserId;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -75,6 +76,18 @@ public record QueueToken(String value) {
             throw new InvalidValueException("Queue-Token", "not a queue token");
         }
         return user;
+    }
+
+    /**
+     * Whether a waiting room that does not know this token may put its fan back in line (D33): only
+     * a token issued before the room's state in the store began ({@code roomSince}: the store lost
+     * it since) and at most {@code window} before {@code now}. Once per fan and room, which the store
+     * keeps count of. The store applies it inside its entry and lookup scripts; the port contract
+     * tests prove the two agree.
+     */
+    public boolean isRestorable(Instant roomSince, Duration window, Instant now) {
+        Instant issued = issuedAt();
+        return issued.isBefore(roomSince) && !issued.plus(window).isBefore(now);
     }
 
     public QueueTokenClaims claims() {

@@ -34,8 +34,22 @@ public record HoldPolicy(Duration holdTtl, int maxHeldPerUser) {
         return heldAt.plus(holdTtl);
     }
 
-    /** Whether a fan who has {@code liveHolds} live holds on a concert may take one more. */
-    public boolean allowsAnotherHold(long liveHolds) {
+    /**
+     * The rule of every hold, a seat's and a reservation's alike: a hold lapses at its expiry
+     * instant, so from then on it holds nothing, whether or not a job has written that down. The
+     * PostgreSQL stores spell it {@code expires_at <= :now} (a live hold: {@code expires_at > :now});
+     * the port contract tests run both on the same table of instants.
+     */
+    public static boolean hasLapsed(Instant holdExpiresAt, Instant now) {
+        return !holdExpiresAt.isAfter(now);
+    }
+
+    /**
+     * The scalper's limit: a fan who has {@code liveHolds} live holds on a concert may take one more
+     * while they are fewer than {@code maxHeldPerUser}. The reservation store applies it inside its
+     * conditional INSERT ({@code count(*) < :max}); the port contract tests prove the two agree.
+     */
+    public static boolean allowsAnotherHold(long liveHolds, int maxHeldPerUser) {
         return liveHolds < maxHeldPerUser;
     }
 }

@@ -57,9 +57,20 @@ public record Reservation(
     }
 
     public ReservationStatus statusAt(Instant now) {
-        return storedStatus == ReservationStatus.HELD && !expiresAt.isAfter(now)
-                ? ReservationStatus.EXPIRED
-                : storedStatus;
+        return isLapsedAt(now) ? ReservationStatus.EXPIRED : storedStatus;
+    }
+
+    /**
+     * A live hold at {@code now}: stored HELD and not lapsed. Only a live hold can be paid or
+     * cancelled, and only live holds count against the fan's limit ({@link HoldPolicy}).
+     */
+    public boolean isHeldAt(Instant now) {
+        return statusAt(now) == ReservationStatus.HELD;
+    }
+
+    /** Stored HELD, but its time is up ({@link HoldPolicy#hasLapsed}): what the expiry job writes down. */
+    public boolean isLapsedAt(Instant now) {
+        return storedStatus == ReservationStatus.HELD && HoldPolicy.hasLapsed(expiresAt, now);
     }
 
     /** Another user's reservation is reported exactly like a missing one. */
@@ -80,7 +91,7 @@ public record Reservation(
 
     /** Records that the hold ran out. Only a lapsed hold can expire. */
     public Reservation expire(Instant now) {
-        if (statusAt(now) != ReservationStatus.EXPIRED || storedStatus != ReservationStatus.HELD) {
+        if (!isLapsedAt(now)) {
             throw new ReservationConflictException(id, statusAt(now), "expired");
         }
         return withStatus(ReservationStatus.EXPIRED);

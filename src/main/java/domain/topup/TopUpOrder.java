@@ -26,8 +26,18 @@ public record TopUpOrder(String id, UserId userId, Money amount, Instant created
         return new TopUpOrder(id, userId, amount, now, now.plus(ttl), null);
     }
 
+    /**
+     * Payable now: not used yet and not expired. The order store counts a user's open orders with
+     * the same rule in SQL ({@code topup_id IS NULL AND expires_at > :now}); the port contract
+     * tests prove the two agree.
+     */
     public boolean isOpen(Instant now) {
-        return topUpId == null && now.isBefore(expiresAt);
+        return topUpId == null && !hasExpiredAt(now);
+    }
+
+    /** An order is payable until, not at, its expiry instant. */
+    public boolean hasExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 
     /**
@@ -43,7 +53,7 @@ public record TopUpOrder(String id, UserId userId, Money amount, Instant created
         if (topUpId != null) {
             throw new TopUpOrderRefusedException(TopUpOrderRefusedException.Reason.USED, id);
         }
-        if (!now.isBefore(expiresAt)) {
+        if (hasExpiredAt(now)) {
             throw new TopUpOrderRefusedException(TopUpOrderRefusedException.Reason.EXPIRED, id);
         }
         if (!amount.equals(payment)) {

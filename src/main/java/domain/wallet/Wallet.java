@@ -8,9 +8,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A prepaid balance. It never goes below zero and each change yields its ledger line. The stores
- * apply the same rule in one conditional statement (see {@code docs/decisions.md}), so the rule is
- * written once here and checked again by the database.
+ * A prepaid balance. It never goes below zero ({@link #canPay}) and each change yields its ledger
+ * line. The stores apply the same rule in one conditional statement for atomicity (see {@code
+ * docs/decisions.md}, D40): the rule is stated once here, spelled again by the database, and the
+ * port contract ({@code contracts.ports.WalletStoreContract}) proves the two agree.
  */
 public record Wallet(UserId userId, Money balance) {
     public static final long MAX_CHARGE = 10_000_000;
@@ -37,19 +38,39 @@ public record Wallet(UserId userId, Money balance) {
     }
 
     public Change charge(Money amount, UUID transactionId, Instant now) {
-        Wallet after = new Wallet(userId, balance.plus(amount));
-        return new Change(after, WalletTransaction.charge(transactionId, userId, amount, after.balance, now));
+        return Change.charged(userId, amount, balance.plus(amount), transactionId, now);
     }
 
+    /**
+     * Pays {@code amount} if the balance covers it ({@link #canPay}). A store that pays in one
+     * conditional statement applies the same rule there and reports what it did with {@link
+     * Change#paid}.
+     */
     public Change pay(Money amount, UUID transactionId, UUID paymentId, Instant now) {
         if (!canPay(amount)) {
             throw new InsufficientBalanceException(userId, balance, amount);
         }
-        Wallet after = new Wallet(userId, balance.minus(amount));
-        return new Change(
-                after, WalletTransaction.payment(transactionId, userId, amount, after.balance, paymentId, now));
+        return Change.paid(userId, amount, balance.minus(amount), transactionId, paymentId, now);
     }
 
     /** The wallet after a change, and the ledger line that records it. */
-    public record Change(Wallet wallet, WalletTransaction entry) {}
+    public record Change(Wallet wallet, WalletTransaction entry) {
+        /** A charge of {@code amount} that left {@code balanceAfter}: the wallet and its CHARGE line. */
+        public static Change charged(UserId userId, Money amount, Money balanceAfter, UUID transactionId, Instant now) {
+            return new Change(
+                    new Wallet(userId, balanceAfter),
+                    WalletTransaction.charge(transactionId, userId, amount, balanceAfter, now));
+        }
+
+        /**
+         * A payment of {@code amount} that left {@code balanceAfter}, as a store reports the one
+         * conditional statement that applied {@link Wallet#canPay}: the wallet and its PAYMENT line.
+         */
+        public static Change paid(
+                UserId userId, Money amount, Money balanceAfter, UUID transactionId, UUID paymentId, Instant now) {
+            return new Change(
+                    new Wallet(userId, balanceAfter),
+                    WalletTransaction.payment(transactionId, userId, amount, balanceAfter, paymentId, now));
+        }
+    }
 }

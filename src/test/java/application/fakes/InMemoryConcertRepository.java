@@ -6,7 +6,6 @@ import domain.concert.ConcertPlan;
 import domain.concert.Schedule;
 import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
-import domain.concert.SeatStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,12 +89,10 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
         return concerts.values().stream().flatMap(c -> c.schedules().stream());
     }
 
-    /** Same rule as the SQL: not SOLD, and AVAILABLE or a lapsed hold. */
+    /** The domain's rule, which the SQL spells too: AVAILABLE, or HELD with a lapsed hold. */
     private long availableSeats(long scheduleId, Instant now) {
         return seats.seatsOf(scheduleId).stream()
-                .filter(seat -> seat.storedStatus() != SeatStatus.SOLD)
-                .filter(seat -> seat.storedStatus() == SeatStatus.AVAILABLE
-                        || !seat.holdExpiresAt().isAfter(now))
+                .filter(seat -> seat.isAvailableAt(now))
                 .count();
     }
 }

@@ -1,6 +1,7 @@
 package application.fakes;
 
 import application.queue.port.out.QueueStore;
+import domain.queue.AdmissionPolicy;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
 import domain.queue.WaitingRoomStats;
@@ -19,16 +20,28 @@ import java.util.Set;
 
 /**
  * The waiting rooms in memory, one synchronized method per Lua script of {@code
- * src/main/resources/redis}: FIFO waiting line, ACTIVE tokens scored by expiry (an expiry at or
- * before {@code now} has ended), immediate admission when nobody waits and a slot is free, an
- * ended token forgotten by {@code find}, and the smoothed admission rate of {@code admit.lua}.
+ * src/main/resources/redis}: FIFO waiting line in arrival order, ACTIVE tokens with their expiry,
+ * immediate admission when nobody waits and a slot is free, an ended token forgotten by {@code
+ * find}, WAITING fans who were not seen for the waiting TTL dropped by the admission round, a lost
+ * token restored once per fan (D33), and the smoothed admission rate of {@code admit.lua}. Every
+ * rule is the domain's ({@link QueueTicket#stillActive}, {@link QueueTicket#hasAbandoned}, {@link
+ * AdmissionPolicy}, {@link QueueToken#isRestorable}); {@code contracts.ports.QueueStoreContract}
+ * holds this fake and the Redis store to the same cases.
  */
 public final class InMemoryQueueStore implements QueueStore {
+    /** {@code queue.waiting-ttl} and {@code queue.restore-window} as configured by default. */
+    public static final Duration DEFAULT_WAITING_TTL = Duration.ofMinutes(2);
+
+    public static final Duration DEFAULT_RESTORE_WINDOW = Duration.ofHours(1);
+
     private static final class Room {
         final LinkedHashSet<QueueToken> waiting = new LinkedHashSet<>();
         final Map<QueueToken, Instant> active = new HashMap<>();
+        final Map<QueueToken, Instant> lastSeen = new HashMap<>();
         final Map<UserId, QueueToken> userToken = new HashMap<>();
         final Map<QueueToken, UserId> tokenUser = new HashMap<>();
+        final Set<UserId> restored = new HashSet<>();
+        Instant since;
         Integer maxActive;
         long maxActiveVersion;
         double rate;
@@ -36,6 +49,14 @@ public final class InMemoryQueueStore implements QueueStore {
 
         int max(int defaultMaxActive) {
             return maxActive != null ? maxActive : defaultMaxActive;
+        }
+
+        /** When this state of the room began: set by its first entry or lookup of a lost token. */
+        Instant since(Instant now) {
+            if (since == null) {
+                since = now;
+            }
+            return since;
         }
 
         long position(QueueToken token) {
@@ -51,11 +72,11 @@ public final class InMemoryQueueStore implements QueueStore {
 
         long liveActive(Instant now) {
             return active.values().stream()
-                    .filter(expiry -> expiry.isAfter(now))
+                    .filter(expiry -> QueueTicket.stillActive(expiry, now))
                     .count();
         }
 
-        /** The waiting set of Redis is scored by arrival order. */
+        /** The waiting set of Redis is scored by arrival order (ties by token). */
         void sortByArrival() {
             List<QueueToken> sorted = new ArrayList<>(waiting);
             sorted.sort(java.util.Comparator.comparingLong(QueueToken::arrival).thenComparing(QueueToken::value));
@@ -69,10 +90,29 @@ public final class InMemoryQueueStore implements QueueStore {
                 userToken.remove(user);
             }
         }
+
+        void remove(QueueToken token) {
+            waiting.remove(token);
+            active.remove(token);
+            lastSeen.remove(token);
+            forget(token);
+        }
     }
 
     private final Map<Long, Room> rooms = new HashMap<>();
     private final Set<Long> registry = new HashSet<>();
+    private final Duration waitingTtl;
+    private final Duration restoreWindow;
+
+    /** With the default waiting TTL and restore window. */
+    public InMemoryQueueStore() {
+        this(DEFAULT_WAITING_TTL, DEFAULT_RESTORE_WINDOW);
+    }
+
+    public InMemoryQueueStore(Duration waitingTtl, Duration restoreWindow) {
+        this.waitingTtl = waitingTtl;
+        this.restoreWindow = restoreWindow;
+    }
 
     @Override
     public synchronized Entry enter(Arrival arrival) {
@@ -82,14 +122,25 @@ public final class InMemoryQueueStore implements QueueStore {
         Instant now = arrival.now();
         Room room = room(concertId);
         int max = room.max(arrival.defaultMaxActive());
+        room.since(now);
         QueueToken existing = room.userToken.get(userId);
+        // a returning fan whose token the store lost takes their place back
+        Optional<QueueToken> returning = arrival.returning();
+        if (returning.isPresent()
+                && !returning.get().equals(existing)
+                && !room.tokenUser.containsKey(returning.get())
+                && restorable(room, returning.get(), userId, now)) {
+            restore(room, returning.get(), userId, now);
+            existing = returning.get();
+        }
         if (existing != null) {
             if (room.waiting.contains(existing)) {
+                room.lastSeen.put(existing, now);
                 return entry(
                         QueueTicket.waiting(existing, userId, concertId, room.position(existing)), room, max, false);
             }
             Instant expires = room.active.get(existing);
-            if (expires != null && expires.isAfter(now)) {
+            if (expires != null && QueueTicket.stillActive(expires, now)) {
                 return entry(QueueTicket.active(existing, userId, concertId, expires), room, max, false);
             }
             // the old token ended (expired, not yet swept): forget it and start again
@@ -99,12 +150,13 @@ public final class InMemoryQueueStore implements QueueStore {
         room.userToken.put(userId, candidate);
         room.tokenUser.put(candidate, userId);
         registry.add(concertId);
-        if (room.waiting.isEmpty() && room.liveActive(now) < max) {
+        if (new AdmissionPolicy(max).admitsOnArrival(room.waiting.size(), room.liveActive(now))) {
             Instant expires = now.plus(arrival.activeTtl());
             room.active.put(candidate, expires);
             return entry(QueueTicket.active(candidate, userId, concertId, expires), room, max, true);
         }
         room.waiting.add(candidate);
+        room.lastSeen.put(candidate, now);
         room.sortByArrival();
         return entry(QueueTicket.waiting(candidate, userId, concertId, room.position(candidate)), room, max, true);
     }
@@ -112,21 +164,24 @@ public final class InMemoryQueueStore implements QueueStore {
     @Override
     public synchronized Optional<View> find(QueueToken token, Instant now, int defaultMaxActive) {
         long concertId = token.concertId();
-        Room room = rooms.get(concertId);
-        if (room == null) {
-            return Optional.empty();
-        }
+        Room room = room(concertId);
+        int max = room.max(defaultMaxActive);
         UserId user = room.tokenUser.get(token);
         if (user == null) {
+            UserId claimed = token.userId();
+            if (restorable(room, token, claimed, now)) {
+                long position = restore(room, token, claimed, now);
+                return Optional.of(new View(QueueTicket.waiting(token, claimed, concertId, position), room.rate, max));
+            }
             return Optional.empty();
         }
-        int max = room.max(defaultMaxActive);
         if (room.waiting.contains(token)) {
+            room.lastSeen.put(token, now);
             return Optional.of(
                     new View(QueueTicket.waiting(token, user, concertId, room.position(token)), room.rate, max));
         }
         Instant expires = room.active.get(token);
-        if (expires != null && expires.isAfter(now)) {
+        if (expires != null && QueueTicket.stillActive(expires, now)) {
             return Optional.of(new View(QueueTicket.active(token, user, concertId, expires), room.rate, max));
         }
         return Optional.empty();
@@ -136,7 +191,7 @@ public final class InMemoryQueueStore implements QueueStore {
     public synchronized void release(QueueToken token) {
         Room room = rooms.get(token.concertId());
         if (room != null) {
-            releaseToken(room, token);
+            room.remove(token);
         }
     }
 
@@ -148,7 +203,7 @@ public final class InMemoryQueueStore implements QueueStore {
         }
         QueueToken token = room.userToken.get(userId);
         if (token != null) {
-            releaseToken(room, token);
+            room.remove(token);
         }
     }
 
@@ -207,7 +262,31 @@ public final class InMemoryQueueStore implements QueueStore {
         return room == null ? Set.of() : Set.copyOf(room.active.keySet());
     }
 
-    /** admit.lua: {admitted, expired}. */
+    /** restore.lua's {@code restorable}: the token's own rule, and once per fan in this state of the room. */
+    private boolean restorable(Room room, QueueToken token, UserId user, Instant now) {
+        return token.isRestorable(room.since(now), restoreWindow, now) && !room.restored.contains(user);
+    }
+
+    /** restore.lua's {@code restore}: back in line at its own arrival order; returns the position. */
+    private long restore(Room room, QueueToken token, UserId user, Instant now) {
+        QueueToken live = room.userToken.get(user);
+        if (live != null) {
+            room.waiting.remove(live);
+            room.active.remove(live);
+            room.lastSeen.remove(live);
+            room.tokenUser.remove(live);
+        }
+        room.restored.add(user);
+        room.userToken.put(user, token);
+        room.tokenUser.put(token, user);
+        room.waiting.add(token);
+        room.lastSeen.put(token, now);
+        room.sortByArrival();
+        registry.add(token.concertId());
+        return room.position(token);
+    }
+
+    /** admit.lua: {admitted, ended (expired ACTIVE and abandoned WAITING)}. */
     private long[] admission(long concertId, Instant now, int defaultMaxActive, Duration ttl, boolean admit) {
         Room room = room(concertId);
         List<QueueToken> ended = new ArrayList<>();
@@ -215,23 +294,28 @@ public final class InMemoryQueueStore implements QueueStore {
                         room.active.entrySet().iterator();
                 it.hasNext(); ) {
             Map.Entry<QueueToken, Instant> active = it.next();
-            if (!active.getValue().isAfter(now)) {
+            if (!QueueTicket.stillActive(active.getValue(), now)) {
                 ended.add(active.getKey());
                 it.remove();
             }
         }
         ended.forEach(room::forget);
+        List<QueueToken> abandoned = room.waiting.stream()
+                .filter(token -> QueueTicket.hasAbandoned(room.lastSeen.get(token), waitingTtl, now))
+                .toList();
+        abandoned.forEach(room::remove);
 
         long admitted = 0;
         long waiting = room.waiting.size();
         if (admit) {
-            long free = room.max(defaultMaxActive) - room.active.size();
+            long free = new AdmissionPolicy(room.max(defaultMaxActive)).freeSlots(room.active.size());
             if (free > 0 && waiting > 0) {
                 Instant expires = now.plus(ttl);
                 Iterator<QueueToken> line = room.waiting.iterator();
                 while (admitted < free && line.hasNext()) {
                     QueueToken next = line.next();
                     line.remove();
+                    room.lastSeen.remove(next);
                     room.active.put(next, expires);
                     admitted++;
                 }
@@ -247,13 +331,7 @@ public final class InMemoryQueueStore implements QueueStore {
         if (waiting == 0 && room.active.isEmpty()) {
             registry.remove(concertId);
         }
-        return new long[] {admitted, ended.size()};
-    }
-
-    private void releaseToken(Room room, QueueToken token) {
-        room.waiting.remove(token);
-        room.active.remove(token);
-        room.forget(token);
+        return new long[] {admitted, ended.size() + abandoned.size()};
     }
 
     private Room room(long concertId) {

@@ -2,8 +2,8 @@ package application.fakes;
 
 import application.booking.port.out.ReservationRepository;
 import domain.event.DomainEvent;
+import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
-import domain.reservation.ReservationStatus;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reservations in memory, with the guards of {@code PostgresReservationRepository}: a transition is
- * written only while the row is HELD and {@code expires_at > now}; expiry claims lapsed holds oldest
- * expiry first; a limited insert counts the user's live holds on the concert ({@code
- * Reservation.statusAt}) and inserts under one lock, as the SQL does under the holder's turn.
+ * Reservations in memory, with the guards of {@code PostgresReservationRepository} stated by the
+ * domain: a transition is written only while the row is a live hold ({@link Reservation#isHeldAt});
+ * expiry claims lapsed holds ({@link Reservation#isLapsedAt}) oldest expiry first; a limited insert
+ * counts the user's live holds on the concert and applies {@link HoldPolicy#allowsAnotherHold} under
+ * one lock, as the SQL does under the holder's turn.
  */
 public final class InMemoryReservationRepository implements ReservationRepository, TransactionalFake {
     private final InMemoryOutbox outbox;
@@ -43,9 +44,9 @@ public final class InMemoryReservationRepository implements ReservationRepositor
         long live = rows.values().stream()
                 .filter(r -> r.userId().equals(reservation.userId())
                         && r.concertId() == reservation.concertId()
-                        && r.statusAt(now) == ReservationStatus.HELD)
+                        && r.isHeldAt(now))
                 .count();
-        if (live >= maxLiveHolds) {
+        if (!HoldPolicy.allowsAnotherHold(live, maxLiveHolds)) {
             return false;
         }
         insert(reservation, created);
@@ -69,9 +70,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
         }
         synchronized (this) {
             Reservation current = rows.get(updated.id());
-            if (current == null
-                    || current.storedStatus() != ReservationStatus.HELD
-                    || !current.expiresAt().isAfter(now)) {
+            if (current == null || !current.isHeldAt(now)) {
                 return false;
             }
             rows.put(updated.id(), updated);
@@ -82,8 +81,7 @@ public final class InMemoryReservationRepository implements ReservationRepositor
     @Override
     public synchronized List<Reservation> expireLapsed(Instant now, int limit) {
         List<Reservation> lapsed = rows.values().stream()
-                .filter(r -> r.storedStatus() == ReservationStatus.HELD
-                        && !r.expiresAt().isAfter(now))
+                .filter(r -> r.isLapsedAt(now))
                 .sorted(Comparator.comparing(Reservation::expiresAt))
                 .limit(limit)
                 .map(r -> r.expire(now))

@@ -16,9 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Seats in memory. Every change is a compare-and-set under one lock, with the same conditions as
- * the SQL of {@code PostgresSeatInventory}: a hold takes an AVAILABLE seat or one whose hold has
- * lapsed ({@code hold_expires_at <= now}); sell and release only touch a seat still HELD for the
- * given reservation. The holder's turn on the concert needs nothing here: the fake reservation
+ * the SQL of {@code PostgresSeatInventory}: a hold takes a seat the domain calls available ({@link
+ * Seat#isAvailableAt}: AVAILABLE, or HELD with a lapsed hold); sell and release only touch a seat
+ * still HELD for the given reservation. The holder's turn on the concert needs nothing here: the fake reservation
  * repository counts and inserts under its own lock.
  */
 public final class InMemorySeatInventory implements SeatInventory, TransactionalFake {
@@ -69,9 +69,7 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
                 return Refusal.NO_SUCH_SEAT;
             }
             Row row = found.get();
-            boolean free = row.status() == SeatStatus.AVAILABLE
-                    || (row.status() == SeatStatus.HELD && !row.holdExpiresAt().isAfter(now));
-            if (!free) {
+            if (!row.toSeat().isAvailableAt(now)) {
                 return Refusal.TAKEN;
             }
             rows.put(

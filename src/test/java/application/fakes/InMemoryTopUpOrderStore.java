@@ -50,6 +50,7 @@ public final class InMemoryTopUpOrderStore implements TopUpOrderStore, Transacti
     public synchronized int forgetExpiredBefore(Instant cutoff, int limit) {
         List<String> expired = orders.values().stream()
                 .filter(o -> o.expiresAt().isBefore(cutoff))
+                .sorted(java.util.Comparator.comparing(TopUpOrder::expiresAt))
                 .limit(limit)
                 .map(TopUpOrder::id)
                 .toList();

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Top-ups in memory, like {@code PostgresTopUpStore}: one per PG payment, settled only while PENDING. */
+/**
+ * Top-ups in memory, like {@code PostgresTopUpStore}: one per PG payment, settled only while PENDING,
+ * paged in the database's order of ids.
+ */
 public final class InMemoryTopUpStore implements TopUpStore, TransactionalFake {
     private Map<UUID, TopUp> topUps = new HashMap<>();
 
@@ -49,10 +52,8 @@ public final class InMemoryTopUpStore implements TopUpStore, TransactionalFake {
     public synchronized List<TopUp> pendingCreatedBefore(Instant cutoff, PendingKey after, int limit) {
         return topUps.values().stream()
                 .filter(t -> t.isPending() && t.createdAt().isBefore(cutoff))
-                .filter(t -> after == null
-                        || t.createdAt().isAfter(after.createdAt())
-                        || (t.createdAt().equals(after.createdAt()) && t.id().compareTo(after.id()) > 0))
-                .sorted(java.util.Comparator.comparing(TopUp::createdAt).thenComparing(TopUp::id))
+                .filter(t -> after == null || PendingKey.ORDER.compare(PendingKey.of(t), after) > 0)
+                .sorted(java.util.Comparator.comparing(PendingKey::of, PendingKey.ORDER))
                 .limit(limit)
                 .toList();
     }

@@ -7,9 +7,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The stored caps in memory (the table {@code waiting_room}), versioned as the adapter does. */
-public final class InMemoryWaitingRoomCapacities implements WaitingRoomCapacities {
-    private final Map<Long, Stored> stored = new HashMap<>();
+/**
+ * The stored caps in memory (the table {@code waiting_room}), versioned as the adapter does, and
+ * part of the caller's transaction like the table.
+ */
+public final class InMemoryWaitingRoomCapacities implements WaitingRoomCapacities, TransactionalFake {
+    private Map<Long, Stored> stored = new HashMap<>();
 
     @Override
     public synchronized Stored store(long concertId, int maxActive, Instant now) {
@@ -33,5 +36,15 @@ public final class InMemoryWaitingRoomCapacities implements WaitingRoomCapacitie
     @Override
     public synchronized Optional<Stored> recent(long concertId) {
         return Optional.ofNullable(stored.get(concertId));
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        Map<Long, Stored> saved = Map.copyOf(stored);
+        return () -> putBack(saved);
+    }
+
+    private synchronized void putBack(Map<Long, Stored> saved) {
+        stored = new HashMap<>(saved);
     }
 }

@@ -8,7 +8,6 @@ import domain.wallet.WalletTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +40,13 @@ public final class InMemoryWalletStore implements WalletStore, TransactionalFake
         return ledger.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** Newest first; lines of one instant in reverse insertion order. */
+    /** Newest first: the reverse of the ledger's order, as the table's sequence gives it. */
     @Override
     public synchronized List<WalletTransaction> history(UserId userId, int limit) {
         List<WalletTransaction> mine = new ArrayList<>(
                 ledger.stream().filter(t -> t.userId().equals(userId)).toList());
         Collections.reverse(mine);
-        return mine.stream()
-                .sorted(Comparator.comparing(WalletTransaction::createdAt).reversed())
-                .limit(limit)
-                .toList();
+        return mine.stream().limit(limit).toList();
     }
 
     /** Every ledger line of every user, oldest first. */

@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * Records after-commit work. Inside a transaction (see {@link InMemoryTransactions}) the work waits
- * for the commit and is dropped on rollback; outside one it runs at once, like the JTA adapter.
+ * for the commit and is dropped on rollback; outside one it runs at once, like the JTA adapter. Work
+ * that throws after the commit is counted, not thrown, like the JTA adapter.
  */
 public final class RecordingAfterCommit implements AfterCommit {
     private final List<Runnable> pending = new ArrayList<>();
     private boolean inTransaction;
     private int submitted;
     private int ran;
+    private int failed;
 
     @Override
     public synchronized void run(Runnable work) {
@@ -37,8 +39,13 @@ public final class RecordingAfterCommit implements AfterCommit {
         List<Runnable> work = List.copyOf(pending);
         pending.clear();
         for (Runnable runnable : work) {
-            runnable.run();
-            ran++;
+            try {
+                runnable.run();
+                ran++;
+            } catch (RuntimeException e) {
+                // as JtaAfterCommit: the commit has happened, the caller's answer must say so
+                failed++;
+            }
         }
     }
 
@@ -54,6 +61,11 @@ public final class RecordingAfterCommit implements AfterCommit {
 
     public synchronized int ran() {
         return ran;
+    }
+
+    /** Work that threw after the commit (its failure is not the caller's). */
+    public synchronized int failed() {
+        return failed;
     }
 
     public synchronized int pending() {

@@ -44,7 +44,17 @@ public final class TestBed {
 
     public final RecordingAfterCommit afterCommit = new RecordingAfterCommit();
     public final InMemoryTransactions tx = new InMemoryTransactions(
-            afterCommit, concerts, seats, reservations, wallets, payments, idempotency, outbox, topUps, topUpOrders);
+            afterCommit,
+            concerts,
+            seats,
+            reservations,
+            wallets,
+            payments,
+            idempotency,
+            outbox,
+            topUps,
+            topUpOrders,
+            capacities);
     public final QueueSettings queueSettings;
     public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
 
@@ -94,6 +104,21 @@ public final class TestBed {
                 queueSettings.defaultMaxActive(),
                 queueSettings.activeTtl()));
         return entry.view().ticket().token().value();
+    }
+
+    /**
+     * Moves the clock on while the fans holding {@code tokens} keep polling their place once a
+     * minute, as their clients do: a WAITING fan who stops polling leaves the line after the
+     * waiting TTL ({@code QueueTicket.hasAbandoned}).
+     */
+    public void advanceWhilePolling(Duration by, List<String> tokens) {
+        Duration step = Duration.ofMinutes(1);
+        for (Duration left = by; left.isPositive(); ) {
+            Duration next = left.compareTo(step) < 0 ? left : step;
+            clock.advance(next);
+            left = left.minus(next);
+            tokens.forEach(token -> queue.find(new QueueToken(token), now(), queueSettings.defaultMaxActive()));
+        }
     }
 
     /** A QueueGate over this bed's queue, settings, clock and token signer. */

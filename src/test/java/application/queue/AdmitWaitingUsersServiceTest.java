@@ -85,7 +85,7 @@ class AdmitWaitingUsersServiceTest {
     @Test
     void slotsWhoseTtlRanOutAreRefilled() {
         List<String> tokens = enterFans(concertId, 5, "fan");
-        bed.clock.advance(TestBed.ACTIVE_TTL);
+        bed.advanceWhilePolling(TestBed.ACTIVE_TTL, tokens.subList(MAX_ACTIVE, 5));
 
         long admitted = service.admitAll();
 
@@ -101,6 +101,20 @@ class AdmitWaitingUsersServiceTest {
         assertTrue(bed.queue
                 .find(new QueueToken(tokens.get(0)), bed.now(), MAX_ACTIVE)
                 .isEmpty());
+    }
+
+    @Test
+    void fansWhoStoppedPollingForTheWaitingTtlLeaveTheLineAndTakeNoSlot() {
+        List<String> tokens = enterFans(concertId, 5, "fan");
+        bed.advanceWhilePolling(Duration.ofMinutes(1), List.of(tokens.get(4)));
+        tokens.subList(0, MAX_ACTIVE).forEach(token -> bed.queue.release(new QueueToken(token)));
+        bed.clock.advance(Duration.ofMinutes(1));
+
+        assertEquals(1, service.admitAll(), "fan3 was last seen two minutes ago: gone");
+        assertTrue(bed.queue
+                .find(new QueueToken(tokens.get(3)), bed.now(), MAX_ACTIVE)
+                .isEmpty());
+        assertEquals(QueueStatus.ACTIVE, statusOf(tokens.get(4)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import application.fakes.TestBed;
 import domain.queue.QueueToken;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +44,8 @@ class ExpireActiveTokensServiceTest {
         bed.enter(user("a"), first);
         bed.enter(user("b"), second);
         bed.queue.setMaxActive(second, 1);
-        bed.enter(user("c"), second);
-        bed.clock.advance(TestBed.ACTIVE_TTL);
+        String waiting = bed.enter(user("c"), second);
+        bed.advanceWhilePolling(TestBed.ACTIVE_TTL, List.of(waiting));
 
         assertEquals(2, service.expireAll());
         assertEquals(0, bed.queue.stats(second, bed.now(), 5).active());

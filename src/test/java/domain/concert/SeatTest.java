@@ -74,11 +74,11 @@ class SeatTest {
     }
 
     @Test
-    void onlyAHeldSeatCanHaveALapsedHold() {
-        assertTrue(Seat.isHoldLapsed(SeatStatus.HELD, EXPIRY, EXPIRY));
-        assertFalse(Seat.isHoldLapsed(SeatStatus.HELD, EXPIRY, EXPIRY.minusMillis(1)));
-        assertFalse(Seat.isHoldLapsed(SeatStatus.AVAILABLE, null, NOW));
-        assertFalse(Seat.isHoldLapsed(SeatStatus.SOLD, null, NOW));
+    void onlyAHeldSeatWhoseHoldLapsedIsAvailableAgain() {
+        assertTrue(seat(SeatStatus.HELD, EXPIRY).isAvailableAt(EXPIRY));
+        assertFalse(seat(SeatStatus.HELD, EXPIRY).isAvailableAt(EXPIRY.minusMillis(1)));
+        assertTrue(seat(SeatStatus.AVAILABLE, null).isAvailableAt(NOW));
+        assertFalse(seat(SeatStatus.SOLD, null).isAvailableAt(NOW));
     }
 
     @Test

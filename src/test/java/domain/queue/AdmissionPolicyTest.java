@@ -1,7 +1,9 @@
 package domain.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.shared.InvalidValueException;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,15 @@ class AdmissionPolicyTest {
     @Test
     void aPausedSaleHasNoFreeSlots() {
         assertEquals(0, new AdmissionPolicy(0).freeSlots(0));
+    }
+
+    @Test
+    void anArrivalIsLetInAtOnceOnlyWhenNobodyWaitsAndASlotIsFree() {
+        AdmissionPolicy policy = new AdmissionPolicy(2);
+
+        assertTrue(policy.admitsOnArrival(0, 1));
+        assertFalse(policy.admitsOnArrival(0, 2), "the room is full");
+        assertFalse(policy.admitsOnArrival(1, 0), "someone came first");
+        assertFalse(new AdmissionPolicy(0).admitsOnArrival(0, 0), "the sale is paused");
     }
 }

@@ -82,6 +82,21 @@ class QueueTicketTest {
     }
 
     @Test
+    void aWaitingFanHasLeftTheLineOnceNotSeenForTheWaitingTtl() {
+        java.time.Duration ttl = java.time.Duration.ofMinutes(2);
+
+        assertFalse(QueueTicket.hasAbandoned(NOW, ttl, NOW.plus(ttl).minusMillis(1)));
+        assertTrue(QueueTicket.hasAbandoned(NOW, ttl, NOW.plus(ttl)));
+        assertTrue(QueueTicket.hasAbandoned(NOW, ttl, NOW.plus(ttl).plusMillis(1)));
+    }
+
+    @Test
+    void anActiveTokenAdmitsUntilNotAtItsExpiry() {
+        assertTrue(QueueTicket.stillActive(EXPIRY, EXPIRY.minusMillis(1)));
+        assertFalse(QueueTicket.stillActive(EXPIRY, EXPIRY));
+    }
+
+    @Test
     void aWaitingTicketIsNeverActive() {
         assertFalse(QueueTicket.waiting(TOKEN, ALICE, CONCERT, 1).isActiveAt(NOW));
     }

@@ -110,4 +110,17 @@ class QueueTokenTest {
 
         assertEquals(value, new QueueToken(value).toString());
     }
+
+    @Test
+    void aTokenIsRestorableOnlyIfIssuedBeforeTheRoomBeganAndWithinTheWindow() {
+        java.time.Instant issued = java.time.Instant.ofEpochMilli(1_796_000_000_000L);
+        QueueToken token = new QueueToken("42.1." + issued.toEpochMilli() + "." + ALICE_B64 + "." + SIGNATURE);
+        java.time.Duration window = java.time.Duration.ofHours(1);
+        java.time.Instant since = issued.plusMillis(1);
+
+        assertTrue(token.isRestorable(since, window, issued.plus(window)));
+        assertFalse(token.isRestorable(since, window, issued.plus(window).plusMillis(1)), "too old");
+        assertFalse(token.isRestorable(issued, window, issued.plusMillis(5)), "issued by this state of the room");
+        assertFalse(token.isRestorable(since, java.time.Duration.ZERO, since), "a window of 0 restores nothing");
+    }
 }

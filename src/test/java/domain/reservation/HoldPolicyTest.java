@@ -37,8 +37,18 @@ class HoldPolicyTest {
         HoldPolicy policy = new HoldPolicy(Duration.ofMinutes(5));
 
         assertEquals(4, policy.maxHeldPerUser());
-        assertTrue(policy.allowsAnotherHold(3));
-        assertFalse(policy.allowsAnotherHold(4));
+        assertTrue(HoldPolicy.allowsAnotherHold(3, policy.maxHeldPerUser()));
+        assertFalse(HoldPolicy.allowsAnotherHold(4, policy.maxHeldPerUser()));
+        assertFalse(HoldPolicy.allowsAnotherHold(5, policy.maxHeldPerUser()), "an overfull count leaves no room");
+    }
+
+    @Test
+    void aHoldLapsesAtItsExpiryInstantNotBefore() {
+        Instant expiry = Instant.parse("2030-01-01T00:05:00Z");
+
+        assertFalse(HoldPolicy.hasLapsed(expiry, expiry.minusNanos(1)));
+        assertTrue(HoldPolicy.hasLapsed(expiry, expiry));
+        assertTrue(HoldPolicy.hasLapsed(expiry, expiry.plusMillis(1)));
     }
 
     @Test

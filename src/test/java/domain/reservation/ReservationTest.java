@@ -1,9 +1,11 @@
 package domain.reservation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.shared.Money;
 import domain.shared.NotFoundException;
@@ -51,6 +53,25 @@ class ReservationTest {
     void aHoldReadsHeldUntilJustBeforeItExpires() {
         assertEquals(ReservationStatus.HELD, held().statusAt(NOW));
         assertEquals(ReservationStatus.HELD, held().statusAt(EXPIRY.minusMillis(1)));
+    }
+
+    @Test
+    void aLiveHoldIsHeldAndNotLapsedUntilItsExpiryInstant() {
+        assertTrue(held().isHeldAt(EXPIRY.minusMillis(1)));
+        assertFalse(held().isLapsedAt(EXPIRY.minusMillis(1)));
+        assertFalse(held().isHeldAt(EXPIRY));
+        assertTrue(held().isLapsedAt(EXPIRY));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ReservationStatus.class,
+            names = {"CONFIRMED", "CANCELLED", "EXPIRED"})
+    void aFinalStatusIsNeitherHeldNorLapsed(ReservationStatus status) {
+        for (Instant at : List.of(NOW, EXPIRY, EXPIRY.plusSeconds(1))) {
+            assertFalse(stored(status).isHeldAt(at));
+            assertFalse(stored(status).isLapsedAt(at));
+        }
     }
 
     @Test

@@ -141,4 +141,18 @@ class WalletTest {
         assertThrows(NullPointerException.class, () -> new Wallet(null, Money.ZERO));
         assertThrows(NullPointerException.class, () -> new Wallet(ALICE, null));
     }
+
+    @Test
+    void aStoresReportOfAChangeIsTheChangeTheDomainMakes() {
+        UUID line = UUID.randomUUID();
+        UUID payment = UUID.randomUUID();
+        Wallet wallet = new Wallet(ALICE, Money.won(1_000));
+
+        assertEquals(
+                wallet.pay(Money.won(400), line, payment, NOW),
+                Wallet.Change.paid(ALICE, Money.won(400), Money.won(600), line, payment, NOW));
+        assertEquals(
+                wallet.charge(Money.won(400), line, NOW),
+                Wallet.Change.charged(ALICE, Money.won(400), Money.won(1_400), line, NOW));
+    }
 }

@@ -16,8 +16,8 @@ public interface ReservationRepository {
 
     /**
      * {@link #insert} unless the reservation's user already has {@code maxLiveHolds} live holds on its
-     * concert at {@code now} (HELD and not lapsed: the rule of {@code Reservation.statusAt}); then
-     * nothing is written and the answer is false. One write either way. Exact under concurrency
+     * concert at {@code now} ({@code Reservation.isHeldAt}; the limit is {@code
+     * HoldPolicy.allowsAnotherHold}); then nothing is written and the answer is false. One write either way. Exact under concurrency
      * when the caller's transaction took the user's turn first ({@link SeatInventory#hold}).
      */
     boolean insertWithinLimit(Reservation reservation, DomainEvent created, int maxLiveHolds, Instant now);
@@ -25,14 +25,15 @@ public interface ReservationRepository {
     Optional<Reservation> findById(UUID id);
 
     /**
-     * Writes the reservation's new status if it is still HELD with a hold that has not lapsed at
-     * {@code now}; false when another request changed it first (nothing written).
+     * Writes the reservation's new status if it is still a live hold at {@code now} ({@code
+     * Reservation.isHeldAt}); false when another request changed it first (nothing written).
      */
     boolean saveIfStillHeld(Reservation updated, Instant now);
 
     /**
-     * Marks up to {@code limit} lapsed holds EXPIRED and returns them. Each is returned to exactly
-     * one caller, however many run at once.
+     * Marks up to {@code limit} lapsed holds ({@code Reservation.isLapsedAt}), the oldest expiry
+     * first, EXPIRED and returns them. Each is returned to exactly one caller, however many run at
+     * once.
      */
     List<Reservation> expireLapsed(Instant now, int limit);
 }

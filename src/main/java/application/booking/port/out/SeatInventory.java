@@ -11,8 +11,8 @@ import java.util.UUID;
  */
 public interface SeatInventory {
     /**
-     * Takes the seat for the reservation when it is available at {@code now} (AVAILABLE, or HELD with
-     * a lapsed hold): one conditional write. Otherwise nothing is written, and the outcome says
+     * Takes the seat for the reservation when it is available at {@code now} ({@code
+     * Seat.isAvailableAt}: AVAILABLE, or HELD with a lapsed hold): one conditional write. Otherwise nothing is written, and the outcome says
      * whether the schedule has that seat at all.
      *
      * <p>When it takes the seat it also takes the {@code holder}'s turn on the concert: any other

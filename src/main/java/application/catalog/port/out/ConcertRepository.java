@@ -32,7 +32,10 @@ public interface ConcertRepository {
     /** The concert a schedule belongs to; empty for an unknown schedule. */
     Optional<Long> concertOfSchedule(long scheduleId);
 
-    /** Schedules starting after {@code now} that have at least one seat available at {@code now}. */
+    /**
+     * Schedules starting after {@code now} that have at least one seat available at {@code now}
+     * ({@code Seat.isAvailableAt}), with how many, in start order.
+     */
     List<ScheduleAvailability> availableSchedules(long concertId, Instant now);
 
     /** The seats of a schedule ordered by number, as stored (callers read status at an instant). */

@@ -75,10 +75,18 @@ public interface QueueStore {
     /** Frees the user's active slot (or place in line) for the concert, if they have one. */
     void releaseUser(long concertId, UserId userId);
 
-    /** Lets waiting users in, in arrival order, up to the concert's limit; returns how many. */
+    /**
+     * Lets waiting users in, in arrival order, up to the concert's limit ({@code
+     * AdmissionPolicy.freeSlots}); returns how many. Ends what {@link #expireActive} ends first.
+     */
     long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl);
 
-    /** Drops ACTIVE tokens whose time is up; returns how many. */
+    /**
+     * Drops ACTIVE tokens whose time is up ({@code QueueTicket.stillActive}) and WAITING ones whose
+     * fan was not seen, entering or looking the token up, for the waiting TTL ({@code
+     * QueueTicket.hasAbandoned}); returns how many. A room with nobody left leaves {@link
+     * #concertsInQueue}.
+     */
     long expireActive(long concertId, Instant now);
 
     /** Concerts that have anyone waiting or active. */

@@ -10,7 +10,8 @@ import java.util.UUID;
 public interface TopUpOrderStore {
     /**
      * Serialises order creation of one user until the caller's transaction ends (so a parallel
-     * burst cannot pass the open-order bound), then counts the user's open orders at {@code now}.
+     * burst cannot pass the open-order bound), then counts the user's open orders at {@code now}
+     * ({@code TopUpOrder.isOpen}).
      */
     int lockUserAndCountOpen(UserId user, Instant now);
 
@@ -24,6 +25,6 @@ public interface TopUpOrderStore {
      */
     boolean bind(String orderId, UUID topUpId);
 
-    /** Deletes up to {@code limit} orders that expired before {@code cutoff}; returns how many. */
+    /** Deletes up to {@code limit} orders that expired before {@code cutoff}, oldest first; returns how many. */
     int forgetExpiredBefore(Instant cutoff, int limit);
 }

@@ -3,6 +3,7 @@ package application.wallet.port.out;
 import domain.topup.PaymentAlreadyUsedException;
 import domain.topup.TopUp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,17 +23,32 @@ public interface TopUpStore {
     Optional<TopUp> findByPayment(String provider, String paymentKey);
 
     /**
-     * Writes a settled top-up if, and only if, it is still PENDING in the database, in one
-     * conditional statement; false when another transaction settled it first (nothing changes).
+     * Writes a settled top-up if, and only if, it is still PENDING ({@code TopUp.isPending}) in the
+     * database, in one conditional statement; false when another transaction settled it first (nothing changes).
      */
     boolean settle(TopUp settled, Instant now);
 
     /**
-     * PENDING top-ups created before {@code cutoff}, in (createdAt, id) order after the key {@code
+     * PENDING top-ups created before {@code cutoff}, in {@link PendingKey#ORDER} after the key {@code
      * after} (null: from the oldest), at most {@code limit}: the sweeper's pages.
      */
     java.util.List<TopUp> pendingCreatedBefore(Instant cutoff, PendingKey after, int limit);
 
     /** A position in the sweeper's scan. */
-    record PendingKey(Instant createdAt, UUID id) {}
+    record PendingKey(Instant createdAt, UUID id) {
+        /**
+         * The scan's order: by creation, then by id as PostgreSQL orders a uuid (its 16 bytes
+         * unsigned, first to last; not {@link UUID#compareTo}, which compares signed halves).
+         */
+        public static final Comparator<PendingKey> ORDER = Comparator.comparing(PendingKey::createdAt)
+                .thenComparing(
+                        PendingKey::id,
+                        (a, b) -> a.getMostSignificantBits() != b.getMostSignificantBits()
+                                ? Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits())
+                                : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits()));
+
+        public static PendingKey of(TopUp topUp) {
+            return new PendingKey(topUp.createdAt(), topUp.id());
+        }
+    }
 }

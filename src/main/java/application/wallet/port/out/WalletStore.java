@@ -25,6 +25,6 @@ public interface WalletStore {
 
     Optional<WalletTransaction> transaction(UUID id);
 
-    /** Newest first. */
+    /** Newest first: the reverse of the order in which the changes applied (not of their clocks). */
     List<WalletTransaction> history(UserId userId, int limit);
 }

@@ -1,0 +1,167 @@
+package contracts.ports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import application.catalog.port.out.ConcertRepository;
+import domain.concert.Concert;
+import domain.concert.ConcertPlan;
+import domain.concert.Schedule;
+import domain.concert.ScheduleAvailability;
+import domain.concert.Seat;
+import domain.concert.SeatStatus;
+import domain.shared.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link ConcertRepository}: concerts, schedules and seats as the catalogue sees them. The count of
+ * seats one can hold now is SQL in the store; {@link
+ * #availableSeatsAreCountedExactlyAsTheDomainReadsEachSeat} holds it to {@link Seat#isAvailableAt}
+ * around a hold's expiry instant.
+ */
+public abstract class ConcertRepositoryContract extends PortContract<ConcertRepository> {
+    protected ConcertRepositoryContract(Supplier<Stores> implementations) {
+        super(implementations, Stores::concerts);
+    }
+
+    private static final Instant EXPIRY = NOW.plus(Duration.ofMinutes(5));
+
+    private Concert create(String title, List<ConcertPlan.SchedulePlan> schedules) {
+        return tx().call(() -> store().create(new ConcertPlan(title, schedules), NOW));
+    }
+
+    private static ConcertPlan.SchedulePlan schedule(Instant startsAt, int seats, long price) {
+        return new ConcertPlan.SchedulePlan(startsAt, seats, Money.won(price));
+    }
+
+    private static long unknownId() {
+        return 8_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+    }
+
+    @Test
+    void aConcertIsStoredWithItsSchedulesAndEverySeatNumberedFromOne() {
+        Instant first = NOW.plus(Duration.ofDays(30));
+        Instant second = NOW.plus(Duration.ofDays(31));
+
+        Concert concert =
+                create("Contract " + UUID.randomUUID(), List.of(schedule(first, 3, 5_000), schedule(second, 1, 9_000)));
+
+        assertEquals(2, concert.schedules().size());
+        Schedule a = concert.schedules().get(0);
+        Schedule b = concert.schedules().get(1);
+        assertEquals(new Schedule(a.id(), concert.id(), first), a);
+        assertEquals(new Schedule(b.id(), concert.id(), second), b);
+        List<Seat> seats = tx().call(() -> store().seatsOf(a.id()));
+        assertEquals(List.of(1, 2, 3), seats.stream().map(Seat::number).toList());
+        for (Seat seat : seats) {
+            assertEquals(a.id(), seat.scheduleId());
+            assertEquals(Money.won(5_000), seat.price());
+            assertEquals(SeatStatus.AVAILABLE, seat.storedStatus());
+        }
+        assertEquals(1, tx().call(() -> store().seatsOf(b.id())).size());
+        assertEquals(List.of(), tx().call(() -> store().seatsOf(unknownId())));
+    }
+
+    @Test
+    void theListHasEveryConcertOldestFirstWithoutSchedules() {
+        String title = "Contract " + UUID.randomUUID();
+        Concert older = create(title + " 1", List.of(schedule(NOW.plus(Duration.ofDays(3)), 1, 1_000)));
+        Concert newer = create(title + " 2", List.of(schedule(NOW.plus(Duration.ofDays(3)), 1, 1_000)));
+
+        List<Concert> mine = tx().call(() -> store().list()).stream()
+                .filter(c -> c.title().startsWith(title))
+                .toList();
+
+        assertEquals(
+                List.of(
+                        new Concert(older.id(), title + " 1", List.of()),
+                        new Concert(newer.id(), title + " 2", List.of())),
+                mine);
+    }
+
+    @Test
+    void aConcertExistsOnceCreatedAndItsSchedulesLeadBackToIt() throws Exception {
+        long unknown = unknownId();
+        Concert concert = create("Contract " + UUID.randomUUID(), List.of(schedule(NOW.plusSeconds(60), 1, 1_000)));
+
+        assertTrue(tx().call(() -> store().exists(concert.id())));
+        assertFalse(tx().call(() -> store().exists(unknown)));
+        assertTrue(store().existsLater(concert.id()).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertFalse(store().existsLater(unknown).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        long schedule = Catalogue.onlySchedule(concert).id();
+        assertEquals(
+                concert.id(),
+                tx().call(() -> store().concertOfSchedule(schedule)).orElseThrow());
+        assertTrue(tx().call(() -> store().concertOfSchedule(unknownId())).isEmpty());
+    }
+
+    @Test
+    void availableSchedulesStartAfterNowHaveASeatToHoldAndComeInStartOrder() {
+        Concert concert = create(
+                "Contract " + UUID.randomUUID(),
+                List.of(
+                        schedule(NOW.plus(Duration.ofDays(2)), 2, 1_000),
+                        schedule(NOW, 2, 1_000),
+                        schedule(NOW.plusMillis(1), 2, 1_000),
+                        schedule(NOW.plus(Duration.ofDays(1)), 1, 1_000)));
+        Schedule later = concert.schedules().get(0);
+        Schedule startingNow = concert.schedules().get(1);
+        Schedule justAfter = concert.schedules().get(2);
+        Schedule soldOut = concert.schedules().get(3);
+        UUID reservation = UUID.randomUUID();
+        tx().call(() -> stores().seats().hold(soldOut.id(), 1, reservation, EXPIRY, NOW, FAN, concert.id()));
+        long soldSeat =
+                tx().call(() -> store().seatsOf(soldOut.id())).getFirst().id();
+        tx().call(() -> stores().seats().sell(soldSeat, reservation));
+
+        assertEquals(
+                List.of(
+                        new ScheduleAvailability(justAfter.id(), justAfter.startsAt(), 2),
+                        new ScheduleAvailability(later.id(), later.startsAt(), 2)),
+                tx().call(() -> store().availableSchedules(concert.id(), NOW)));
+        assertTrue(startingNow.startsAt().equals(NOW), "a schedule that starts now is no longer on sale");
+        assertEquals(List.of(), tx().call(() -> store().availableSchedules(unknownId(), NOW)));
+    }
+
+    /** Instants around {@link #EXPIRY}, the expiry of the holds on seats 1 and 2 of four. */
+    static Stream<Instant> instantsAroundTheExpiry() {
+        return Stream.of(
+                EXPIRY.minusMillis(1), EXPIRY.minusNanos(1_000), EXPIRY, EXPIRY.plusNanos(1_000), EXPIRY.plusMillis(1));
+    }
+
+    @ParameterizedTest(name = "at {0}")
+    @MethodSource("instantsAroundTheExpiry")
+    void availableSeatsAreCountedExactlyAsTheDomainReadsEachSeat(Instant at) {
+        Concert concert =
+                create("Contract " + UUID.randomUUID(), List.of(schedule(NOW.plus(Duration.ofDays(30)), 4, 1_000)));
+        long schedule = Catalogue.onlySchedule(concert).id();
+        for (int number : new int[] {1, 2, 3}) {
+            UUID reservation = UUID.randomUUID();
+            tx().call(() -> stores().seats().hold(schedule, number, reservation, EXPIRY, NOW, FAN, concert.id()));
+            if (number == 3) {
+                long seatId = tx().call(() -> store().seatsOf(schedule)).get(2).id();
+                tx().call(() -> stores().seats().sell(seatId, reservation));
+            }
+        }
+        long domainSays = tx().call(() -> store().seatsOf(schedule)).stream()
+                .filter(seat -> seat.isAvailableAt(at))
+                .count();
+
+        long counted = tx().call(() -> store().availableSchedules(concert.id(), at)).stream()
+                .mapToLong(ScheduleAvailability::availableSeats)
+                .sum();
+
+        assertEquals(domainSays, counted, "Seat.isAvailableAt and the store's count");
+    }
+}

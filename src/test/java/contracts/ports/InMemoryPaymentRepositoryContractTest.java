@@ -1,0 +1,8 @@
+package contracts.ports;
+
+class InMemoryPaymentRepositoryContractTest extends PaymentRepositoryContract {
+    /** InMemoryPaymentRepository. */
+    InMemoryPaymentRepositoryContractTest() {
+        super(Stores::fakes);
+    }
+}

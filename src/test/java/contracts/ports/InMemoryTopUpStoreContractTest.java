@@ -1,0 +1,8 @@
+package contracts.ports;
+
+class InMemoryTopUpStoreContractTest extends TopUpStoreContract {
+    /** InMemoryTopUpStore. */
+    InMemoryTopUpStoreContractTest() {
+        super(Stores::fakes);
+    }
+}

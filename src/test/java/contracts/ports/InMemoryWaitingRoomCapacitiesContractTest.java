@@ -1,0 +1,8 @@
+package contracts.ports;
+
+class InMemoryWaitingRoomCapacitiesContractTest extends WaitingRoomCapacitiesContract {
+    /** InMemoryWaitingRoomCapacities. */
+    InMemoryWaitingRoomCapacitiesContractTest() {
+        super(Stores::fakes);
+    }
+}
