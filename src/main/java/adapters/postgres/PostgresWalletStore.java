@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * A balance changes in one statement that applies the domain's rule in the database: a charge is
- * an upsert that adds, a payment an {@code UPDATE … WHERE balance >= amount}. No row is locked
+ * an upsert that adds, a payment an {@code UPDATE … WHERE balance >= amount} ({@code Wallet.canPay},
+ * spelled in SQL for atomicity, D40). No row is locked
  * before the change, so a hot wallet's lock is held only from that statement to the commit.
  */
 @ApplicationScoped
@@ -42,8 +43,8 @@ public class PostgresWalletStore implements WalletStore, PanacheRepositoryBase<W
                 """,
                 Map.of("user", userId.value(), "amount", amount.won(), "now", now),
                 row -> row.longValue("balance"));
-        Wallet before = new Wallet(userId, Money.won(after - amount.won()));
-        return record(before.charge(amount, transactionId, now));
+        // the statement decided; report what it did (no replay of the domain's decision, D40)
+        return record(Wallet.Change.charged(userId, amount, Money.won(after), transactionId, now));
     }
 
     @Override
@@ -60,8 +61,8 @@ public class PostgresWalletStore implements WalletStore, PanacheRepositoryBase<W
         if (after.isEmpty()) {
             throw new InsufficientBalanceException(userId, load(userId).balance(), amount);
         }
-        Wallet before = new Wallet(userId, Money.won(after.getFirst() + amount.won()));
-        return record(before.pay(amount, transactionId, paymentId, now));
+        // the UPDATE spelled Wallet.canPay for atomicity and decided; report what it did (D40)
+        return record(Wallet.Change.paid(userId, amount, Money.won(after.getFirst()), transactionId, paymentId, now));
     }
 
     private Wallet.Change record(Wallet.Change change) {
