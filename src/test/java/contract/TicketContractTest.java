@@ -126,6 +126,22 @@ class TicketContractTest {
     }
 
     @Test
+    void aMalformedAcceptHeaderIsAClientErrorNeverAServerError() {
+        Api.PaidSeat paid = Api.buySeat(concert(1), 1);
+
+        for (String accept :
+                List.of(";;;", "image/", "*/*;q=abc", "text/plain, application/json;q=2", "x".repeat(4000))) {
+            HttpResponse<String> answer = Http.send(
+                    "GET",
+                    "/api/v1/reservations/" + paid.reservationId() + "/ticket",
+                    Tokens.user(paid.userId()),
+                    Map.of("Accept", accept),
+                    null);
+            assertTrue(answer.statusCode() < 500, accept + " → " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    @Test
     void someoneElsesOrAnUnknownReservationIsNotFoundAndNoBearerIsUnauthorized() {
         Api.PaidSeat paid = Api.buySeat(concert(1), 1);
 

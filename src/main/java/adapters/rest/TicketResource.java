@@ -42,7 +42,7 @@ public class TicketResource {
 
     @GET
     public Response ticket(@PathParam("id") String id, @Context HttpHeaders headers) {
-        MediaType format = negotiate(headers.getAcceptableMediaTypes());
+        MediaType format = negotiate(acceptable(headers));
         TicketView view = getTicket.get(user.id(), ReservationResource.reservationId(id));
         Object entity;
         if (format.equals(MediaType.APPLICATION_JSON_TYPE)) {
@@ -58,6 +58,15 @@ public class TicketResource {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .build();
+    }
+
+    /** The client's Accept header, most preferred first; one that does not parse accepts nothing. */
+    private static List<MediaType> acceptable(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
+        }
     }
 
     /** The first format the client accepts, in its order of preference (JSON when it says nothing). */
