@@ -3,12 +3,12 @@ package application.booking;
 import application.booking.port.in.PayReservationUseCase;
 import application.booking.port.out.PaymentRepository;
 import application.booking.port.out.SeatInventory;
+import application.booking.port.out.TicketIssuer;
 import application.events.port.out.OutboxPort;
 import application.queue.port.out.QueueStore;
 import application.shared.IdempotencyKey;
 import application.shared.port.out.AfterCommit;
 import application.shared.port.out.IdempotencyStore;
-import application.ticketing.port.in.IssueTicketsUseCase;
 import application.wallet.port.out.WalletStore;
 import domain.event.BookingEvents;
 import domain.payment.Payment;
@@ -42,7 +42,7 @@ public class PayReservationService implements PayReservationUseCase {
     private final OutboxPort outbox;
     private final AfterCommit afterCommit;
     private final Clock clock;
-    private final IssueTicketsUseCase tickets;
+    private final TicketIssuer tickets;
 
     public PayReservationService(
             ReservationLoader loader,
@@ -54,7 +54,7 @@ public class PayReservationService implements PayReservationUseCase {
             OutboxPort outbox,
             AfterCommit afterCommit,
             Clock clock,
-            IssueTicketsUseCase tickets) {
+            TicketIssuer tickets) {
         this.loader = loader;
         this.seats = seats;
         this.wallets = wallets;
@@ -95,7 +95,7 @@ public class PayReservationService implements PayReservationUseCase {
                 now);
         payments.insert(payment);
         outbox.append(BookingEvents.reservationConfirmed(UUID.randomUUID(), confirmed, payment));
-        tickets.issue(List.of(confirmed), now); // one ticket per paid seat, in this transaction
+        tickets.issueFor(List.of(confirmed), now); // one ticket per paid seat, in this transaction
         idempotency.complete(key, paymentId);
         afterCommit.run(() -> queue.releaseUser(reservation.concertId(), command.userId()));
         return new Result(payment, false);
