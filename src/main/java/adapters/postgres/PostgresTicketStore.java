@@ -8,10 +8,8 @@ import domain.ticket.TicketDetails;
 import domain.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,26 +97,21 @@ public class PostgresTicketStore implements TicketStore {
         return rows.stream().findFirst();
     }
 
-    private static TicketDetails details(ResultSet row) throws SQLException {
-        String checkedInBy = row.getString("checked_in_by");
+    private static TicketDetails details(Jdbc.Row row) throws SQLException {
+        String checkedInBy = row.string("checked_in_by");
         Ticket ticket = new Ticket(
-                row.getObject("id", UUID.class),
-                row.getObject("reservation_id", UUID.class),
-                new UserId(row.getString("user_id")),
-                row.getLong("concert_id"),
-                row.getLong("schedule_id"),
-                row.getInt("seat_number"),
-                TicketStatus.valueOf(row.getString("status")),
-                instant(row, "issued_at"),
-                instant(row, "checked_in_at"),
+                row.uuid("id"),
+                row.uuid("reservation_id"),
+                new UserId(row.string("user_id")),
+                row.longValue("concert_id"),
+                row.longValue("schedule_id"),
+                row.intValue("seat_number"),
+                row.enumValue("status", TicketStatus.class),
+                row.instant("issued_at"),
+                row.instant("checked_in_at"),
                 checkedInBy == null ? null : new UserId(checkedInBy),
-                instant(row, "voided_at"),
-                row.getObject("voided_for", UUID.class));
-        return new TicketDetails(ticket, instant(row, "starts_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                row.instant("voided_at"),
+                row.uuid("voided_for"));
+        return new TicketDetails(ticket, row.instant("starts_at"));
     }
 }
