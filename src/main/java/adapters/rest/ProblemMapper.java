@@ -224,15 +224,37 @@ public class ProblemMapper {
     /** A {@link Problem} with what the gate or the holder needs to know about the ticket. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
+    @Schema(
+            name = ApiDocumentation.TICKET_PROBLEM,
+            description = "A Problem (type urn:concert-booking:problem:ticket-already-used, ticket-refunded, "
+                    + "ticket-for-another-schedule or ticket-not-issued) with what the gate or the holder needs "
+                    + "to know as extension members")
     public record TicketProblem(
+            @Schema(required = true, format = "uri", example = "urn:concert-booking:problem:ticket-already-used")
             URI type,
-            String title,
-            int status,
-            String detail,
-            String instance,
+
+            @Schema(required = true, example = "Conflict") String title,
+            @Schema(required = true, example = "409") int status,
+            @Schema(required = true) String detail,
+            @Schema(description = "the request path") String instance,
+
+            @Schema(
+                    format = "uuid",
+                    description = "the ticket (ticket-already-used, ticket-refunded, ticket-for-another-schedule)")
             UUID ticketId,
+
+            @Schema(description = "when the ticket was first checked in, UTC (ticket-already-used)")
             java.time.Instant checkedInAt,
+
+            @Schema(
+                    format = "int64",
+                    description = "the ticket's schedule (ticket-for-another-schedule)",
+                    example = "10")
             Long scheduleId,
+
+            @Schema(
+                    description = "the reservation's status: HELD, EXPIRED or CANCELLED (ticket-not-issued)",
+                    example = "HELD")
             String reservationStatus) {}
 
     // --- end of tickets and check-in ---
@@ -331,7 +353,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(Status.FORBIDDEN, "forbidden", "this call needs the admin role"), uri);
+        return respond(Problem.of(Status.FORBIDDEN, "forbidden", "the token's groups do not allow this call"), uri);
     }
 
     @ServerExceptionMapper
