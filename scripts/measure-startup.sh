@@ -21,7 +21,8 @@ prefix="cb-measure-$$:"
 { pg_isready -h 127.0.0.1 -q && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; } || scripts/services.sh >/dev/null
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; }
 scripts/db-roles.sh "$db" >/dev/null   # owned by the migrations' role; the service runs as the app role
-# the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh) signs and verifies here
+# the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh) signs and verifies here,
+# and the development ticket-signing key it generates signs ticket codes
 public_key=$(scripts/dev-keys.sh)
 cleanup() {
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
@@ -36,7 +37,8 @@ props=(-Dquarkus.http.port=$port -Dquarkus.management.port=${MANAGEMENT_PORT:-19
   -Dquarkus.flyway.username=booking_owner -Dquarkus.flyway.password=booking_owner
   -Dqueue.redis.key-prefix=$prefix -Dmp.jwt.verify.publickey.location=$public_key
   -Dmp.jwt.verify.issuer=concert-booking-dev -Dquarkus.log.level=WARN
-  -Dqueue.token-secret="$(head -c 32 /dev/urandom | base64)")
+  -Dqueue.token-secret="$(head -c 32 /dev/urandom | base64)"
+  -Dtickets.signing.private-key-location="$PWD/dev/tickets/ticket-signing.pem")
 if [ "$mode" = native ]; then
   runner=$(ls target/*-runner | head -n 1)
   cmd=("$runner" "${props[@]}")

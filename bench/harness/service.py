@@ -3,7 +3,7 @@ import os
 import subprocess
 import time
 
-from .common import HttpError, die, http, read, show
+from .common import ROOT, HttpError, die, http, read, show
 
 
 class Service:
@@ -56,10 +56,12 @@ class Service:
 
 def common_options(port, mport, db):
     """The -D options both benchmarks' services get: the ports, the database as the least-privilege app
-    role and the migrations as its owner (scripts/db-roles.sh; the dev passwords)."""
+    role and the migrations as its owner (scripts/db-roles.sh; the dev passwords), and the development
+    ticket-signing key (scripts/dev-keys.sh generates it with the JWT pair; the prod profile has none)."""
     return [
         f"-Dquarkus.http.port={port}", f"-Dquarkus.management.port={mport}",
         f"-Dquarkus.datasource.jdbc.url=jdbc:postgresql://{os.environ['PGHOST']}:{os.environ['PGPORT']}/{db}",
         "-Dquarkus.datasource.username=booking_app", "-Dquarkus.datasource.password=booking_app",
         "-Dquarkus.flyway.username=booking_owner", "-Dquarkus.flyway.password=booking_owner",
+        f"-Dtickets.signing.private-key-location={ROOT / 'dev/tickets/ticket-signing.pem'}",
     ]

@@ -12,9 +12,12 @@ import client.api.AdministrationApi;
 import client.api.CatalogueApi;
 import client.api.PaymentsApi;
 import client.api.ReservationsApi;
+import client.api.TicketsApi;
 import client.api.WaitingRoomApi;
 import client.api.WalletApi;
 import client.model.ChargeRequest;
+import client.model.CheckIn;
+import client.model.CheckInRequest;
 import client.model.CreateConcertRequest;
 import client.model.CreatedConcert;
 import client.model.HoldRequest;
@@ -29,6 +32,11 @@ import client.model.Schedule;
 import client.model.ScheduleRequest;
 import client.model.Seat;
 import client.model.SeatStatus;
+import client.model.Ticket;
+import client.model.TicketKey;
+import client.model.TicketKeySet;
+import client.model.TicketProblem;
+import client.model.TicketStatus;
 import client.model.TransactionType;
 import client.model.WalletTransaction;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -58,7 +66,7 @@ import support.Tokens;
  * A Java client generated from the built OpenAPI document (target/openapi/openapi.json, by
  * openapi-generator's {@code java} generator with the JDK HTTP client, into target/generated-client)
  * completes a booking against the packaged application: queue, admission, schedules, seats, hold,
- * top-up, payment, reservation, ledger, and a typed problem for a seat taken. The client refuses
+ * top-up, payment, reservation, ledger, the ticket and its check-in, and a typed problem for a seat taken. The client refuses
  * response fields the document does not name, and every status it meets must be declared for its
  * operation in the document the application serves, so the test fails when the two disagree.
  */
@@ -118,6 +126,26 @@ class GeneratedClientIT {
         assertEquals(
                 List.of(TransactionType.PAYMENT, TransactionType.CHARGE),
                 ledger.stream().map(WalletTransaction::getType).toList());
+
+        // the paid seat's ticket, the door (first check-in lets in, the second is a TicketProblem), the public keys
+        TicketsApi tickets = new TicketsApi(user);
+        Ticket ticket = tickets.getTicket(held.getId());
+        assertEquals(TicketStatus.ISSUED, ticket.getStatus());
+        assertEquals(3, ticket.getSeatNumber());
+        assertNotNull(ticket.getCode());
+        TicketsApi gate = new TicketsApi(client(Tokens.staff()));
+        CheckIn admittedAtTheDoor =
+                gate.checkInTicket(new CheckInRequest().code(ticket.getCode()).scheduleId(schedule));
+        assertEquals(TicketStatus.CHECKED_IN, admittedAtTheDoor.getStatus());
+        ApiException used =
+                assertThrows(ApiException.class, () -> gate.checkInTicket(new CheckInRequest().code(ticket.getCode())));
+        assertEquals(409, used.getCode());
+        TicketProblem usedProblem = user.getObjectMapper().readValue(used.getResponseBody(), TicketProblem.class);
+        assertEquals(URI.create("urn:concert-booking:problem:ticket-already-used"), usedProblem.getType());
+        assertTrue(admittedAtTheDoor.getCheckedInAt().isEqual(usedProblem.getCheckedInAt()));
+        TicketKeySet keys = tickets.getTicketSigningKeys();
+        assertEquals(ticket.getCode().split("\\.")[1], keys.getKeys().getFirst().getKid());
+        assertEquals(TicketKey.StatusEnum.CURRENT, keys.getKeys().getFirst().getStatus());
 
         // a seat taken: the error is a Problem the client can read with its own model
         String other = Tokens.newUserId();

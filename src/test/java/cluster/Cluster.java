@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import support.Http;
 import support.TestInfrastructure;
+import support.TicketKeys;
 import support.Tokens;
 
 /** What every test that starts the packaged application itself ({@link AppInstance}) shares. */
@@ -22,8 +23,8 @@ final class Cluster {
     /**
      * The settings a prod-profile instance needs on this run's stores: its own database (as the
      * least-privilege role, migrations as the owner), Redis key prefix, the run's JWT key and issuer,
-     * the queue-token secret, a job trigger secret ({@code it-secret}) and an empty reconciliation
-     * inbox. Mutable: a test adds its own.
+     * the queue-token secret, the ticket-signing keys, a job trigger secret ({@code it-secret}) and an
+     * empty reconciliation inbox. Mutable: a test adds its own.
      */
     static Map<String, String> config(String database, String prefix) throws IOException {
         Map<String, String> config = new HashMap<>(TestInfrastructure.databaseRoles());
@@ -35,6 +36,7 @@ final class Cluster {
         config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
         config.put("queue.token-secret", TestInfrastructure.QUEUE_TOKEN_SECRET);
+        config.putAll(TicketKeys.settings());
         config.put("jobs.trigger-secret", "it-secret");
         config.put(
                 "reconciliation.inbox", Files.createTempDirectory("cb-it-inbox").toString());

@@ -86,6 +86,17 @@ class StartupGuardIT {
     }
 
     @Test
+    void theProdProfileWithoutATicketSigningKeyRefusesToStart() throws Exception {
+        Map<String, String> config = withKey(Tokens.publicKeyFile());
+        config.remove("tickets.signing.private-key-location");
+
+        assertRefused(
+                AppInstance.startExpectingExit("keys-no-ticket-key", config, DEADLINE),
+                "Refusing to start: set tickets.signing.private-key-location (an Ed25519 private key, PKCS#8 PEM:"
+                        + " openssl genpkey -algorithm ed25519) or tickets.signing.private-key; it signs ticket codes");
+    }
+
+    @Test
     void aPlainHttpWebhookOnAnotherHostRefusesToStart() throws Exception {
         Map<String, String> config = withKey(Tokens.publicKeyFile());
         config.put("events.webhook.url", "http://events.example.com/in");

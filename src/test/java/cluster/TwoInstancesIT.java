@@ -183,6 +183,68 @@ class TwoInstancesIT {
                 field(call(b, "GET", "/api/v1/wallet", bearer, Map.of(), null).body(), "balance"));
     }
 
+    @Test
+    void aTicketScannedAtGatesOfBothInstancesAtOnceLetsInOnce() throws Exception {
+        long[] concert = createConcert(a, 1);
+        setMaxActive(concert[0], 100);
+        String fan = Tokens.user(Tokens.newUserId());
+        HttpResponse<String> entered =
+                call(a, "POST", "/api/v1/concerts/" + concert[0] + "/queue/tokens", fan, Map.of(), null);
+        HttpResponse<String> held = call(
+                a,
+                "POST",
+                "/api/v1/reservations",
+                fan,
+                Map.of("Queue-Token", field(entered.body(), "token")),
+                "{\"scheduleId\":" + concert[1] + ",\"seatNumber\":1}");
+        String reservation = field(held.body(), "id");
+        call(
+                a,
+                "POST",
+                "/api/v1/wallet/charges",
+                fan,
+                Map.of("Idempotency-Key", "it-" + UUID.randomUUID()),
+                "{\"amount\":1000}");
+        HttpResponse<String> paid = call(
+                a,
+                "POST",
+                "/api/v1/payments",
+                fan,
+                Map.of("Idempotency-Key", "it-" + UUID.randomUUID()),
+                "{\"reservationId\":\"" + reservation + "\"}");
+        assertEquals(201, paid.statusCode(), paid.body());
+        // the other instance signs the same code: one key for all
+        String code = field(
+                call(b, "GET", "/api/v1/reservations/" + reservation + "/ticket", fan, Map.of(), null)
+                        .body(),
+                "code");
+        assertEquals(
+                code,
+                field(
+                        call(a, "GET", "/api/v1/reservations/" + reservation + "/ticket", fan, Map.of(), null)
+                                .body(),
+                        "code"));
+        List<Callable<HttpResponse<String>>> gates = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            AppInstance app = i % 2 == 0 ? a : b;
+            String gate = Tokens.staff();
+            gates.add(() -> call(app, "POST", "/api/v1/check-ins", gate, Map.of(), "{\"code\":\"" + code + "\"}"));
+        }
+
+        List<HttpResponse<String>> responses = Http.race(gates);
+
+        List<Integer> statuses =
+                responses.stream().map(HttpResponse::statusCode).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(23, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(
+                1,
+                Db.countIn(
+                        DATABASE,
+                        "SELECT count(*) FROM outbox_event WHERE type = 'TicketCheckedIn' AND aggregateid = (SELECT"
+                                + " id::text FROM ticket WHERE reservation_id = '" + reservation + "')"));
+    }
+
     private static long triggerHoldExpiry(AppInstance app) {
         HttpResponse<String> run = call(
                 app,

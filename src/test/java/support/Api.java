@@ -150,4 +150,45 @@ public final class Api {
             return scheduleIds.getFirst();
         }
     }
+
+    /** A seat a new fan has held and paid for: the fan and the reservation. */
+    public record PaidSeat(String userId, String reservationId) {}
+
+    /** A new fan enters the concert's queue, holds the seat, tops up and pays (all must succeed). */
+    public static PaidSeat buySeat(ConcertFixture concert, int seat) {
+        String user = Tokens.newUserId();
+        String reservation = holdOk(user, enterActive(user, concert.id()), concert.schedule(), seat);
+        Api.charge(user, 10_000_000);
+        ExtractableResponse<Response> paid = pay(user, reservation, "pay-" + UUID.randomUUID());
+        assertEquals(201, paid.statusCode(), paid.asString());
+        return new PaidSeat(user, reservation);
+    }
+
+    /** GET /api/v1/reservations/{id}/ticket as the user, with {@code accept} (null: none sent). */
+    public static ExtractableResponse<Response> ticket(String userId, String reservationId, String accept) {
+        RequestSpecification request = asUser(userId);
+        if (accept != null) {
+            request = request.accept(accept);
+        }
+        return request.get("/api/v1/reservations/" + reservationId + "/ticket")
+                .then()
+                .extract();
+    }
+
+    /** The code of the user's ticket (which must be there). */
+    public static String ticketCode(String userId, String reservationId) {
+        ExtractableResponse<Response> ticket = ticket(userId, reservationId, "application/json");
+        assertEquals(200, ticket.statusCode(), ticket.asString());
+        return ticket.jsonPath().getString("code");
+    }
+
+    /** POST /api/v1/check-ins {code} as {@code bearer}. */
+    public static ExtractableResponse<Response> checkIn(String bearer, String code) {
+        return as(bearer)
+                .contentType(ContentType.JSON)
+                .body(code == null ? "{}" : "{\"code\":\"" + code + "\"}")
+                .post("/api/v1/check-ins")
+                .then()
+                .extract();
+    }
 }

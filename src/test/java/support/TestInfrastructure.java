@@ -89,6 +89,8 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 Map.entry("reconciliation.inbox", reconciliationInbox.toString()),
                 Map.entry("reconciliation.providers.toss.fee-bps", "320"),
                 Map.entry("reconciliation.providers.kcp.fee-bps", "250")));
+        // ticket codes: this run's signing key as a file, and an older key it still accepts
+        config.putAll(TicketKeys.settings());
         return config;
     }
 

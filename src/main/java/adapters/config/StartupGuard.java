@@ -80,6 +80,18 @@ public class StartupGuard {
                         .orElse(false),
                 "set queue.token-secret to at least " + HmacQueueTokenSigner.MIN_SECRET_LENGTH
                         + " characters of random text (e.g. openssl rand -base64 32); it signs queue tokens"));
+        // issue 16.3: ticket codes are signed with an Ed25519 key; none is packaged
+        all.add(require(
+                "tickets.signing.private-key-location",
+                anyPresent("tickets.signing.private-key-location", "tickets.signing.private-key"),
+                "set tickets.signing.private-key-location (an Ed25519 private key, PKCS#8 PEM: openssl genpkey"
+                        + " -algorithm ed25519) or tickets.signing.private-key; it signs ticket codes"));
+        all.add(require(
+                "tickets.signing.private-key-location",
+                c -> value(c, "tickets.signing.private-key-location")
+                        .map(file -> java.nio.file.Files.isReadable(java.nio.file.Path.of(file)))
+                        .orElse(true),
+                "tickets.signing.private-key-location names no readable file"));
         return all;
     }
 

@@ -17,12 +17,15 @@ public final class ApiDocumentation {
     static final String RESERVATIONS = "Reservations";
     static final String PAYMENTS = "Payments";
     static final String WALLET = "Wallet";
+    static final String TICKETS = "Tickets";
     static final String ADMIN = "Administration";
     static final String RECONCILIATION = "Reconciliation";
 
     static final String RETRY_AFTER = "Retry-After";
     static final String LOCATION = "Location";
     static final String REPLAYED = "Idempotent-Replayed";
+    static final String CACHE_CONTROL = "Cache-Control";
+    static final String VARY = "Vary";
 
     static final String QUEUE_TOKEN_PARAMETER = "Queue-Token";
     static final String IDEMPOTENCY_KEY_PARAMETER = "Idempotency-Key";
@@ -38,7 +41,14 @@ public final class ApiDocumentation {
     static final String UNAVAILABLE = "Unavailable";
 
     static final String JSON = "application/json";
+    static final String PNG = "image/png";
+    static final String SVG = "image/svg+xml";
     static final String PROBLEM = "Problem";
+    static final String TICKET_PROBLEM = "TicketProblem";
+
+    /** The shape of a ticket code (148 base32 characters after the key id); it opens no door. */
+    static final String TICKET_CODE_EXAMPLE =
+            "TK1.K1.BYHH6TB5VIOQYRPJCQWSK3L63ZNEYIQQG5ZSGA5E7XKLBD2JDOZWIO5RONDIR7Z7CCJ4IIEYHP3MXN3URMQ62BRVV4LAQ5WNLVBJNPFI6R4N7BCLOACQTHJ25P4OV7UEJXI5ZIOIH6HOCKL2SJXQ";
 
     static final String DESCRIPTION = """
             Tickets for concerts behind a waiting room: a fan enters a concert's queue, is admitted \
@@ -51,7 +61,8 @@ public final class ApiDocumentation {
             Idempotency-Key header: a repeat with the same key and body returns the first answer again. \
             Calls marked with a Queue-Token header need the caller's ACTIVE token of that concert. \
             Any operation may also answer 406 when the Accept header excludes its media type, and any \
-            path 405 for a method it does not have (problem+json, type about:blank).""";
+            path 405 for a method it does not have (problem+json, type about:blank); the ticket, which \
+            comes in several media types, declares its 406 (not-acceptable).""";
 
     private ApiDocumentation() {}
 }

@@ -39,12 +39,13 @@ public record Problem(
     /** Every type this service answers; the document lists them for client authors. */
     static final String TYPES = "urn:concert-booking:problem:<slug>, or about:blank for an unknown path, a method "
             + "or media type not served, or an unexpected failure. Slugs by status: "
-            + "400 invalid-input, malformed-body; 401 unauthorized; "
+            + "400 invalid-input, malformed-body, ticket-code-invalid; 401 unauthorized; "
             + "403 forbidden, queue-token-missing, queue-token-waiting, queue-token-expired, queue-token-unknown, "
-            + "queue-token-not-yours, queue-token-other-concert; 404 not-found; "
+            + "queue-token-not-yours, queue-token-other-concert; 404 not-found; 406 not-acceptable; "
             + "409 seat-unavailable, hold-limit-reached, reservation-not-held, insufficient-balance, "
             + "idempotency-key-reused, payment-already-used, top-up-not-pending, top-up-order-used, "
-            + "top-up-order-expired, top-up-order-amount-mismatch, top-up-order-too-many-open, reconciliation-running; "
+            + "top-up-order-expired, top-up-order-amount-mismatch, top-up-order-too-many-open, reconciliation-running, "
+            + "ticket-not-issued, ticket-refunded, ticket-already-used, ticket-for-another-schedule; "
             + "413 body-too-large; 422 payment-declined; 429 rate-limited; 503 wallet-busy, dependency-unavailable";
 
     public static Problem of(Response.Status status, String slug, String detail) {

@@ -151,6 +151,114 @@ public class ProblemMapper {
 
             @Schema(description = "the gateway's message") String message) {}
 
+    // --- tickets and check-in: the holder's ticket, the door (docs/api.md) ---
+
+    @ServerExceptionMapper
+    public Response ticketCodeInvalid(domain.ticket.TicketCodeInvalidException e, UriInfo uri) {
+        return respond(Problem.of(Status.BAD_REQUEST, "ticket-code-invalid", e.getMessage()), uri);
+    }
+
+    /** 409 with {@code checkedInAt}, when the ticket was used (RFC 9457 §3.2 extension members). */
+    @ServerExceptionMapper
+    public Response ticketAlreadyUsed(domain.ticket.TicketAlreadyUsedException e, UriInfo uri) {
+        return ticketProblem(
+                Status.CONFLICT,
+                "ticket-already-used",
+                e,
+                uri,
+                new TicketFacts(e.ticketId(), e.checkedInAt(), null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response ticketRefunded(domain.ticket.TicketRefundedException e, UriInfo uri) {
+        return ticketProblem(
+                Status.CONFLICT, "ticket-refunded", e, uri, new TicketFacts(e.ticketId(), null, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response ticketForAnotherSchedule(domain.ticket.TicketForAnotherScheduleException e, UriInfo uri) {
+        return ticketProblem(
+                Status.CONFLICT,
+                "ticket-for-another-schedule",
+                e,
+                uri,
+                new TicketFacts(e.ticketId(), null, e.ticketScheduleId(), null));
+    }
+
+    /** 409 with the reservation's status: only a paid reservation has a ticket. */
+    @ServerExceptionMapper
+    public Response ticketNotIssued(domain.ticket.TicketNotIssuedException e, UriInfo uri) {
+        return ticketProblem(
+                Status.CONFLICT,
+                "ticket-not-issued",
+                e,
+                uri,
+                new TicketFacts(null, null, null, e.status().name()));
+    }
+
+    @ServerExceptionMapper
+    public Response ticketFormatNotAcceptable(TicketResource.NotAcceptableFormatException e, UriInfo uri) {
+        return respond(Problem.of(Status.NOT_ACCEPTABLE, "not-acceptable", e.getMessage()), uri);
+    }
+
+    private static Response ticketProblem(Status status, String slug, Exception e, UriInfo uri, TicketFacts facts) {
+        Problem problem = Problem.of(status, slug, e.getMessage());
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new TicketProblem(
+                        problem.type(),
+                        problem.title(),
+                        problem.status(),
+                        problem.detail(),
+                        uri.getPath(),
+                        facts.ticketId(),
+                        facts.checkedInAt(),
+                        facts.scheduleId(),
+                        facts.reservationStatus()))
+                .build();
+    }
+
+    private record TicketFacts(
+            UUID ticketId, java.time.Instant checkedInAt, Long scheduleId, String reservationStatus) {}
+
+    /** A {@link Problem} with what the gate or the holder needs to know about the ticket. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    @Schema(
+            name = ApiDocumentation.TICKET_PROBLEM,
+            description = "A Problem (type urn:concert-booking:problem:ticket-already-used, ticket-refunded, "
+                    + "ticket-for-another-schedule or ticket-not-issued) with what the gate or the holder needs "
+                    + "to know as extension members")
+    public record TicketProblem(
+            @Schema(required = true, format = "uri", example = "urn:concert-booking:problem:ticket-already-used")
+            URI type,
+
+            @Schema(required = true, example = "Conflict") String title,
+            @Schema(required = true, example = "409") int status,
+            @Schema(required = true) String detail,
+            @Schema(description = "the request path") String instance,
+
+            @Schema(
+                    format = "uuid",
+                    description = "the ticket (ticket-already-used, ticket-refunded, ticket-for-another-schedule)")
+            UUID ticketId,
+
+            @Schema(description = "when the ticket was first checked in, UTC (ticket-already-used)")
+            java.time.Instant checkedInAt,
+
+            @Schema(
+                    format = "int64",
+                    description = "the ticket's schedule (ticket-for-another-schedule)",
+                    example = "10")
+            Long scheduleId,
+
+            @Schema(
+                    description = "the reservation's status: HELD, EXPIRED or CANCELLED (ticket-not-issued)",
+                    example = "HELD")
+            String reservationStatus) {}
+
+    // --- end of tickets and check-in ---
+
     @ServerExceptionMapper
     public Response invalidValue(InvalidValueException e, UriInfo uri) {
         return respond(
@@ -245,7 +353,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(Status.FORBIDDEN, "forbidden", "this call needs the admin role"), uri);
+        return respond(Problem.of(Status.FORBIDDEN, "forbidden", "the token's groups do not allow this call"), uri);
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,10 @@
             @Tag(name = ApiDocumentation.RESERVATIONS, description = "Seat holds"),
             @Tag(name = ApiDocumentation.PAYMENTS, description = "Paying a held seat from the wallet"),
             @Tag(name = ApiDocumentation.WALLET, description = "The caller's balance, top-ups and ledger"),
+            @Tag(
+                    name = ApiDocumentation.TICKETS,
+                    description =
+                            "The holder's ticket of a paid seat, check-in at the door, the keys codes verify with"),
             @Tag(name = ApiDocumentation.ADMIN, description = "Operators: concerts, waiting rooms, jobs, outbox"),
             @Tag(name = ApiDocumentation.RECONCILIATION, description = "Operators: the daily reconciliation")
         },
@@ -164,7 +168,7 @@
                                     description =
                                             "A JWT (RS256) from the identity provider named by mp.jwt.verify.publickey.location and "
                                                     + "mp.jwt.verify.issuer: sub is the user id (1 to 64 characters), iat is required; "
-                                                    + "operator calls need groups to contain admin"),
+                                                    + "operator calls need groups to contain admin, check-ins staff or admin"),
                             @SecurityScheme(
                                     securitySchemeName = ApiDocumentation.JOB_TRIGGER,
                                     type = SecuritySchemeType.APIKEY,

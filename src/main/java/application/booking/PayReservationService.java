@@ -3,6 +3,7 @@ package application.booking;
 import application.booking.port.in.PayReservationUseCase;
 import application.booking.port.out.PaymentRepository;
 import application.booking.port.out.SeatInventory;
+import application.booking.port.out.TicketIssuer;
 import application.events.port.out.OutboxPort;
 import application.queue.port.out.QueueStore;
 import application.shared.IdempotencyKey;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +42,7 @@ public class PayReservationService implements PayReservationUseCase {
     private final OutboxPort outbox;
     private final AfterCommit afterCommit;
     private final Clock clock;
+    private final TicketIssuer tickets;
 
     public PayReservationService(
             ReservationLoader loader,
@@ -50,7 +53,8 @@ public class PayReservationService implements PayReservationUseCase {
             QueueStore queue,
             OutboxPort outbox,
             AfterCommit afterCommit,
-            Clock clock) {
+            Clock clock,
+            TicketIssuer tickets) {
         this.loader = loader;
         this.seats = seats;
         this.wallets = wallets;
@@ -60,6 +64,7 @@ public class PayReservationService implements PayReservationUseCase {
         this.outbox = outbox;
         this.afterCommit = afterCommit;
         this.clock = clock;
+        this.tickets = tickets;
     }
 
     @Override
@@ -90,6 +95,7 @@ public class PayReservationService implements PayReservationUseCase {
                 now);
         payments.insert(payment);
         outbox.append(BookingEvents.reservationConfirmed(UUID.randomUUID(), confirmed, payment));
+        tickets.issueFor(List.of(confirmed), now); // one ticket per paid seat, in this transaction
         idempotency.complete(key, paymentId);
         afterCommit.run(() -> queue.releaseUser(reservation.concertId(), command.userId()));
         return new Result(payment, false);

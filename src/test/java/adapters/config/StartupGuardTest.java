@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
+import support.TicketKeys;
 import support.Tokens;
 
 /** The start-up rules on plain configurations (the packaged jar's exit: cluster.StartupGuardIT). */
 class StartupGuardTest {
     private static final Path KEY = Tokens.publicKeyFile();
+    private static final Path TICKET_KEY = TicketKeys.privateKeyFile();
 
     private static Map<String, String> valid() {
         Map<String, String> m = new HashMap<>();
         m.put("mp.jwt.verify.publickey.location", KEY.toString());
         m.put("mp.jwt.verify.issuer", "https://idp.example");
         m.put("queue.token-secret", "0123456789abcdef0123456789abcdef");
+        m.put("tickets.signing.private-key-location", TICKET_KEY.toString());
         return m;
     }
 
@@ -40,7 +43,11 @@ class StartupGuardTest {
 
     @Test
     void withoutKeyAndIssuerBothAreNamed() {
-        List<String> problems = problems(Map.of("queue.token-secret", "0123456789abcdef0123456789abcdef"));
+        List<String> problems = problems(Map.of(
+                "queue.token-secret",
+                "0123456789abcdef0123456789abcdef",
+                "tickets.signing.private-key",
+                "MC4CAQAwBQYDK2VwBCIEIA=="));
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("set mp.jwt.verify.publickey.location"), problems.toString());
         assertTrue(problems.get(1).startsWith("set mp.jwt.verify.issuer"), problems.toString());
@@ -58,6 +65,29 @@ class StartupGuardTest {
         Map<String, String> shortOne = valid();
         shortOne.put("queue.token-secret", "0123456789abcdef0123456789abcde");
         assertEquals(1, problems(shortOne).size(), problems(shortOne).toString());
+    }
+
+    @Test
+    void aTicketSigningKeyIsRequiredAsAReadableFileOrInline() {
+        Map<String, String> missing = valid();
+        missing.remove("tickets.signing.private-key-location");
+        assertEquals(
+                List.of("set tickets.signing.private-key-location (an Ed25519 private key, PKCS#8 PEM: openssl"
+                        + " genpkey -algorithm ed25519) or tickets.signing.private-key; it signs ticket codes"),
+                problems(missing));
+
+        Map<String, String> inline = valid();
+        inline.remove("tickets.signing.private-key-location");
+        inline.put(
+                "tickets.signing.private-key",
+                TicketKeys.privatePem(TicketKeys.newPair().getPrivate()));
+        assertEquals(List.of(), problems(inline));
+
+        Map<String, String> unreadable = valid();
+        unreadable.put(
+                "tickets.signing.private-key-location",
+                TICKET_KEY.resolveSibling("no-such-ticket-key.pem").toString());
+        assertEquals(List.of("tickets.signing.private-key-location names no readable file"), problems(unreadable));
     }
 
     @Test

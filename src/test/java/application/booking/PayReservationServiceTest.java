@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.booking.port.in.PayReservationUseCase;
+import application.fakes.InMemoryTicketStore;
 import application.fakes.TestBed;
 import application.shared.IdempotencyConflictException;
 import application.shared.IdempotencyKey;
+import application.ticketing.IssueTicketsService;
 import domain.concert.Concert;
 import domain.concert.SeatStatus;
 import domain.payment.Payment;
@@ -23,6 +25,8 @@ import domain.shared.InvalidValueException;
 import domain.shared.Money;
 import domain.shared.NotFoundException;
 import domain.shared.UserId;
+import domain.ticket.Ticket;
+import domain.ticket.TicketStatus;
 import domain.wallet.InsufficientBalanceException;
 import domain.wallet.TransactionType;
 import domain.wallet.WalletTransaction;
@@ -38,6 +42,7 @@ class PayReservationServiceTest {
     private static final long PRICE = 30_000;
 
     private TestBed bed;
+    private InMemoryTicketStore tickets;
     private PayReservationService service;
     private Concert concert;
     private String alicesToken;
@@ -45,6 +50,7 @@ class PayReservationServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
+        tickets = new InMemoryTicketStore(bed.outbox, scheduleId -> TestBed.START);
         service = new PayReservationService(
                 new ReservationLoader(bed.reservations),
                 bed.seats,
@@ -54,7 +60,8 @@ class PayReservationServiceTest {
                 bed.queue,
                 bed.outbox,
                 bed.afterCommit,
-                bed.clock);
+                bed.clock,
+                new IssueTicketsService(tickets));
         concert = bed.concert(5, PRICE);
         alicesToken = bed.admittedToken(ALICE, concert.id());
     }
@@ -319,5 +326,35 @@ class PayReservationServiceTest {
         assertEquals("Idempotency-Key", e.field());
         assertEquals(0, bed.idempotency.size());
         assertEquals(ReservationStatus.HELD, bed.reload(reservation).storedStatus());
+    }
+
+    @Test
+    void payingIssuesOneTicketForTheSeatWithItsEventAndAReplayIssuesNoOther() {
+        bed.fund(ALICE, 100_000);
+        Reservation reservation = bed.hold(ALICE, concert, 3);
+
+        pay(ALICE, reservation.id(), "key-1");
+        pay(ALICE, reservation.id(), "key-1");
+
+        Ticket ticket = tickets.all().getFirst();
+        assertEquals(1, tickets.all().size());
+        assertEquals(reservation.id(), ticket.reservationId());
+        assertEquals(ALICE, ticket.userId());
+        assertEquals(3, ticket.seatNumber());
+        assertEquals(TicketStatus.ISSUED, ticket.status());
+        assertEquals(bed.now(), ticket.issuedAt());
+        assertEquals(
+                1, bed.outbox.types().stream().filter("TicketIssued"::equals).count());
+    }
+
+    @Test
+    void aRefusedPaymentIssuesNoTicket() {
+        bed.fund(ALICE, PRICE - 1);
+        Reservation reservation = bed.hold(ALICE, concert, 1);
+
+        assertThrows(InsufficientBalanceException.class, () -> pay(ALICE, reservation.id(), "key-1"));
+
+        assertTrue(tickets.all().isEmpty());
+        assertFalse(bed.outbox.types().contains("TicketIssued"));
     }
 }
