@@ -9,9 +9,12 @@ import java.util.Optional;
 /** The sync of bookings to the membership app server (docs/sync.md). Off unless a URL is set. */
 @ConfigMapping(prefix = "sync")
 public interface PartnerSyncConfig {
-    /** How often the scheduler starts a run (one at a time across instances). */
+    /**
+     * How often the scheduler starts a run (one at a time across instances): a duration, or
+     * {@code off} for no scheduled runs (only the admin trigger).
+     */
     @WithDefault("1m")
-    Duration every();
+    String every();
 
     /** Records per page: one POST, one transaction, the most a run holds in memory. */
     @WithName("batch-size")
