@@ -99,8 +99,18 @@ public class RunPartnerSyncService implements RunPartnerSyncUseCase {
 
     private <I, O> void section(
             String name, SyncRun run, SyncRun.Tally tally, ChunkRunner.Step<I, O> step, BooleanSupplier keepGoing) {
+        long t0 = System.nanoTime();
         ChunkRunner.Outcome outcome =
                 ChunkRunner.run(step, transactions, settings.batchSize(), settings.pageTimeout(), keepGoing);
+        LOG.info(String.format(
+                "partner sync run %s: %s: %d records read in %d pages, %d to send, in %d ms%s",
+                run.id(),
+                name,
+                outcome.read(),
+                outcome.chunks(),
+                outcome.written(),
+                (System.nanoTime() - t0) / 1_000_000,
+                outcome.failed() ? " (a page failed)" : outcome.exhausted() ? "" : " (stopped at sync.max-run-time)"));
         if (outcome.failed()) {
             String reason = name + ": " + outcome.failure().getMessage();
             LOG.warning("partner sync run " + run.id() + ": a page failed and is retried by the next run; " + reason);
