@@ -33,6 +33,7 @@ import support.Api;
 import support.AppServerStub;
 import support.AppServerStubResource;
 import support.Db;
+import support.Management;
 import support.Tokens;
 
 /**
@@ -290,6 +291,29 @@ class PartnerSyncContractTest {
         as(Tokens.user(Tokens.newUserId())).get(PATH).then().statusCode(403);
         given().get(PATH).then().statusCode(401);
         as(Tokens.user(Tokens.newUserId())).post(PATH).then().statusCode(403);
+    }
+
+    @Test
+    void eachRunIsCountedInTheMetrics() {
+        Api.ConcertFixture concert = Api.createConcert(1, 2, 1000);
+        List<String> ids = holds(member(), concert, 1, 1);
+        awaitVisible(ids);
+        runOnce();
+        String metrics = Management.given()
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String name : new String[] {
+            "partner_sync_records_total{stage=\"sent\"}",
+            "partner_sync_records_total{stage=\"tracked\"}",
+            "partner_sync_failed_pages_total",
+            "partner_sync_runs_seconds_count{status=\"completed\"}",
+            "partner_sync_tracked "
+        }) {
+            assertTrue(metrics.contains(name), name + " in /q/metrics");
+        }
     }
 
     @Test
