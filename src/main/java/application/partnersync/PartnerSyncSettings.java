@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the sync runs: records per page (one POST each), how long a run may go on starting new pages
- * (the next run continues), the longest a page may take (its transaction's timeout: the read, the
- * POST with the client's retries, the writes), and the job lease's time to live (longer than a run).
+ * How the sync runs: records per page (one POST and one transaction each), how long a run may go on
+ * starting new pages (the next run continues from the cursor), and the longest a page may take (its
+ * transaction's timeout: the reads, the POST with the client's retries, the writes).
  */
 public record PartnerSyncSettings(int batchSize, Duration maxRunTime, Duration pageTimeout) {
     public static final int MAX_BATCH_SIZE = 10_000;
