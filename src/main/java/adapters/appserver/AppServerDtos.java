@@ -12,17 +12,17 @@ final class AppServerDtos {
     private AppServerDtos() {}
 
     @RegisterForReflection
-    record Batch(UUID batchId, String section, List<Record> records) {
+    record Batch(UUID batchId, String section, List<RecordJson> records) {
         static Batch of(SyncBatch batch) {
             return new Batch(
                     batch.batchId(),
                     batch.section().name(),
-                    batch.records().stream().map(Record::of).toList());
+                    batch.records().stream().map(RecordJson::of).toList());
         }
     }
 
     @RegisterForReflection
-    record Record(
+    record RecordJson(
             UUID reservationId,
             String userId,
             long concertId,
@@ -34,10 +34,10 @@ final class AppServerDtos {
             String updatedAt,
             Payment payment,
             CheckIn checkIn) {
-        static Record of(BookingRecord r) {
+        static RecordJson of(BookingRecord r) {
             BookingRecord.PaymentSection p = r.payment();
             BookingRecord.CheckInSection c = r.checkIn();
-            return new Record(
+            return new RecordJson(
                     r.reservationId(),
                     r.userId(),
                     r.concertId(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.partnersync.BookingRecord;
 import domain.reservation.ReservationStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import java.util.UUID;
 final class SyncSnapshotJson {
     private SyncSnapshotJson() {}
 
+    @RegisterForReflection
     record Snapshot(
             UUID reservationId,
             String userId,
@@ -27,8 +29,10 @@ final class SyncSnapshotJson {
             Payment payment,
             CheckIn checkIn) {}
 
+    @RegisterForReflection
     record Payment(UUID id, long amount, String paidAt, String refundedAt) {}
 
+    @RegisterForReflection
     record CheckIn(String checkedInAt) {}
 
     static String write(ObjectMapper json, BookingRecord r) {
