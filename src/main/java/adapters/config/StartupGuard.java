@@ -80,6 +80,16 @@ public class StartupGuard {
                         .orElse(false),
                 "set queue.token-secret to at least " + HmacQueueTokenSigner.MIN_SECRET_LENGTH
                         + " characters of random text (e.g. openssl rand -base64 32); it signs queue tokens"));
+        // issue 17: bookings go to the membership app server only with its token, and only over TLS
+        all.add(require(
+                PartnerSyncRequirements.TOKEN,
+                PartnerSyncRequirements::tokenWithUrl,
+                "set sync.app-server.token (the app server's bearer secret) or unset sync.app-server.url"));
+        all.add(require(
+                PartnerSyncRequirements.URL,
+                PartnerSyncRequirements::urlSafe,
+                "sync.app-server.url must be an https URL (plain http only for a loopback host, or with"
+                        + " sync.app-server.allow-insecure-http=true)"));
         return all;
     }
 
