@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static support.Api.as;
 import static support.Problems.assertProblem;
 
-import application.jobs.port.out.JobLock;
+import application.shared.port.out.JobLock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,15 +4,10 @@ import application.partnersync.port.out.BookingRecordSource;
 import domain.partnersync.BookingRecord;
 import domain.partnersync.BookingRecord.PaymentSection;
 import domain.reservation.ReservationStatus;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Records of the partner sync, read on the connection of the caller's (JTA) transaction: a page of
+ * Records of the partner sync, read through {@link Jdbc} in the caller's JTA transaction: a page of
  * reservations in one query (keyset on {@code (sync_xid, id)}, docs/sync.md), then each child table
  * in one query for the whole page ({@code reservation_id = ANY(...)}).
  *
@@ -31,44 +26,45 @@ import java.util.UUID;
 @ApplicationScoped
 public class PostgresBookingRecordSource implements BookingRecordSource {
     private static final String COLUMNS = """
-            r.id, r.user_id, r.concert_id, r.schedule_id, r.seat_number, r.price, r.status, r.created_at,
-            r.updated_at, r.sync_xid::text AS sync_xid""";
+            SELECT r.id, r.user_id, r.concert_id, r.schedule_id, r.seat_number, r.price, r.status, r.created_at,
+                   r.updated_at, r.sync_xid::text AS sync_xid
+            FROM reservation r
+            """;
 
-    private final AgroalDataSource dataSource;
+    // only rows of transactions older than every running one: nothing can commit behind the cursor
+    private static final String NEW_RECORDS = COLUMNS + """
+            WHERE (r.sync_xid, r.id) > (CAST(:afterXid AS xid8), :afterId)
+              AND r.sync_xid < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY r.sync_xid, r.id
+            LIMIT :limit""";
 
-    public PostgresBookingRecordSource(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    private static final String CURRENT = COLUMNS + "WHERE r.id = ANY(:ids)";
+
+    private static final String PAYMENTS =
+            "SELECT id, reservation_id, amount, created_at FROM payment WHERE reservation_id = ANY(:ids)";
+
+    private final EntityManager em;
+
+    public PostgresBookingRecordSource(EntityManager em) {
+        this.em = em;
     }
 
     @Override
     public NewPage newRecords(Position after, int limit) {
-        // only rows of transactions older than every running one: nothing can commit behind the cursor
-        String sql = "SELECT " + COLUMNS + """
-
-                FROM reservation r
-                WHERE (r.sync_xid, r.id) > (CAST(? AS xid8), ?)
-                  AND r.sync_xid < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY r.sync_xid, r.id
-                LIMIT ?""";
-        try (Connection c = dataSource.getConnection()) {
-            Map<UUID, Main> rows = new LinkedHashMap<>();
-            Position last = null;
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, Long.toString(after.transaction()));
-                s.setObject(2, after.reservationId());
-                s.setInt(3, limit);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Main main = main(rs);
-                        rows.put(main.id(), main);
-                        last = new Position(Long.parseLong(rs.getString("sync_xid")), main.id());
-                    }
-                }
-            }
-            return new NewPage(List.copyOf(withChildren(c, rows).values()), last);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading new reservations failed: " + e.getMessage(), e);
-        }
+        List<Main> page = Jdbc.query(
+                em,
+                NEW_RECORDS,
+                Map.of(
+                        "afterXid", Long.toString(after.transaction()),
+                        "afterId", after.reservationId(),
+                        "limit", limit),
+                PostgresBookingRecordSource::main);
+        Map<UUID, Main> rows = new LinkedHashMap<>(page.size() * 2);
+        page.forEach(main -> rows.put(main.id(), main));
+        Position last = page.isEmpty()
+                ? null
+                : new Position(page.getLast().syncXid(), page.getLast().id());
+        return new NewPage(List.copyOf(withChildren(rows).values()), last);
     }
 
     @Override
@@ -76,43 +72,25 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String sql = "SELECT " + COLUMNS + " FROM reservation r WHERE r.id = ANY(?)";
-        try (Connection c = dataSource.getConnection()) {
-            Map<UUID, Main> rows = new HashMap<>(ids.size() * 2);
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setArray(1, uuids(c, ids));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Main main = main(rs);
-                        rows.put(main.id(), main);
-                    }
-                }
-            }
-            return withChildren(c, rows);
-        } catch (SQLException e) {
-            throw new IllegalStateException("re-reading tracked reservations failed: " + e.getMessage(), e);
-        }
+        Map<UUID, Main> rows = new HashMap<>(ids.size() * 2);
+        Jdbc.query(em, CURRENT, Map.of("ids", Jdbc.array("uuid", ids)), PostgresBookingRecordSource::main)
+                .forEach(main -> rows.put(main.id(), main));
+        return withChildren(rows);
     }
 
     /** One query per child table for the whole page. */
-    private static Map<UUID, BookingRecord> withChildren(Connection c, Map<UUID, Main> rows) throws SQLException {
+    private Map<UUID, BookingRecord> withChildren(Map<UUID, Main> rows) {
         Map<UUID, PaymentSection> payments = new HashMap<>(rows.size() * 2);
         if (!rows.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, reservation_id, amount, created_at FROM payment WHERE reservation_id = ANY(?)")) {
-                s.setArray(1, uuids(c, rows.keySet()));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        payments.put(
-                                rs.getObject("reservation_id", UUID.class),
-                                new PaymentSection(
-                                        rs.getObject("id", UUID.class),
-                                        rs.getLong("amount"),
-                                        instant(rs, "created_at"),
-                                        null));
-                    }
-                }
-            }
+            Jdbc.query(
+                            em,
+                            PAYMENTS,
+                            Map.of("ids", Jdbc.array("uuid", rows.keySet())),
+                            row -> Map.entry(
+                                    row.uuid("reservation_id"),
+                                    new PaymentSection(
+                                            row.uuid("id"), row.longValue("amount"), row.instant("created_at"), null)))
+                    .forEach(payment -> payments.put(payment.getKey(), payment.getValue()));
         }
         Map<UUID, BookingRecord> records = new LinkedHashMap<>(rows.size() * 2);
         for (Main m : rows.values()) {
@@ -143,27 +121,20 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
             long price,
             ReservationStatus status,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            long syncXid) {}
 
-    private static Main main(ResultSet rs) throws SQLException {
+    private static Main main(Jdbc.Row row) throws SQLException {
         return new Main(
-                rs.getObject("id", UUID.class),
-                rs.getString("user_id"),
-                rs.getLong("concert_id"),
-                rs.getLong("schedule_id"),
-                rs.getInt("seat_number"),
-                rs.getLong("price"),
-                ReservationStatus.valueOf(rs.getString("status")),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static Array uuids(Connection c, Collection<UUID> ids) throws SQLException {
-        return c.createArrayOf("uuid", ids.toArray());
+                row.uuid("id"),
+                row.string("user_id"),
+                row.longValue("concert_id"),
+                row.longValue("schedule_id"),
+                row.intValue("seat_number"),
+                row.longValue("price"),
+                row.enumValue("status", ReservationStatus.class),
+                row.instant("created_at"),
+                row.instant("updated_at"),
+                Long.parseLong(row.string("sync_xid")));
     }
 }

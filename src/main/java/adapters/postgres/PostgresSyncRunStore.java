@@ -2,107 +2,86 @@ package adapters.postgres;
 
 import application.partnersync.port.out.SyncRunStore;
 import domain.partnersync.SyncRun;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code partner_sync_run}. A run starts while its instance holds the job's lease, so any other run
- * still RUNNING then belonged to a process that stopped mid-run: it is closed as FAILED (abandoned).
+ * {@code partner_sync_run}, through {@link Jdbc} in the caller's transaction. A run starts while its
+ * instance holds the job's lease, so any other run still RUNNING then belonged to a process that
+ * stopped mid-run: it is closed as FAILED (abandoned).
  */
 @ApplicationScoped
 public class PostgresSyncRunStore implements SyncRunStore {
-    private final AgroalDataSource dataSource;
+    private final EntityManager em;
 
-    public PostgresSyncRunStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public PostgresSyncRunStore(EntityManager em) {
+        this.em = em;
     }
 
     @Override
     public void started(SyncRun run) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE partner_sync_run SET status = 'FAILED', finished_at = ?,
-                           failure = 'abandoned: the process running it stopped before it ended'
-                    WHERE status = 'RUNNING'""")) {
-                s.setObject(1, run.startedAt().atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO partner_sync_run (id, requested_by, status, started_at) VALUES (?, ?, 'RUNNING', ?)""")) {
-                s.setObject(1, run.id());
-                s.setString(2, truncate(run.requestedBy(), 64));
-                s.setObject(3, run.startedAt().atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording the start of a sync run failed: " + e.getMessage(), e);
-        }
+        Jdbc.update(em, """
+                UPDATE partner_sync_run SET status = 'FAILED', finished_at = :now,
+                       failure = 'abandoned: the process running it stopped before it ended'
+                WHERE status = 'RUNNING'""", Map.of("now", run.startedAt()));
+        Jdbc.update(
+                em,
+                """
+                INSERT INTO partner_sync_run (id, requested_by, status, started_at)
+                VALUES (:id, :requestedBy, 'RUNNING', :startedAt)""",
+                Map.of("id", run.id(), "requestedBy", truncate(run.requestedBy(), 64), "startedAt", run.startedAt()));
     }
 
     @Override
     public void finished(SyncRun run) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        UPDATE partner_sync_run SET status = ?, finished_at = ?, read_count = ?, sent = ?, accepted = ?,
-                               tracked = ?, changed = ?, acknowledged = ?, untracked = ?, failed_pages = ?, failure = ?
-                        WHERE id = ?""")) {
-            s.setString(1, run.status().name());
-            s.setObject(2, run.finishedAt().atOffset(ZoneOffset.UTC));
-            s.setLong(3, run.read());
-            s.setLong(4, run.sent());
-            s.setLong(5, run.accepted());
-            s.setLong(6, run.tracked());
-            s.setLong(7, run.changed());
-            s.setLong(8, run.acknowledged());
-            s.setLong(9, run.untracked());
-            s.setInt(10, run.failedPages());
-            s.setString(11, truncate(run.failure(), 2000));
-            s.setObject(12, run.id());
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording the end of a sync run failed: " + e.getMessage(), e);
-        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", run.id());
+        values.put("status", run.status().name());
+        values.put("finishedAt", run.finishedAt());
+        values.put("read", run.read());
+        values.put("sent", run.sent());
+        values.put("accepted", run.accepted());
+        values.put("tracked", run.tracked());
+        values.put("changed", run.changed());
+        values.put("acknowledged", run.acknowledged());
+        values.put("untracked", run.untracked());
+        values.put("failedPages", run.failedPages());
+        values.put("failure", truncate(run.failure(), 2000));
+        Jdbc.update(em, """
+                UPDATE partner_sync_run SET status = :status, finished_at = :finishedAt, read_count = :read,
+                       sent = :sent, accepted = :accepted, tracked = :tracked, changed = :changed,
+                       acknowledged = :acknowledged, untracked = :untracked, failed_pages = :failedPages,
+                       failure = :failure
+                WHERE id = :id""", values);
     }
 
     @Override
     public List<SyncRun> latest(int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT id, requested_by, status, started_at, finished_at, read_count, sent, accepted, tracked,
-                               changed, acknowledged, untracked, failed_pages, failure
-                        FROM partner_sync_run ORDER BY started_at DESC LIMIT ?""")) {
-            s.setInt(1, limit);
-            List<SyncRun> runs = new ArrayList<>(limit);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(new SyncRun(
-                            rs.getObject("id", java.util.UUID.class),
-                            rs.getString("requested_by"),
-                            SyncRun.Status.valueOf(rs.getString("status")),
-                            PostgresBookingRecordSource.instant(rs, "started_at"),
-                            PostgresBookingRecordSource.instant(rs, "finished_at"),
-                            rs.getLong("read_count"),
-                            rs.getLong("sent"),
-                            rs.getLong("accepted"),
-                            rs.getLong("tracked"),
-                            rs.getLong("changed"),
-                            rs.getLong("acknowledged"),
-                            rs.getLong("untracked"),
-                            rs.getInt("failed_pages"),
-                            rs.getString("failure")));
-                }
-            }
-            return runs;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading sync runs failed: " + e.getMessage(), e);
-        }
+        return Jdbc.query(
+                em,
+                """
+                SELECT id, requested_by, status, started_at, finished_at, read_count, sent, accepted, tracked,
+                       changed, acknowledged, untracked, failed_pages, failure
+                FROM partner_sync_run ORDER BY started_at DESC LIMIT :limit""",
+                Map.of("limit", limit),
+                row -> new SyncRun(
+                        row.uuid("id"),
+                        row.string("requested_by"),
+                        row.enumValue("status", SyncRun.Status.class),
+                        row.instant("started_at"),
+                        row.instant("finished_at"),
+                        row.longValue("read_count"),
+                        row.longValue("sent"),
+                        row.longValue("accepted"),
+                        row.longValue("tracked"),
+                        row.longValue("changed"),
+                        row.longValue("acknowledged"),
+                        row.longValue("untracked"),
+                        row.intValue("failed_pages"),
+                        row.string("failure")));
     }
 
     private static String truncate(String text, int max) {

@@ -5,84 +5,65 @@ import application.partnersync.port.out.SyncTrackingStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.partnersync.BookingRecord;
 import domain.partnersync.SyncSection;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The sync's state ({@code partner_sync_state}) and tracking store ({@code partner_sync_tracked}), on
- * the connection of the caller's (JTA) transaction. A page's snapshots go in as one statement
+ * The sync's state ({@code partner_sync_state}) and tracking store ({@code partner_sync_tracked}),
+ * through {@link Jdbc} in the caller's JTA transaction. A page's snapshots go in as one statement
  * ({@code unnest} of two arrays), whatever the page size.
  */
 @ApplicationScoped
 public class PostgresSyncTrackingStore implements SyncTrackingStore {
     private static final UUID FIRST = new UUID(0, 0);
 
-    private final AgroalDataSource dataSource;
+    private final EntityManager em;
     private final ObjectMapper json;
 
-    public PostgresSyncTrackingStore(AgroalDataSource dataSource, ObjectMapper json) {
-        this.dataSource = dataSource;
+    public PostgresSyncTrackingStore(EntityManager em, ObjectMapper json) {
+        this.em = em;
         this.json = json;
     }
 
     @Override
     public Position lock(SyncSection section) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT cursor_xid::text AS xid, cursor_id FROM partner_sync_state WHERE section = ? FOR UPDATE")) {
-            s.setString(1, section.name());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("no partner_sync_state row for " + section + " (migration V8)");
-                }
-                String xid = rs.getString("xid");
-                return xid == null ? null : new Position(Long.parseLong(xid), rs.getObject("cursor_id", UUID.class));
-            }
-        } catch (SQLException e) {
-            throw failed("locking the sync state", e);
+        List<Cursor> rows = Jdbc.query(
+                em,
+                "SELECT cursor_xid::text AS xid, cursor_id FROM partner_sync_state WHERE section = :section FOR UPDATE",
+                Map.of("section", section.name()),
+                row -> new Cursor(row.string("xid"), row.uuid("cursor_id")));
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no partner_sync_state row for " + section + " (migration V8)");
         }
+        Cursor cursor = rows.getFirst();
+        return cursor.xid() == null ? null : new Position(Long.parseLong(cursor.xid()), cursor.id());
     }
 
     @Override
     public void advance(Position position, Instant now) {
-        update(
-                "UPDATE partner_sync_state SET cursor_xid = CAST(? AS xid8), cursor_id = ?, updated_at = ? WHERE section = 'NEW'",
-                "moving the cursor",
-                Long.toString(position.transaction()),
-                position.reservationId(),
-                now.atOffset(ZoneOffset.UTC));
+        Jdbc.update(
+                em,
+                """
+                UPDATE partner_sync_state SET cursor_xid = CAST(:xid AS xid8), cursor_id = :id, updated_at = :now
+                WHERE section = 'NEW'""",
+                Map.of("xid", Long.toString(position.transaction()), "id", position.reservationId(), "now", now));
     }
 
     @Override
     public List<Tracked> page(UUID afterId, int limit) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        SELECT reservation_id, snapshot::text AS snapshot FROM partner_sync_tracked
-                        WHERE reservation_id > ? ORDER BY reservation_id LIMIT ?""")) {
-            s.setObject(1, afterId == null ? FIRST : afterId);
-            s.setInt(2, limit);
-            List<Tracked> page = new ArrayList<>(limit);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    page.add(new Tracked(
-                            rs.getObject("reservation_id", UUID.class),
-                            SyncSnapshotJson.read(json, rs.getString("snapshot"))));
-                }
-            }
-            return page;
-        } catch (SQLException e) {
-            throw failed("reading tracked records", e);
-        }
+        return Jdbc.query(
+                em,
+                """
+                SELECT reservation_id, snapshot::text AS snapshot FROM partner_sync_tracked
+                WHERE reservation_id > :after ORDER BY reservation_id LIMIT :limit""",
+                Map.of("after", afterId == null ? FIRST : afterId, "limit", limit),
+                row -> new Tracked(row.uuid("reservation_id"), SyncSnapshotJson.read(json, row.string("snapshot"))));
     }
 
     @Override
@@ -90,27 +71,29 @@ public class PostgresSyncTrackingStore implements SyncTrackingStore {
         if (snapshots.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO partner_sync_tracked (reservation_id, snapshot, batch_id, sent_at)
-                        SELECT id, CAST(snapshot AS jsonb), ?, ? FROM unnest(?, CAST(? AS text[])) AS t (id, snapshot)
-                        ON CONFLICT (reservation_id) DO UPDATE
-                        SET snapshot = EXCLUDED.snapshot, batch_id = EXCLUDED.batch_id, sent_at = EXCLUDED.sent_at""")) {
-            UUID[] ids = new UUID[snapshots.size()];
-            String[] texts = new String[snapshots.size()];
-            int i = 0;
-            for (BookingRecord record : snapshots) {
-                ids[i] = record.reservationId();
-                texts[i++] = SyncSnapshotJson.write(json, record);
-            }
-            s.setObject(1, batchId);
-            s.setObject(2, now.atOffset(ZoneOffset.UTC));
-            s.setArray(3, c.createArrayOf("uuid", ids));
-            s.setArray(4, c.createArrayOf("text", texts));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw failed("tracking records", e);
+        List<UUID> ids = new ArrayList<>(snapshots.size());
+        List<String> texts = new ArrayList<>(snapshots.size());
+        for (BookingRecord record : snapshots) {
+            ids.add(record.reservationId());
+            texts.add(SyncSnapshotJson.write(json, record));
         }
+        Jdbc.update(
+                em,
+                """
+                INSERT INTO partner_sync_tracked (reservation_id, snapshot, batch_id, sent_at)
+                SELECT id, CAST(snapshot AS jsonb), :batchId, :now
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:snapshots AS text[])) AS t (id, snapshot)
+                ON CONFLICT (reservation_id) DO UPDATE
+                SET snapshot = EXCLUDED.snapshot, batch_id = EXCLUDED.batch_id, sent_at = EXCLUDED.sent_at""",
+                Map.of(
+                        "batchId",
+                        batchId,
+                        "now",
+                        now,
+                        "ids",
+                        Jdbc.array("uuid", ids),
+                        "snapshots",
+                        Jdbc.array("text", texts)));
     }
 
     @Override
@@ -118,41 +101,17 @@ public class PostgresSyncTrackingStore implements SyncTrackingStore {
         if (reservationIds.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("DELETE FROM partner_sync_tracked WHERE reservation_id = ANY(?)")) {
-            s.setArray(1, c.createArrayOf("uuid", reservationIds.toArray()));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw failed("untracking records", e);
-        }
+        Jdbc.update(
+                em,
+                "DELETE FROM partner_sync_tracked WHERE reservation_id = ANY(:ids)",
+                Map.of("ids", Jdbc.array("uuid", reservationIds)));
     }
 
     @Override
     public long trackedCount() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM partner_sync_tracked");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw failed("counting tracked records", e);
-        }
+        return Jdbc.one(em, "SELECT count(*) AS n FROM partner_sync_tracked", Map.of(), row -> row.longValue("n"));
     }
 
-    private void update(String sql, String what, Object... parameters) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw failed(what, e);
-        }
-    }
-
-    private static IllegalStateException failed(String what, SQLException e) {
-        return new IllegalStateException(what + " failed: " + e.getMessage(), e);
-    }
+    /** {@code cursor_xid} as text: an {@code xid8} has no JDBC type. */
+    private record Cursor(String xid, UUID id) {}
 }

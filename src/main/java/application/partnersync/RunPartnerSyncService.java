@@ -1,6 +1,5 @@
 package application.partnersync;
 
-import application.jobs.port.out.JobLock;
 import application.partnersync.port.in.RunPartnerSyncUseCase;
 import application.partnersync.port.out.BookingRecordSource;
 import application.partnersync.port.out.PartnerServer;
@@ -8,6 +7,7 @@ import application.partnersync.port.out.SyncMetrics;
 import application.partnersync.port.out.SyncTrackingStore;
 import application.shared.ChunkRunner;
 import application.shared.port.out.ChunkTransactions;
+import application.shared.port.out.JobLock;
 import domain.partnersync.SyncRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

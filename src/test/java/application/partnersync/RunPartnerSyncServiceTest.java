@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import application.jobs.port.out.JobLock;
 import application.partnersync.port.in.RunPartnerSyncUseCase;
 import application.partnersync.port.out.BookingRecordSource;
 import application.partnersync.port.out.BookingRecordSource.Position;
@@ -12,6 +11,7 @@ import application.partnersync.port.out.PartnerServer;
 import application.partnersync.port.out.SyncRunStore;
 import application.partnersync.port.out.SyncTrackingStore;
 import application.shared.port.out.ChunkTransactions;
+import application.shared.port.out.JobLock;
 import domain.partnersync.BookingRecord;
 import domain.partnersync.BookingRecord.CheckInSection;
 import domain.partnersync.BookingRecord.PaymentSection;
