@@ -1,9 +1,9 @@
-"""python3 -m harness <run | limiter-ab | reconciliation> [--quick] (PYTHONPATH=bench; see bench/*.sh)"""
+"""python3 -m harness <run | limiter-ab | reconciliation | partner-sync> [--quick] (PYTHONPATH=bench; see bench/*.sh)"""
 import sys
 
 
 def main(argv):
-    if not argv or argv[0] not in ("run", "limiter-ab", "reconciliation"):
+    if not argv or argv[0] not in ("run", "limiter-ab", "reconciliation", "partner-sync"):
         sys.stderr.write(__doc__ + "\n")
         return 2
     command, args = argv[0], argv[1:]
@@ -11,6 +11,8 @@ def main(argv):
         from . import run as module
     elif command == "limiter-ab":
         from . import limiter_ab as module
+    elif command == "partner-sync":
+        from . import partner_sync as module
     else:
         from . import reconciliation as module
     return module.main(args)

@@ -122,6 +122,12 @@ final class AppInstance implements AutoCloseable {
         }
     }
 
+    /** Ends the process at once (SIGKILL): no shutdown hook runs, open transactions are left to the database. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

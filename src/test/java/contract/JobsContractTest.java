@@ -7,7 +7,7 @@ import static support.Api.as;
 import static support.Problems.assertProblem;
 
 import application.jobs.port.in.RunJobUseCase;
-import application.jobs.port.out.JobLock;
+import application.shared.port.out.JobLock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

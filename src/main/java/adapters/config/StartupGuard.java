@@ -92,6 +92,16 @@ public class StartupGuard {
                         .map(file -> java.nio.file.Files.isReadable(java.nio.file.Path.of(file)))
                         .orElse(true),
                 "tickets.signing.private-key-location names no readable file"));
+        // issue 17: bookings go to the membership app server only with its token, and only over TLS
+        all.add(require(
+                PartnerSyncRequirements.TOKEN,
+                PartnerSyncRequirements::tokenWithUrl,
+                "set sync.app-server.token (the app server's bearer secret) or unset sync.app-server.url"));
+        all.add(require(
+                PartnerSyncRequirements.URL,
+                PartnerSyncRequirements::urlSafe,
+                "sync.app-server.url must be an https URL (plain http only for a loopback host, or with"
+                        + " sync.app-server.allow-insecure-http=true)"));
         return all;
     }
 

@@ -1,7 +1,7 @@
 package adapters.redis;
 
 import adapters.config.BookingConfig;
-import application.jobs.port.out.JobLock;
+import application.shared.port.out.JobLock;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -85,7 +85,8 @@ public class AdminJobResource {
                                                 "outbox-prune",
                                                 "topup-sweeper",
                                                 "topup-order-retention",
-                                                "reconciliation"
+                                                "reconciliation",
+                                                "partner-sync"
                                             }))
                     @PathParam("name")
                     String name,

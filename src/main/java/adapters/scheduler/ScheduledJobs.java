@@ -104,6 +104,12 @@ public class ScheduledJobs {
         tick(RunJobUseCase.RECONCILIATION);
     }
 
+    /** Sends new and changed bookings to the membership app server (off unless sync.app-server.url is set). */
+    @Scheduled(identity = "partner-sync", every = "${sync.every}", concurrentExecution = ConcurrentExecution.SKIP)
+    void syncPartnerBookings() {
+        tick(RunJobUseCase.PARTNER_SYNC);
+    }
+
     /** A scheduled run: a store outage is one log line when it starts and one when it ends (JobOutageLog). */
     private void tick(String job) {
         outages.run(job, () -> runOnce(job));

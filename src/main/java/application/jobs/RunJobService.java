@@ -4,11 +4,12 @@ import application.booking.port.in.ExpireHoldsUseCase;
 import application.events.port.in.PruneOutboxUseCase;
 import application.events.port.in.RelayOutboxUseCase;
 import application.jobs.port.in.RunJobUseCase;
-import application.jobs.port.out.JobLock;
+import application.partnersync.port.in.RunPartnerSyncUseCase;
 import application.queue.port.in.AdmitWaitingUsersUseCase;
 import application.queue.port.in.ExpireActiveTokensUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
 import application.shared.JobSettings;
+import application.shared.port.out.JobLock;
 import application.wallet.port.in.ForgetIdempotencyKeysUseCase;
 import application.wallet.port.in.ForgetTopUpOrdersUseCase;
 import application.wallet.port.in.SweepPendingTopUpsUseCase;
@@ -25,6 +26,7 @@ public class RunJobService implements RunJobUseCase {
     private final JobLock lock;
     private final JobSettings settings;
     private static final int MAX_RELAY_BATCHES_PER_RUN = 20;
+    private static final String PARTNER_SYNC_SCHEDULER = "scheduler";
 
     private final Map<String, LongSupplier> jobs = new TreeMap<>();
 
@@ -39,7 +41,8 @@ public class RunJobService implements RunJobUseCase {
             PruneOutboxUseCase pruneOutbox,
             StartReconciliationUseCase reconciliation,
             SweepPendingTopUpsUseCase sweepTopUps,
-            ForgetTopUpOrdersUseCase forgetOrders) {
+            ForgetTopUpOrdersUseCase forgetOrders,
+            RunPartnerSyncUseCase partnerSync) {
         this.lock = lock;
         this.settings = settings;
         jobs.put(QUEUE_ADMISSION, admit::admitAll);
@@ -51,6 +54,11 @@ public class RunJobService implements RunJobUseCase {
         jobs.put(RECONCILIATION, () -> reconciliation.startScheduled().started() ? 1 : 0);
         jobs.put(TOPUP_SWEEPER, sweepTopUps::sweep);
         jobs.put(TOPUP_ORDER_RETENTION, () -> inBatches(forgetOrders::forgetBatch));
+        // the sync takes a lease of its own for as long as a run can last (sync.max-run-time)
+        jobs.put(PARTNER_SYNC, () -> {
+            RunPartnerSyncUseCase.Result result = partnerSync.run(PARTNER_SYNC_SCHEDULER);
+            return result.run() == null ? 0 : result.run().sent();
+        });
         jobs.put(OUTBOX_RELAY, () -> {
             // a bounded number of batches per run, so one run never outlives its lease
             long delivered = 0;

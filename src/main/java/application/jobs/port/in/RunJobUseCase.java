@@ -19,6 +19,8 @@ public interface RunJobUseCase {
     String TOPUP_ORDER_RETENTION = "topup-order-retention";
     /** Starts the daily reconciliation of yesterday (PGs' zone) unless it already completed. */
     String RECONCILIATION = "reconciliation";
+    /** Sends new and changed bookings to the membership app server (docs/sync.md); counts records sent. */
+    String PARTNER_SYNC = "partner-sync";
 
     /** @throws domain.shared.NotFoundException for an unknown job name */
     Result run(String job);

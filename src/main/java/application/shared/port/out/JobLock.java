@@ -1,4 +1,4 @@
-package application.jobs.port.out;
+package application.shared.port.out;
 
 import java.time.Duration;
 import java.util.Optional;
