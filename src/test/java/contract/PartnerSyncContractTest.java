@@ -179,6 +179,32 @@ class PartnerSyncContractTest {
     }
 
     @Test
+    void aCheckInIsSentAgainOnceAndTheCheckedInRecordLeavesTrackingOnceAcknowledged() {
+        Api.ConcertFixture concert = Api.createConcert(1, 2, 1000);
+        String user = member();
+        List<String> ids = holds(user, concert, 1, 1);
+        String paid = ids.get(0);
+        Api.charge(user, 5000);
+        assertEquals(201, Api.pay(user, paid, UUID.randomUUID().toString()).statusCode());
+        awaitVisible(ids);
+        runOnce();
+        assertEquals(Set.copyOf(ids), tracked(ids), "paid, not checked in: can still change");
+
+        assertEquals(
+                200, Api.checkIn(Tokens.staff(), Api.ticketCode(user, paid)).statusCode());
+        stub.reset();
+        runOnce();
+        assertEquals(Map.of(paid, 1L), sendsOf(ids, "CHANGED"));
+        JsonNode sent = recordSent(paid, "CHANGED");
+        assertTrue(sent.get("checkIn").hasNonNull("checkedInAt"), sent.toString());
+        assertEquals(Set.of(), tracked(ids), "checked in is final: acknowledged, no longer tracked");
+
+        stub.reset();
+        runOnce();
+        assertEquals(Map.of(), sendsOf(ids, null), "a final record is not sent again");
+    }
+
+    @Test
     void aPageAnswered500IsSentAgainByTheNextRunWithTheSameBatchIdAndNothingIsDoubled() {
         Api.ConcertFixture concert = Api.createConcert(1, 4, 1000);
         List<String> ids = holds(member(), concert, 1, 3);

@@ -2,6 +2,7 @@ package adapters.postgres;
 
 import application.partnersync.port.out.BookingRecordSource;
 import domain.partnersync.BookingRecord;
+import domain.partnersync.BookingRecord.CheckInSection;
 import domain.partnersync.BookingRecord.PaymentSection;
 import domain.reservation.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,8 @@ import java.util.UUID;
  * reservations in one query (keyset on {@code (sync_xid, id)}, docs/sync.md), then each child table
  * in one query for the whole page ({@code reservation_id = ANY(...)}).
  *
- * <p>Child tables today: {@code payment}. Refunds and check-ins (issue #16) add one query each in
- * {@link #withChildren}; the record's sections for them are already there (null until then).
+ * <p>Child tables today: {@code payment} and {@code ticket} (its check-in). Refunds (issue #16) add
+ * one query in {@link #withChildren}; the record's section for them is already there.
  */
 @ApplicationScoped
 public class PostgresBookingRecordSource implements BookingRecordSource {
@@ -42,6 +43,9 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
 
     private static final String PAYMENTS =
             "SELECT id, reservation_id, amount, created_at FROM payment WHERE reservation_id = ANY(:ids)";
+
+    private static final String CHECK_INS = "SELECT reservation_id, checked_in_at FROM ticket"
+            + " WHERE reservation_id = ANY(:ids) AND checked_in_at IS NOT NULL";
 
     private final EntityManager em;
 
@@ -92,6 +96,16 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
                                             row.uuid("id"), row.longValue("amount"), row.instant("created_at"), null)))
                     .forEach(payment -> payments.put(payment.getKey(), payment.getValue()));
         }
+        Map<UUID, CheckInSection> checkIns = new HashMap<>();
+        if (!rows.isEmpty()) {
+            Jdbc.query(
+                            em,
+                            CHECK_INS,
+                            Map.of("ids", Jdbc.array("uuid", rows.keySet())),
+                            row -> Map.entry(
+                                    row.uuid("reservation_id"), new CheckInSection(row.instant("checked_in_at"))))
+                    .forEach(checkIn -> checkIns.put(checkIn.getKey(), checkIn.getValue()));
+        }
         Map<UUID, BookingRecord> records = new LinkedHashMap<>(rows.size() * 2);
         for (Main m : rows.values()) {
             records.put(
@@ -107,7 +121,7 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
                             m.createdAt(),
                             m.updatedAt(),
                             payments.get(m.id()),
-                            null));
+                            checkIns.get(m.id())));
         }
         return records;
     }
