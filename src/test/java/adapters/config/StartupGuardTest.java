@@ -20,7 +20,8 @@ class StartupGuardTest {
     private static final Path KEY = Tokens.publicKeyFile();
     private static final Path TICKET_KEY = TicketKeys.privateKeyFile();
 
-    private static Map<String, String> valid() {
+    /** A configuration that passes every start-up rule (shared with the other requirement tests). */
+    static Map<String, String> valid() {
         Map<String, String> m = new HashMap<>();
         m.put("mp.jwt.verify.publickey.location", KEY.toString());
         m.put("mp.jwt.verify.issuer", "https://idp.example");
@@ -29,7 +30,7 @@ class StartupGuardTest {
         return m;
     }
 
-    private static List<String> problems(Map<String, String> settings) {
+    static List<String> problems(Map<String, String> settings) {
         Config config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(settings, "test", 500))
                 .build();
