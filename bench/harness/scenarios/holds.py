@@ -24,7 +24,8 @@ class HoldChecks:
 
 def reset(b):
     b.db.q("BEGIN; UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_expires_at = NULL "
-           "WHERE status <> 'AVAILABLE'; DELETE FROM reservation; DELETE FROM outbox_event; COMMIT;")
+           "WHERE status <> 'AVAILABLE'; DELETE FROM ticket; DELETE FROM partner_sync_tracked; DELETE FROM reservation; "
+           "DELETE FROM outbox_event; COMMIT;")
     b.db.vacuum("seat, reservation, outbox_event")
 
 

@@ -40,7 +40,7 @@ SOLD_TWICE = ("select count(*) from (select seat_id from reservation where statu
 def reset(b):
     b.db.q("BEGIN; DELETE FROM payment; DELETE FROM wallet_transaction; DELETE FROM wallet; DELETE FROM idempotency_key; "
            "UPDATE seat SET status = 'AVAILABLE', reservation_id = NULL, hold_expires_at = NULL WHERE status <> 'AVAILABLE'; "
-           "DELETE FROM reservation; DELETE FROM outbox_event; COMMIT;")
+           "DELETE FROM ticket; DELETE FROM partner_sync_tracked; DELETE FROM reservation; DELETE FROM outbox_event; COMMIT;")
 
 
 def prepare(b, side, n, wallets):
