@@ -84,28 +84,12 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
 
     /** One query per child table for the whole page. */
     private Map<UUID, BookingRecord> withChildren(Map<UUID, Main> rows) {
-        Map<UUID, PaymentSection> payments = new HashMap<>(rows.size() * 2);
-        if (!rows.isEmpty()) {
-            Jdbc.query(
-                            em,
-                            PAYMENTS,
-                            Map.of("ids", Jdbc.array("uuid", rows.keySet())),
-                            row -> Map.entry(
-                                    row.uuid("reservation_id"),
-                                    new PaymentSection(
-                                            row.uuid("id"), row.longValue("amount"), row.instant("created_at"), null)))
-                    .forEach(payment -> payments.put(payment.getKey(), payment.getValue()));
-        }
-        Map<UUID, CheckInSection> checkIns = new HashMap<>();
-        if (!rows.isEmpty()) {
-            Jdbc.query(
-                            em,
-                            CHECK_INS,
-                            Map.of("ids", Jdbc.array("uuid", rows.keySet())),
-                            row -> Map.entry(
-                                    row.uuid("reservation_id"), new CheckInSection(row.instant("checked_in_at"))))
-                    .forEach(checkIn -> checkIns.put(checkIn.getKey(), checkIn.getValue()));
-        }
+        Map<UUID, PaymentSection> payments = children(
+                PAYMENTS,
+                rows.keySet(),
+                row -> new PaymentSection(row.uuid("id"), row.longValue("amount"), row.instant("created_at"), null));
+        Map<UUID, CheckInSection> checkIns =
+                children(CHECK_INS, rows.keySet(), row -> new CheckInSection(row.instant("checked_in_at")));
         Map<UUID, BookingRecord> records = new LinkedHashMap<>(rows.size() * 2);
         for (Main m : rows.values()) {
             records.put(
@@ -124,6 +108,20 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
                             checkIns.get(m.id())));
         }
         return records;
+    }
+
+    /** A child table's rows of these reservations, by {@code reservation_id} (one query). */
+    private <T> Map<UUID, T> children(String sql, Collection<UUID> ids, Jdbc.RowMapper<T> section) {
+        Map<UUID, T> children = new HashMap<>(ids.size() * 2);
+        if (!ids.isEmpty()) {
+            Jdbc.query(
+                            em,
+                            sql,
+                            Map.of("ids", Jdbc.array("uuid", ids)),
+                            row -> Map.entry(row.uuid("reservation_id"), section.map(row)))
+                    .forEach(child -> children.put(child.getKey(), child.getValue()));
+        }
+        return children;
     }
 
     private record Main(
