@@ -47,6 +47,8 @@ public final class AppServerStub implements AutoCloseable {
     private volatile int failStatus = 500;
     private final AtomicInteger slowNext = new AtomicInteger();
     private volatile Duration slowBy = Duration.ZERO;
+    // a slow answer waits slowBy, or until the test resets the stub (nothing is left hanging after a test)
+    private volatile CountDownLatch slowEnd = new CountDownLatch(1);
     private final AtomicInteger holdNext = new AtomicInteger();
     private volatile CountDownLatch held = new CountDownLatch(1);
     private volatile CountDownLatch release = new CountDownLatch(0);
@@ -115,6 +117,9 @@ public final class AppServerStub implements AutoCloseable {
         slowNext.set(0);
         holdNext.set(0);
         release.countDown();
+        CountDownLatch ended = slowEnd;
+        slowEnd = new CountDownLatch(1);
+        ended.countDown();
         member = r -> r.get("userId").asText().startsWith(MEMBER_PREFIX);
     }
 
@@ -136,7 +141,7 @@ public final class AppServerStub implements AutoCloseable {
             }
             if (slowNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 received.add(new Received(batchId, section, records, 0));
-                sleep(slowBy);
+                awaitQuietly(slowEnd, slowBy);
                 respond(exchange, 200, answer(records));
                 return;
             }
@@ -180,9 +185,9 @@ public final class AppServerStub implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration d) {
+    private static void awaitQuietly(CountDownLatch latch, Duration atMost) {
         try {
-            Thread.sleep(d.toMillis());
+            latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
