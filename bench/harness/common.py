@@ -2,6 +2,7 @@
 import json
 import math
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -195,4 +196,28 @@ def quick_flag(args, doc):
             sys.stderr.write(f"unknown argument: {a}\n")
             return quick, 2
     return quick, None
+
+
+def guarded(work, body, cleanup):
+    """Runs body() and returns the entry's exit status; cleanup() runs whatever happens, with Ctrl-C and
+    SIGTERM ignored meanwhile; the work directory is kept for a look when the run failed."""
+    status = 0
+    try:
+        body()
+    except Failed:
+        status = 1
+    except Exit as e:
+        status = e.status
+    except BaseException:
+        status = 1
+        raise
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        cleanup()
+        if status != 0:
+            log(f"exit status {status}; work files kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return status
 

@@ -17,8 +17,6 @@ import json
 import os
 import platform
 import re
-import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -27,7 +25,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .common import ROOT, Exit, Failed, HttpError, die, free_port, http, log, on_term_exit, read, set_tag, show, use_jdk
+from .common import ROOT, Exit, HttpError, guarded, die, free_port, http, log, on_term_exit, read, set_tag, show, use_jdk
 from .postgres import drop_database, psql, psql_quiet, reachable, use_env_defaults
 from .reconciliation import JAR, jar_outdated
 from .service import Service, common_options
@@ -324,26 +322,11 @@ def main(args):
     ctx = {"id": run_id, "db": f"sync_bench_{run_id}", "app": None, "stub": None,
            "work": Path(tempfile.mkdtemp(prefix="sync-bench.", dir="/tmp"))}
     on_term_exit()
-    status = 0
-    try:
-        bench(ctx, quick)
-    except Failed:
-        status = 1
-    except Exit as e:
-        status = e.status
-    except BaseException:
-        status = 1
-        raise
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    def cleanup():
         if ctx["app"]:
             ctx["app"].stop()
         if ctx["stub"]:
             ctx["stub"].stop()
         drop_database(ctx["db"])
-        if status != 0:
-            log(f"exit status {status}; work files kept in {ctx['work']}")
-        else:
-            shutil.rmtree(ctx["work"], ignore_errors=True)
-    return status
+
+    return guarded(ctx["work"], lambda: bench(ctx, quick), cleanup)

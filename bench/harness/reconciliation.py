@@ -15,15 +15,13 @@ import json
 import os
 import platform
 import re
-import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .common import (ROOT, Exit, Failed, HttpError, quick_flag, die, free_port, http, log, on_term_exit, output, read, set_tag,
+from .common import (ROOT, Exit, HttpError, guarded, quick_flag, die, free_port, http, log, on_term_exit, output, read, set_tag,
                      show, use_jdk)
 from .postgres import drop_database, psql_quiet, reachable, use_env_defaults
 from .service import Service, common_options
@@ -201,24 +199,9 @@ def main(args):
     ctx = {"id": run_id, "db": f"recon_bench_{run_id}", "app": None,
            "work": Path(tempfile.mkdtemp(prefix="recon-bench.", dir="/tmp"))}
     on_term_exit()
-    status = 0
-    try:
-        reconcile(ctx, quick)
-    except Failed:
-        status = 1
-    except Exit as e:
-        status = e.status
-    except BaseException:
-        status = 1
-        raise
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    def cleanup():
         if ctx["app"]:
             ctx["app"].stop()
         drop_database(ctx["db"])
-        if status != 0:
-            log(f"exit status {status}; work files kept in {ctx['work']}")
-        else:
-            shutil.rmtree(ctx["work"], ignore_errors=True)
-    return status
+
+    return guarded(ctx["work"], lambda: reconcile(ctx, quick), cleanup)
