@@ -122,7 +122,7 @@ class GeneratedClientIT {
                 ReservationStatus.CONFIRMED,
                 reservations.getReservation(held.getId()).getStatus());
         assertEquals(8_000L, wallet.getWallet().getBalance());
-        List<WalletTransaction> ledger = wallet.listWalletTransactions(null);
+        List<WalletTransaction> ledger = wallet.listWalletTransactions(null, null);
         assertEquals(
                 List.of(TransactionType.PAYMENT, TransactionType.CHARGE),
                 ledger.stream().map(WalletTransaction::getType).toList());

@@ -2,6 +2,9 @@ package adapters.postgres;
 
 import application.events.port.out.OutboxPort;
 import application.events.port.out.OutboxRelayStore;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -164,14 +167,27 @@ public class PostgresOutbox implements OutboxPort, OutboxRelayStore {
         });
     }
 
+    /** Keyset on {@code seq} ascending, served by {@code outbox_event_parked_idx} (V12). */
     @Override
-    public List<StoredEvent> parked(int limit) {
-        return Jdbc.query(
+    public Page<StoredEvent> parked(PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("limit", page.probe());
+        String after = "";
+        if (page.after() != null) {
+            after = " AND seq > :after";
+            parameters.put("after", page.after().position());
+        }
+        List<Parked> rows = Jdbc.query(
                 em,
-                "SELECT " + COLUMNS + " FROM outbox_event WHERE status = 'PARKED' ORDER BY seq LIMIT :limit",
-                Map.of("limit", limit),
-                this::stored);
+                "SELECT seq, " + COLUMNS + " FROM outbox_event WHERE status = 'PARKED'" + after
+                        + " ORDER BY seq LIMIT :limit",
+                parameters,
+                row -> new Parked(row.longValue("seq"), stored(row)));
+        return Page.of(rows, page, p -> new PageKey(p.seq(), p.event().event().id()))
+                .map(Parked::event);
     }
+
+    private record Parked(long seq, StoredEvent event) {}
 
     @Override
     public boolean retryParked(UUID id, Instant now) {

@@ -1,8 +1,13 @@
 package adapters.postgres;
 
 import application.booking.port.out.ReservationRepository;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.event.DomainEvent;
 import domain.reservation.Reservation;
+import domain.reservation.ReservationStatus;
+import domain.shared.UserId;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -118,6 +123,45 @@ public class PostgresReservationRepository implements ReservationRepository {
                 WHERE r.id = claimed.id AND r.status = 'HELD'
                 RETURNING r.*
                 """, Map.of("now", now, "limit", limit), PersistenceMapper::reservation);
+    }
+
+    /**
+     * {@code Reservation.statusAt(:now)} is EXPIRED for a stored EXPIRED row and for a lapsed hold,
+     * HELD only for a live hold ({@link #LIVE_HOLD}), and the stored status otherwise.
+     */
+    private static final String LAPSED_OR_EXPIRED = "(status = 'EXPIRED' OR (status = 'HELD' AND expires_at <= :now))";
+
+    /**
+     * Keyset paging on {@code (created_at, id)} descending, served by {@code reservation_user_created_idx}
+     * (V12; docs/queries.md): a page costs its own rows however many pages came before it, and a
+     * reservation made meanwhile sorts before the key, so it never shifts the pages still to come.
+     */
+    @Override
+    public Page<Reservation> ownedBy(UserId user, Optional<ReservationStatus> status, Instant now, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("user", user.value());
+        parameters.put("limit", page.probe());
+        StringBuilder sql = new StringBuilder("SELECT * FROM reservation WHERE user_id = :user");
+        status.ifPresent(wanted -> {
+            parameters.put("now", now);
+            switch (wanted) {
+                case HELD -> sql.append(" AND ").append(LIVE_HOLD);
+                case EXPIRED -> sql.append(" AND ").append(LAPSED_OR_EXPIRED);
+                default -> {
+                    sql.append(" AND status = :status");
+                    parameters.put("status", wanted.name());
+                }
+            }
+        });
+        if (page.after() != null) {
+            sql.append(" AND (created_at, id) < (:afterAt, :afterId)");
+            parameters.put("afterAt", page.after().instant());
+            parameters.put("afterId", page.after().id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        List<Reservation> rows =
+                Jdbc.query(entities.getEntityManager(), sql.toString(), parameters, PersistenceMapper::reservation);
+        return Page.of(rows, page, r -> PageKey.at(r.createdAt(), r.id()));
     }
 
     @ApplicationScoped

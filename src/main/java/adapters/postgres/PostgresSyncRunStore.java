@@ -1,6 +1,9 @@
 package adapters.postgres;
 
 import application.partnersync.port.out.SyncRunStore;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.partnersync.SyncRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -58,15 +61,24 @@ public class PostgresSyncRunStore implements SyncRunStore {
                 WHERE id = :id""", values);
     }
 
+    /** Keyset on {@code (started_at, id)} descending, served by {@code partner_sync_run_started_id_idx} (V12). */
     @Override
-    public List<SyncRun> latest(int limit) {
-        return Jdbc.query(
+    public Page<SyncRun> latest(PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("limit", page.probe());
+        String after = "";
+        if (page.after() != null) {
+            after = "WHERE (started_at, id) < (:afterAt, :afterId) ";
+            parameters.put("afterAt", page.after().instant());
+            parameters.put("afterId", page.after().id());
+        }
+        List<SyncRun> rows = Jdbc.query(
                 em,
                 """
                 SELECT id, requested_by, status, started_at, finished_at, read_count, sent, accepted, tracked,
                        changed, acknowledged, untracked, failed_pages, failure
-                FROM partner_sync_run ORDER BY started_at DESC LIMIT :limit""",
-                Map.of("limit", limit),
+                FROM partner_sync_run %sORDER BY started_at DESC, id DESC LIMIT :limit""".formatted(after),
+                parameters,
                 row -> new SyncRun(
                         row.uuid("id"),
                         row.string("requested_by"),
@@ -82,6 +94,7 @@ public class PostgresSyncRunStore implements SyncRunStore {
                         row.longValue("untracked"),
                         row.intValue("failed_pages"),
                         row.string("failure")));
+        return Page.of(rows, page, run -> PageKey.at(run.startedAt(), run.id()));
     }
 
     private static String truncate(String text, int max) {

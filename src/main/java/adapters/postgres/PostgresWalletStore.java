@@ -1,16 +1,19 @@
 package adapters.postgres;
 
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import application.wallet.port.out.WalletStore;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.wallet.InsufficientBalanceException;
+import domain.wallet.TransactionType;
 import domain.wallet.Wallet;
 import domain.wallet.WalletTransaction;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +78,44 @@ public class PostgresWalletStore implements WalletStore, PanacheRepositoryBase<W
         return findByIdOptional(id).map(PersistenceMapper::transaction);
     }
 
+    /**
+     * Keyset paging on the ledger's {@code seq} (the key's position; the id only rides along),
+     * descending, served by {@code wallet_transaction_user_seq_idx}: a line written meanwhile has a
+     * larger seq, so it sorts before the key and never shifts the pages still to come.
+     */
     @Override
-    public List<WalletTransaction> history(UserId userId, int limit) {
-        return find("userId", Sort.descending("seq"), userId.value()).page(Page.ofSize(limit)).stream()
-                .map(PersistenceMapper::transaction)
-                .toList();
+    public Page<WalletTransaction> history(UserId userId, PageRequest page) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("user", userId.value());
+        parameters.put("limit", page.probe());
+        String after = "";
+        if (page.after() != null) {
+            after = " AND seq < :after";
+            parameters.put("after", page.after().position());
+        }
+        List<Line> rows = Jdbc.query(
+                getEntityManager(),
+                """
+                SELECT seq, id, user_id, type, amount, balance_after, reference_id, created_at
+                FROM wallet_transaction WHERE user_id = :user%s
+                ORDER BY seq DESC LIMIT :limit""".formatted(after),
+                parameters,
+                row -> new Line(
+                        row.longValue("seq"),
+                        new WalletTransaction(
+                                row.uuid("id"),
+                                new UserId(row.string("user_id")),
+                                row.enumValue("type", TransactionType.class),
+                                Money.won(row.longValue("amount")),
+                                Money.won(row.longValue("balance_after")),
+                                row.uuid("reference_id"),
+                                row.instant("created_at"))));
+        return Page.of(
+                        rows,
+                        page,
+                        line -> new PageKey(line.seq(), line.transaction().id()))
+                .map(Line::transaction);
     }
+
+    private record Line(long seq, WalletTransaction transaction) {}
 }

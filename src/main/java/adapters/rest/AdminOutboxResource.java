@@ -1,6 +1,7 @@
 package adapters.rest;
 
 import application.events.port.in.OutboxAdminUseCase;
+import application.shared.Page;
 import domain.event.OutboxStats;
 import domain.event.StoredEvent;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,14 +10,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,12 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = ApiDocumentation.ADMIN)
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 public class AdminOutboxResource {
-    private static final int PARKED_LIMIT = 500;
+    /** The parked events' list name inside its cursors. */
+    private static final String PARKED = "parked-events";
 
     private final OutboxAdminUseCase outbox;
+    private final Pagination pagination;
 
-    public AdminOutboxResource(OutboxAdminUseCase outbox) {
+    public AdminOutboxResource(OutboxAdminUseCase outbox, Pagination pagination) {
         this.outbox = outbox;
+        this.pagination = pagination;
     }
 
     @GET
@@ -68,22 +75,28 @@ public class AdminOutboxResource {
     @Operation(
             operationId = "listParkedEvents",
             summary = "List parked events",
-            description = "Events the relay gave up on after events.relay.max-attempts (at most 500).")
+            description = "Events the relay gave up on after events.relay.max-attempts, oldest first, a page at a "
+                    + "time: when more follow, the Link header names the next page (rel=\"next\").")
     @APIResponse(
             responseCode = "200",
-            description = "The parked events",
+            description = "One page of parked events, oldest first",
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
             content =
                     @Content(
                             mediaType = ApiDocumentation.JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = ParkedEventResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
-    public List<ParkedEventResponse> parked() {
-        return outbox.parked(PARKED_LIMIT).stream()
-                .map(ParkedEventResponse::from)
-                .toList();
+    public Response parked(
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
+            @Context UriInfo uri) {
+        Page<StoredEvent> page = outbox.parked(pagination.request(PARKED, limit, cursor));
+        return pagination.ok(
+                page.items().stream().map(ParkedEventResponse::from).toList(), page, PARKED, uri);
     }
 
     @POST

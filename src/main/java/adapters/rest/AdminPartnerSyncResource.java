@@ -2,8 +2,8 @@ package adapters.rest;
 
 import application.partnersync.port.in.ListPartnerSyncRunsUseCase;
 import application.partnersync.port.in.RunPartnerSyncUseCase;
+import application.shared.Page;
 import domain.partnersync.SyncRun;
-import domain.shared.InvalidValueException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,13 +11,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,13 +41,17 @@ public class AdminPartnerSyncResource {
     /** Under the jobs' root, beside {@code /{name}/run} (a class of its own at this path would hide that). */
     static final String PATH = RunPartnerSyncUseCase.JOB;
 
-    private static final int DEFAULT_LIMIT = 20;
+    /** The runs' list name inside its cursors. */
+    private static final String RUNS = "partner-sync-runs";
 
     private final RunPartnerSyncUseCase sync;
     private final ListPartnerSyncRunsUseCase runs;
     private final JsonWebToken caller;
+    private final Pagination pagination;
 
-    public AdminPartnerSyncResource(RunPartnerSyncUseCase sync, ListPartnerSyncRunsUseCase runs, JsonWebToken caller) {
+    public AdminPartnerSyncResource(
+            RunPartnerSyncUseCase sync, ListPartnerSyncRunsUseCase runs, JsonWebToken caller, Pagination pagination) {
+        this.pagination = pagination;
         this.sync = sync;
         this.runs = runs;
         this.caller = caller;
@@ -80,16 +87,19 @@ public class AdminPartnerSyncResource {
                 result.run() == null ? null : RunView.of(result.run()));
     }
 
-    /** The latest runs, newest first ({@code limit} 1 … 100, default 20). */
+    /** The runs, newest first, a page at a time (D51). */
     @GET
     @Path(PATH)
     @Operation(
             operationId = "listPartnerSyncRuns",
-            summary = "List the latest partner sync runs",
-            description = "The latest runs of the membership app server sync, newest first (docs/sync.md).")
+            summary = "List the partner sync runs",
+            description = "The runs of the membership app server sync, newest first (docs/sync.md), a page at a "
+                    + "time: when more follow, the Link header names the next page (rel=\"next\"); follow it "
+                    + "until it is absent to read each run exactly once, also while new runs start.")
     @APIResponse(
             responseCode = "200",
-            description = "The latest runs",
+            description = "One page of runs, newest first",
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
             content =
                     @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = RunsResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
@@ -97,27 +107,13 @@ public class AdminPartnerSyncResource {
     @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
-    public RunsResponse latest(
-            @Parameter(
-                            description = "how many runs",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "100",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit) {
-        int n = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                throw new InvalidValueException("limit", "limit is a whole number, got '" + limit + "'");
-            }
-        }
-        return new RunsResponse(runs.latest(n).stream().map(RunView::of).toList());
+    public Response latest(
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
+            @Context UriInfo uri) {
+        Page<SyncRun> page = runs.latest(pagination.request(RUNS, limit, cursor));
+        return pagination.ok(
+                new RunsResponse(page.items().stream().map(RunView::of).toList()), page, RUNS, uri);
     }
 
     @RegisterForReflection
@@ -138,7 +134,7 @@ public class AdminPartnerSyncResource {
             RunView run) {}
 
     @RegisterForReflection
-    @Schema(name = "PartnerSyncRuns", description = "The latest partner sync runs, newest first")
+    @Schema(name = "PartnerSyncRuns", description = "One page of the partner sync runs, newest first")
     public record RunsResponse(@Schema(required = true) List<RunView> runs) {}
 
     /** One run; {@code finishedAt} and {@code durationMs} are null while it is RUNNING. */

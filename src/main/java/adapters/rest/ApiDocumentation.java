@@ -24,11 +24,14 @@ public final class ApiDocumentation {
     static final String RETRY_AFTER = "Retry-After";
     static final String LOCATION = "Location";
     static final String REPLAYED = "Idempotent-Replayed";
+    static final String LINK = Pagination.LINK;
     static final String CACHE_CONTROL = "Cache-Control";
     static final String VARY = "Vary";
 
     static final String QUEUE_TOKEN_PARAMETER = "Queue-Token";
     static final String IDEMPOTENCY_KEY_PARAMETER = "Idempotency-Key";
+    static final String LIMIT_PARAMETER = Pagination.LIMIT;
+    static final String CURSOR_PARAMETER = PageCursor.PARAMETER;
 
     static final String QUEUE_TOKEN_REFUSED = "QueueTokenRefused";
     static final String BAD_REQUEST = "BadRequest";

@@ -3,9 +3,13 @@ package adapters.rest;
 import application.booking.port.in.CancelReservationUseCase;
 import application.booking.port.in.GetReservationUseCase;
 import application.booking.port.in.HoldSeatUseCase;
+import application.booking.port.in.ListMyReservationsUseCase;
 import application.booking.port.in.ReservationView;
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;
+import domain.shared.InvalidValueException;
 import domain.shared.NotFoundException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
@@ -22,10 +26,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -48,12 +57,18 @@ public class ReservationResource {
     private final GetReservationUseCase getReservation;
     private final CancelReservationUseCase cancelReservation;
     private final CurrentUser user;
+    private final ListMyReservationsUseCase listMine;
+    private final Pagination pagination;
 
     public ReservationResource(
             HoldSeatUseCase holdSeat,
             GetReservationUseCase getReservation,
             CancelReservationUseCase cancelReservation,
-            CurrentUser user) {
+            CurrentUser user,
+            ListMyReservationsUseCase listMine,
+            Pagination pagination) {
+        this.listMine = listMine;
+        this.pagination = pagination;
         this.holdSeat = holdSeat;
         this.getReservation = getReservation;
         this.cancelReservation = cancelReservation;
@@ -110,6 +125,57 @@ public class ReservationResource {
                                 "/api/v1/reservations/" + view.reservation().id()))
                         .entity(ReservationResponse.from(view))
                         .build());
+    }
+
+    @GET
+    @Operation(
+            operationId = "listMyReservations",
+            summary = "List my reservations",
+            description = "The caller's own reservations, newest first (by when each was made), a page at a time: "
+                    + "when more follow, the Link header names the next page (rel=\"next\"); follow it until it "
+                    + "is absent to read each reservation exactly once, also while new ones are made. With "
+                    + "status, only those whose status reads so now (a hold past its expiresAt reads EXPIRED).")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of the caller's reservations, newest first",
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ReservationResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public Response list(
+            @Parameter(
+                            description =
+                                    "only reservations whose status reads so now; another value is a 400 " + "problem",
+                            schema = @Schema(implementation = ReservationStatus.class))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = pagination.request(MY_RESERVATIONS, limit, cursor);
+        Page<ReservationView> found = listMine.list(user.id(), status(status), page);
+        return pagination.ok(
+                found.items().stream().map(ReservationResponse::from).toList(), found, MY_RESERVATIONS, uri);
+    }
+
+    /** The list's name inside its cursors. */
+    private static final String MY_RESERVATIONS = "reservations";
+
+    private static Optional<ReservationStatus> status(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        for (ReservationStatus status : ReservationStatus.values()) {
+            if (status.name().equals(raw)) {
+                return Optional.of(status);
+            }
+        }
+        throw new InvalidValueException("status", "status is one of " + Arrays.toString(ReservationStatus.values()));
     }
 
     @GET

@@ -1,12 +1,12 @@
 package adapters.rest;
 
+import application.shared.Page;
 import application.wallet.port.in.ChargeWalletUseCase;
 import application.wallet.port.in.CreateTopUpOrderUseCase;
 import application.wallet.port.in.GetTopUpUseCase;
 import application.wallet.port.in.GetWalletUseCase;
 import application.wallet.port.in.ListWalletTransactionsUseCase;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import domain.shared.InvalidValueException;
 import domain.topup.TopUp;
 import domain.topup.TopUpOrder;
 import domain.topup.TopUpStatus;
@@ -29,11 +29,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,7 +53,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = ApiDocumentation.WALLET)
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 public class WalletResource {
-    private static final int DEFAULT_LIMIT = 50;
+    /** The ledger's name inside its cursors. */
+    private static final String TRANSACTIONS = "wallet-transactions";
+
     static final String CHARGES = "/api/v1/wallet/charges/";
 
     private final GetWalletUseCase getWallet;
@@ -61,6 +64,7 @@ public class WalletResource {
     private final GetTopUpUseCase getTopUp;
     private final CreateTopUpOrderUseCase createTopUpOrder;
     private final CurrentUser user;
+    private final Pagination pagination;
 
     public WalletResource(
             GetWalletUseCase getWallet,
@@ -68,7 +72,9 @@ public class WalletResource {
             ListWalletTransactionsUseCase listTransactions,
             GetTopUpUseCase getTopUp,
             CreateTopUpOrderUseCase createTopUpOrder,
-            CurrentUser user) {
+            CurrentUser user,
+            Pagination pagination) {
+        this.pagination = pagination;
         this.getWallet = getWallet;
         this.charge = charge;
         this.listTransactions = listTransactions;
@@ -291,10 +297,13 @@ public class WalletResource {
     @Operation(
             operationId = "listWalletTransactions",
             summary = "List the wallet's ledger",
-            description = "Every balance change is one line, newest first.")
+            description = "Every balance change is one line, newest first, a page at a time: when more follow, "
+                    + "the Link header names the next page (rel=\"next\"); follow it until it is absent to read "
+                    + "each line exactly once, also while new lines are written.")
     @APIResponse(
             responseCode = "200",
-            description = "The newest lines",
+            description = "One page of lines, newest first",
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
             content =
                     @Content(
                             mediaType = ApiDocumentation.JSON,
@@ -303,33 +312,14 @@ public class WalletResource {
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
-    public List<TransactionResponse> transactions(
-            @Parameter(
-                            description = "how many lines, newest first",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "500",
-                                            defaultValue = "50"))
-                    @QueryParam("limit")
-                    String limit) {
-        return listTransactions.list(user.id(), parseLimit(limit)).stream()
-                .map(TransactionResponse::from)
-                .toList();
-    }
-
-    private static int parseLimit(String raw) {
-        if (raw == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new InvalidValueException(
-                    "limit", "limit is a whole number between 1 and " + ListWalletTransactionsUseCase.MAX_LIMIT);
-        }
+    public Response transactions(
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
+            @Context UriInfo uri) {
+        Page<WalletTransaction> page =
+                listTransactions.list(user.id(), pagination.request(TRANSACTIONS, limit, cursor));
+        return pagination.ok(
+                page.items().stream().map(TransactionResponse::from).toList(), page, TRANSACTIONS, uri);
     }
 
     @Schema(name = "Wallet", description = "The caller's wallet")

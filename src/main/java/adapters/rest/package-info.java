@@ -41,12 +41,45 @@
                                     description = "where the resource (or the run, or the pending top-up) can be read",
                                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
                             @Header(
+                                    name = ApiDocumentation.LINK,
+                                    description = "present when more items follow: <the same path and query with "
+                                            + "the next cursor>; rel=\"next\" (RFC 8288, root-relative); follow it "
+                                            + "until it is absent to read every item exactly once",
+                                    schema =
+                                            @Schema(
+                                                    type = SchemaType.STRING,
+                                                    example = "</api/v1/reservations?limit=50&cursor=djEuLi4>; "
+                                                            + "rel=\"next\"")),
+                            @Header(
                                     name = ApiDocumentation.REPLAYED,
                                     description =
                                             "true when this is the stored answer to an earlier request with the same Idempotency-Key",
                                     schema = @Schema(type = SchemaType.BOOLEAN))
                         },
                         parameters = {
+                            @Parameter(
+                                    name = ApiDocumentation.LIMIT_PARAMETER,
+                                    in = ParameterIn.QUERY,
+                                    description = "items per page: pagination.default-limit (50) when absent, at "
+                                            + "most pagination.max-limit (500); outside that a 400 problem",
+                                    schema =
+                                            @Schema(
+                                                    type = SchemaType.INTEGER,
+                                                    format = "int32",
+                                                    minimum = "1",
+                                                    maximum = "500",
+                                                    defaultValue = "50")),
+                            @Parameter(
+                                    name = ApiDocumentation.CURSOR_PARAMETER,
+                                    in = ParameterIn.QUERY,
+                                    description = "where the page starts: opaque, taken from the Link rel=\"next\" "
+                                            + "of the page before; absent for the first page. Any other value is a "
+                                            + "400 problem",
+                                    schema =
+                                            @Schema(
+                                                    type = SchemaType.STRING,
+                                                    maxLength = 200,
+                                                    pattern = "^[A-Za-z0-9_-]+$")),
                             @Parameter(
                                     name = ApiDocumentation.QUEUE_TOKEN_PARAMETER,
                                     in = ParameterIn.HEADER,

@@ -2,13 +2,14 @@ package application.events;
 
 import application.events.port.in.OutboxAdminUseCase;
 import application.events.port.out.OutboxRelayStore;
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.event.OutboxStats;
 import domain.event.StoredEvent;
 import domain.shared.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -27,8 +28,9 @@ public class OutboxAdminService implements OutboxAdminUseCase {
     }
 
     @Override
-    public List<StoredEvent> parked(int limit) {
-        return store.parked(limit);
+    @Transactional
+    public Page<StoredEvent> parked(PageRequest page) {
+        return store.parked(page);
     }
 
     @Override

@@ -2,11 +2,11 @@ package application.partnersync;
 
 import application.partnersync.port.in.ListPartnerSyncRunsUseCase;
 import application.partnersync.port.out.SyncRunStore;
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.partnersync.SyncRun;
-import domain.shared.InvalidValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 
 @ApplicationScoped
 public class ListPartnerSyncRunsService implements ListPartnerSyncRunsUseCase {
@@ -18,10 +18,7 @@ public class ListPartnerSyncRunsService implements ListPartnerSyncRunsUseCase {
 
     @Override
     @Transactional
-    public List<SyncRun> latest(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit", "limit is a whole number between 1 and " + MAX_LIMIT);
-        }
-        return runs.latest(limit);
+    public Page<SyncRun> latest(PageRequest page) {
+        return runs.latest(page);
     }
 }

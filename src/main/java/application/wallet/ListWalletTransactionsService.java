@@ -1,12 +1,13 @@
 package application.wallet;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import application.wallet.port.in.ListWalletTransactionsUseCase;
 import application.wallet.port.out.WalletStore;
-import domain.shared.InvalidValueException;
 import domain.shared.UserId;
 import domain.wallet.WalletTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import jakarta.transaction.Transactional;
 
 @ApplicationScoped
 public class ListWalletTransactionsService implements ListWalletTransactionsUseCase {
@@ -17,10 +18,8 @@ public class ListWalletTransactionsService implements ListWalletTransactionsUseC
     }
 
     @Override
-    public List<WalletTransaction> list(UserId userId, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("limit", "limit is between 1 and " + MAX_LIMIT);
-        }
-        return wallets.history(userId, limit);
+    @Transactional
+    public Page<WalletTransaction> list(UserId userId, PageRequest page) {
+        return wallets.history(userId, page);
     }
 }

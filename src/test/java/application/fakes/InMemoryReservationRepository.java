@@ -1,9 +1,14 @@
 package application.fakes;
 
 import application.booking.port.out.ReservationRepository;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.event.DomainEvent;
 import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
+import domain.reservation.ReservationStatus;
+import domain.shared.UserId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -88,6 +93,33 @@ public final class InMemoryReservationRepository implements ReservationRepositor
                 .toList();
         lapsed.forEach(r -> rows.put(r.id(), r));
         return lapsed;
+    }
+
+    /**
+     * Newest first by the key PostgreSQL sorts on: {@code created_at} in microseconds, then the id as
+     * PostgreSQL compares a uuid (its bytes unsigned, which is the order of its lowercase text).
+     */
+    @Override
+    public synchronized Page<Reservation> ownedBy(
+            UserId user, Optional<ReservationStatus> status, Instant now, PageRequest page) {
+        Comparator<PageKey> order = NEWEST_FIRST;
+        List<Reservation> rows = this.rows.values().stream()
+                .filter(r -> r.userId().equals(user))
+                .filter(r -> status.map(wanted -> r.statusAt(now) == wanted).orElse(true))
+                .filter(r -> page.after() == null || order.compare(key(r), page.after()) > 0)
+                .sorted(Comparator.comparing(InMemoryReservationRepository::key, order))
+                .limit(page.probe())
+                .toList();
+        return Page.of(rows, page, InMemoryReservationRepository::key);
+    }
+
+    /** Descending (position, id): the order of every newest-first list. */
+    public static final Comparator<PageKey> NEWEST_FIRST = Comparator.comparingLong(PageKey::position)
+            .thenComparing(k -> k.id().toString())
+            .reversed();
+
+    private static PageKey key(Reservation r) {
+        return PageKey.at(r.createdAt(), r.id());
     }
 
     /** Simulates another request that changes the row between our read and our guarded write. */

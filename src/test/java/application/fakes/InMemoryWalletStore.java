@@ -1,5 +1,8 @@
 package application.fakes;
 
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import application.wallet.port.out.WalletStore;
 import domain.shared.Money;
 import domain.shared.UserId;
@@ -40,13 +43,23 @@ public final class InMemoryWalletStore implements WalletStore, TransactionalFake
         return ledger.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** Newest first: the reverse of the ledger's order, as the table's sequence gives it. */
+    /**
+     * Newest first: the reverse of the ledger's order, as the table's sequence gives it; a line's
+     * place in the ledger (from 1) is its key's position, as {@code seq} is in PostgreSQL.
+     */
     @Override
-    public synchronized List<WalletTransaction> history(UserId userId, int limit) {
-        List<WalletTransaction> mine = new ArrayList<>(
-                ledger.stream().filter(t -> t.userId().equals(userId)).toList());
+    public synchronized Page<WalletTransaction> history(UserId userId, PageRequest page) {
+        List<PageKey> mine = new ArrayList<>();
+        for (int i = 0; i < ledger.size(); i++) {
+            WalletTransaction t = ledger.get(i);
+            if (t.userId().equals(userId)
+                    && (page.after() == null || i + 1 < page.after().position())) {
+                mine.add(new PageKey(i + 1, t.id()));
+            }
+        }
         Collections.reverse(mine);
-        return mine.stream().limit(limit).toList();
+        List<PageKey> rows = mine.stream().limit(page.probe()).toList();
+        return Page.of(rows, page, key -> key).map(key -> ledger.get((int) key.position() - 1));
     }
 
     /** Every ledger line of every user, oldest first. */

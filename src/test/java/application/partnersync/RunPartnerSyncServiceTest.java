@@ -10,6 +10,9 @@ import application.partnersync.port.out.BookingRecordSource.Position;
 import application.partnersync.port.out.PartnerServer;
 import application.partnersync.port.out.SyncRunStore;
 import application.partnersync.port.out.SyncTrackingStore;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import application.shared.port.out.ChunkTransactions;
 import application.shared.port.out.JobLock;
 import domain.partnersync.BookingRecord;
@@ -406,9 +409,16 @@ class RunPartnerSyncServiceTest {
             runs.replaceAll(r -> r.id().equals(run.id()) ? run : r);
         }
 
+        /** Newest first in the order they started (the test's runs start at distinct instants). */
         @Override
-        public List<SyncRun> latest(int limit) {
-            return runs.reversed().stream().limit(limit).toList();
+        public Page<SyncRun> latest(PageRequest page) {
+            List<SyncRun> rows = runs.reversed().stream()
+                    .filter(r -> page.after() == null
+                            || PageKey.at(r.startedAt(), r.id()).position()
+                                    < page.after().position())
+                    .limit(page.probe())
+                    .toList();
+            return Page.of(rows, page, r -> PageKey.at(r.startedAt(), r.id()));
         }
     }
 }

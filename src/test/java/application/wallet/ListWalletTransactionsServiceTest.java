@@ -2,12 +2,11 @@ package application.wallet;
 
 import static application.fakes.TestBed.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.fakes.TestBed;
-import application.wallet.port.in.ListWalletTransactionsUseCase;
-import domain.shared.InvalidValueException;
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.wallet.Wallet;
@@ -15,10 +14,9 @@ import domain.wallet.WalletTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class ListWalletTransactionsServiceTest {
     private static final UserId ALICE = user("alice");
@@ -45,7 +43,8 @@ class ListWalletTransactionsServiceTest {
         chargeAMinuteApart(ALICE, 100, 200, 300);
         bed.wallets.pay(ALICE, Money.won(50), UUID.randomUUID(), UUID.randomUUID(), bed.now());
 
-        List<WalletTransaction> lines = service.list(ALICE, 10);
+        List<WalletTransaction> lines =
+                service.list(ALICE, PageRequest.first(10)).items();
 
         assertEquals(
                 List.of(50L, 300L, 200L, 100L),
@@ -59,7 +58,8 @@ class ListWalletTransactionsServiceTest {
     void theLimitKeepsTheNewestLines() {
         chargeAMinuteApart(ALICE, 100, 200, 300);
 
-        List<WalletTransaction> lines = service.list(ALICE, 2);
+        List<WalletTransaction> lines =
+                service.list(ALICE, PageRequest.first(2)).items();
 
         assertEquals(
                 List.of(300L, 200L), lines.stream().map(t -> t.amount().won()).toList());
@@ -70,7 +70,8 @@ class ListWalletTransactionsServiceTest {
         chargeAMinuteApart(ALICE, 100);
         chargeAMinuteApart(BOB, 999);
 
-        List<WalletTransaction> lines = service.list(ALICE, 10);
+        List<WalletTransaction> lines =
+                service.list(ALICE, PageRequest.first(10)).items();
 
         assertEquals(1, lines.size());
         assertEquals(ALICE, lines.getFirst().userId());
@@ -78,23 +79,27 @@ class ListWalletTransactionsServiceTest {
 
     @Test
     void aUserWhoNeverChargedHasAnEmptyLedger() {
-        assertTrue(service.list(ALICE, 10).isEmpty());
+        assertTrue(service.list(ALICE, PageRequest.first(10)).items().isEmpty());
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, ListWalletTransactionsUseCase.MAX_LIMIT})
-    void limitsFromOneToFiveHundredAreAccepted(int limit) {
-        chargeAMinuteApart(ALICE, 100, 200);
+    @Test
+    void followingNextReadsEveryLineOnceEvenWhileNewLinesArrive() {
+        chargeAMinuteApart(ALICE, 1, 2, 3, 4, 5);
 
-        assertEquals(Math.min(limit, 2), service.list(ALICE, limit).size());
-    }
+        Page<WalletTransaction> first = service.list(ALICE, PageRequest.first(2));
+        chargeAMinuteApart(ALICE, 6, 7);
+        Page<WalletTransaction> second =
+                service.list(ALICE, new PageRequest(2, first.next().orElseThrow()));
+        Page<WalletTransaction> third =
+                service.list(ALICE, new PageRequest(2, second.next().orElseThrow()));
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, -1, ListWalletTransactionsUseCase.MAX_LIMIT + 1})
-    void limitsOutsideOneToFiveHundredAreRejected(int limit) {
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> service.list(ALICE, limit));
-
-        assertEquals("limit", e.field());
+        assertEquals(
+                List.of(5L, 4L, 3L, 2L, 1L),
+                Stream.of(first, second, third)
+                        .flatMap(p -> p.items().stream())
+                        .map(t -> t.amount().won())
+                        .toList());
+        assertTrue(third.next().isEmpty());
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.booking.port.out.ReservationRepository;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.concert.Concert;
 import domain.concert.Seat;
 import domain.event.BookingEvents;
@@ -18,8 +21,10 @@ import domain.shared.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -316,5 +321,86 @@ public abstract class ReservationRepositoryContract extends PortContract<Reserva
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A reservation of {@code user} made at {@code createdAt} (on a seat of its own). */
+    private Reservation madeAt(UserId user, ReservationStatus status, Instant expiresAt, Instant createdAt) {
+        Reservation r = reservation(user, concert.id(), status, expiresAt);
+        return inserted(new Reservation(
+                r.id(),
+                r.userId(),
+                r.concertId(),
+                r.scheduleId(),
+                r.seatId(),
+                r.seatNumber(),
+                r.price(),
+                r.storedStatus(),
+                r.expiresAt(),
+                createdAt));
+    }
+
+    /** Every page from the first, {@code limit} at a time, as the REST adapter follows next. */
+    private List<List<UUID>> pages(UserId user, Optional<ReservationStatus> status, Instant now, int limit) {
+        List<List<UUID>> pages = new ArrayList<>();
+        PageKey after = null;
+        do {
+            PageRequest request = new PageRequest(limit, after);
+            Page<Reservation> page = tx().call(() -> store().ownedBy(user, status, now, request));
+            pages.add(page.items().stream().map(Reservation::id).toList());
+            after = page.next().orElse(null);
+        } while (after != null && pages.size() < 50);
+        return pages;
+    }
+
+    @Test
+    void aUsersReservationsPageNewestFirstWithTiesBrokenByIdAndEachExactlyOnce() {
+        UserId user = new UserId("pager-" + UUID.randomUUID());
+        List<Reservation> made = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // pairs made in the same microsecond: the id decides their order
+            made.add(madeAt(user, ReservationStatus.CONFIRMED, EXPIRY, NOW.plusSeconds(i / 2)));
+        }
+        madeAt(FAN, ReservationStatus.CONFIRMED, EXPIRY, NOW.plusSeconds(1)); // someone else's
+        List<UUID> newestFirst = made.stream()
+                .sorted(Comparator.comparing(Reservation::createdAt)
+                        .thenComparing(r -> r.id().toString())
+                        .reversed())
+                .map(Reservation::id)
+                .toList();
+
+        List<List<UUID>> pages = pages(user, Optional.empty(), NOW, 3);
+
+        assertEquals(List.of(3, 3, 1), pages.stream().map(List::size).toList(), "no empty last page: " + pages);
+        assertEquals(newestFirst, pages.stream().flatMap(List::stream).toList());
+        assertEquals(List.of(List.copyOf(newestFirst)), pages(user, Optional.empty(), NOW, 7));
+    }
+
+    @Test
+    void aStatusFilterReadsTheStatusAtNowAsTheDomainDoes() {
+        UserId user = new UserId("pager-" + UUID.randomUUID());
+        Reservation live = madeAt(user, ReservationStatus.HELD, EXPIRY, NOW);
+        Reservation lapsed = madeAt(user, ReservationStatus.HELD, NOW.minusMillis(1), NOW.minusSeconds(300));
+        Reservation expired = madeAt(user, ReservationStatus.EXPIRED, NOW.minusSeconds(1), NOW.minusSeconds(400));
+        Reservation paid = madeAt(user, ReservationStatus.CONFIRMED, NOW, NOW.minusSeconds(500));
+        Reservation cancelled = madeAt(user, ReservationStatus.CANCELLED, EXPIRY, NOW.minusSeconds(600));
+
+        for (ReservationStatus status : ReservationStatus.values()) {
+            List<UUID> expected = Stream.of(live, lapsed, expired, paid, cancelled)
+                    .filter(r -> r.statusAt(NOW) == status)
+                    .map(Reservation::id)
+                    .toList();
+            assertEquals(
+                    expected,
+                    pages(user, Optional.of(status), NOW, 1).stream()
+                            .flatMap(List::stream)
+                            .toList(),
+                    status.name());
+        }
+        assertEquals(
+                List.of(lapsed.id(), expired.id()),
+                pages(user, Optional.of(ReservationStatus.EXPIRED), NOW, 5).getFirst());
+        assertEquals(
+                List.of(live.id()),
+                pages(user, Optional.of(ReservationStatus.HELD), NOW, 5).getFirst());
     }
 }

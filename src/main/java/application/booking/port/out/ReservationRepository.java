@@ -1,7 +1,11 @@
 package application.booking.port.out;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.event.DomainEvent;
 import domain.reservation.Reservation;
+import domain.reservation.ReservationStatus;
+import domain.shared.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,4 +40,11 @@ public interface ReservationRepository {
      * once.
      */
     List<Reservation> expireLapsed(Instant now, int limit);
+
+    /**
+     * One page of {@code user}'s reservations, newest first: by {@code createdAt} then id, both
+     * descending ({@link application.shared.PageKey#at}), starting after {@code page.after()}. With a
+     * {@code status}, only those whose {@link Reservation#statusAt} {@code now} is that status.
+     */
+    Page<Reservation> ownedBy(UserId user, Optional<ReservationStatus> status, Instant now, PageRequest page);
 }

@@ -1,5 +1,7 @@
 package application.events.port.out;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.event.OutboxStats;
 import domain.event.StoredEvent;
 import java.time.Instant;
@@ -24,7 +26,11 @@ public interface OutboxRelayStore {
 
     OutboxStats stats(Instant now);
 
-    List<StoredEvent> parked(int limit);
+    /**
+     * One page of the PARKED events, oldest first (in the outbox's order; the key's position is the
+     * event's place in it), after {@code page.after()}.
+     */
+    Page<StoredEvent> parked(PageRequest page);
 
     /** Puts a PARKED event back in line at once; false if there is no such parked event. */
     boolean retryParked(UUID id, Instant now);

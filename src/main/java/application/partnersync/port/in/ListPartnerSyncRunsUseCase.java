@@ -1,11 +1,10 @@
 package application.partnersync.port.in;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.partnersync.SyncRun;
-import java.util.List;
 
 public interface ListPartnerSyncRunsUseCase {
-    int MAX_LIMIT = 100;
-
-    /** The latest runs, newest first (running ones included). */
-    List<SyncRun> latest(int limit);
+    /** One page of the runs, newest first (running ones included). */
+    Page<SyncRun> latest(PageRequest page);
 }

@@ -1,7 +1,8 @@
 package application.partnersync.port.out;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.partnersync.SyncRun;
-import java.util.List;
 
 /** The runs' records, each change in the caller's transaction. */
 public interface SyncRunStore {
@@ -9,5 +10,9 @@ public interface SyncRunStore {
 
     void finished(SyncRun run);
 
-    List<SyncRun> latest(int limit);
+    /**
+     * One page of the runs, newest first: by {@code startedAt} then id, both descending ({@link
+     * application.shared.PageKey#at}), after {@code page.after()}.
+     */
+    Page<SyncRun> latest(PageRequest page);
 }

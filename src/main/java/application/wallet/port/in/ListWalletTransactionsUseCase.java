@@ -1,12 +1,11 @@
 package application.wallet.port.in;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.shared.UserId;
 import domain.wallet.WalletTransaction;
-import java.util.List;
 
 public interface ListWalletTransactionsUseCase {
-    int MAX_LIMIT = 500;
-
-    /** The caller's ledger, newest first, at most {@code limit} lines (1 … 500). */
-    List<WalletTransaction> list(UserId userId, int limit);
+    /** One page of the caller's ledger, newest first (the order the changes applied, reversed). */
+    Page<WalletTransaction> list(UserId userId, PageRequest page);
 }

@@ -1,5 +1,7 @@
 package application.wallet.port.out;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.shared.Money;
 import domain.shared.UserId;
 import domain.wallet.InsufficientBalanceException;
@@ -25,6 +27,15 @@ public interface WalletStore {
 
     Optional<WalletTransaction> transaction(UUID id);
 
-    /** Newest first: the reverse of the order in which the changes applied (not of their clocks). */
-    List<WalletTransaction> history(UserId userId, int limit);
+    /**
+     * One page of the user's ledger, newest first: the reverse of the order in which the changes
+     * applied (not of their clocks), after {@code page.after()}. The key's position is the line's
+     * place in that order; a line written later sorts before every key handed out earlier.
+     */
+    Page<WalletTransaction> history(UserId userId, PageRequest page);
+
+    /** The newest {@code limit} lines. */
+    default List<WalletTransaction> history(UserId userId, int limit) {
+        return history(userId, PageRequest.first(limit)).items();
+    }
 }
