@@ -399,4 +399,22 @@ class PaginationContractTest {
             Db.update("DELETE FROM outbox_event WHERE aggregatetype = ?", MARK);
         }
     }
+
+    @Test
+    void concertsPageOldestFirstAndOneCreatedWhilePagingIsReadAtTheEnd() {
+        String total = Db.text("SELECT count(*)::text FROM concert");
+        int limit = Math.max(1, Integer.parseInt(total) / 4);
+        List<Long> created = new ArrayList<>();
+
+        List<String> read = flat(follow(null, "/api/v1/concerts?limit=" + limit, () -> {
+            if (created.isEmpty()) {
+                created.add(Api.createConcert(1, 1, 1_000).id());
+            }
+        }));
+
+        List<Long> ids = read.stream().map(Long::valueOf).toList();
+        assertEquals(ids.stream().sorted().distinct().toList(), ids, "each once, oldest first");
+        assertEquals(Integer.parseInt(total) + 1, ids.size());
+        assertEquals(created.getFirst(), ids.getLast());
+    }
 }

@@ -2,6 +2,7 @@ package adapters.config;
 
 import application.catalog.port.in.CreateConcertUseCase;
 import application.catalog.port.in.ListConcertsUseCase;
+import application.shared.PageRequest;
 import domain.concert.ConcertPlan;
 import domain.shared.Money;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -21,7 +22,7 @@ public class DevDataSeeder {
     private static final Logger LOG = Logger.getLogger(DevDataSeeder.class);
 
     void seed(@Observes StartupEvent event, ListConcertsUseCase concerts, CreateConcertUseCase create) {
-        if (!concerts.list().isEmpty()) {
+        if (!concerts.list(PageRequest.first(1)).items().isEmpty()) {
             return;
         }
         Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(30));

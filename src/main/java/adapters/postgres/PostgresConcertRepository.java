@@ -1,6 +1,9 @@
 package adapters.postgres;
 
 import application.catalog.port.out.ConcertRepository;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.concert.Schedule;
@@ -8,7 +11,6 @@ import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -63,11 +65,22 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
         return new Concert(concert.id, concert.title, schedules);
     }
 
+    /** Keyset on the primary key, ascending: a concert created meanwhile comes after the key (a later page). */
     @Override
-    public List<Concert> list() {
-        return findAll(Sort.by("id")).stream()
-                .map(e -> new Concert(e.id, e.title, List.of()))
-                .toList();
+    public Page<Concert> list(PageRequest page) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("limit", page.probe());
+        String after = "";
+        if (page.after() != null) {
+            after = " WHERE id > :after";
+            parameters.put("after", page.after().position());
+        }
+        List<Concert> rows = Jdbc.query(
+                getEntityManager(),
+                "SELECT id, title FROM concert" + after + " ORDER BY id LIMIT :limit",
+                parameters,
+                row -> new Concert(row.longValue("id"), row.string("title"), List.of()));
+        return Page.of(rows, page, concert -> PageKey.of(concert.id()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package adapters.rest;
 import application.catalog.port.in.ListAvailableSchedulesUseCase;
 import application.catalog.port.in.ListConcertsUseCase;
 import application.queue.port.in.EnterQueueUseCase;
+import application.shared.Page;
 import application.shared.RateLimit;
 import application.shared.RateLimitedException;
 import domain.concert.Concert;
@@ -17,14 +18,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,6 +42,7 @@ public class ConcertResource {
     private static final String QUEUE_ENTRY = "queue-entry";
 
     private final ListConcertsUseCase listConcerts;
+    private final Pagination pagination;
     private final ListAvailableSchedulesUseCase listSchedules;
     private final EnterQueueUseCase enterQueue;
     private final CurrentUser user;
@@ -48,7 +53,9 @@ public class ConcertResource {
             ListAvailableSchedulesUseCase listSchedules,
             EnterQueueUseCase enterQueue,
             CurrentUser user,
-            RateLimits rateLimits) {
+            RateLimits rateLimits,
+            Pagination pagination) {
+        this.pagination = pagination;
         this.listConcerts = listConcerts;
         this.listSchedules = listSchedules;
         this.enterQueue = enterQueue;
@@ -61,19 +68,30 @@ public class ConcertResource {
     @Operation(
             operationId = "listConcerts",
             summary = "List the concerts",
-            description = "Every concert on sale. Anyone may call it: no bearer token is needed.")
+            description = "Every concert on sale, oldest first, a page at a time: when more follow, the Link "
+                    + "header names the next page (rel=\"next\"); follow it until it is absent to read each "
+                    + "concert exactly once. Anyone may call it: no bearer token is needed.")
     @APIResponse(
             responseCode = "200",
-            description = "The concerts",
+            description = "One page of concerts, oldest first",
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
             content =
                     @Content(
                             mediaType = ApiDocumentation.JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = ConcertResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
-    public List<ConcertResponse> list() {
-        return listConcerts.list().stream().map(ConcertResponse::from).toList();
+    public Response list(
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
+            @Context UriInfo uri) {
+        Page<Concert> page = listConcerts.list(pagination.request(CONCERTS, limit, cursor));
+        return pagination.ok(page.items().stream().map(ConcertResponse::from).toList(), page, CONCERTS, uri);
     }
+
+    /** The concerts' list name inside its cursors. */
+    private static final String CONCERTS = "concerts";
 
     /**
      * On the event loop from request to response: the use case answers when Redis does (D19). A fan

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The opaque {@code cursor} of a paged list (D51): base64url, without padding, of {@code
- * v1.<list>.<position>.<id>}, the key of the last item of the page before. The list's name is part of
+ * v1.<list>.<position>.<id>}, the key of the last item of the page before (no id where the position
+ * alone is unique). The list's name is part of
  * it, so a cursor of one list given to another is refused. Not signed: a cursor is no capability (each
  * page's query is scoped to the caller, as the first page's is), so a forged one can only start the
  * caller's own list at another place. Anything but a cursor this codec wrote, byte for byte, is a 400
@@ -28,7 +29,7 @@ final class PageCursor {
     private PageCursor() {}
 
     static String encode(String list, PageKey key) {
-        String text = VERSION + "." + list + "." + key.position() + "." + key.id();
+        String text = VERSION + "." + list + "." + key.position() + "." + (key.id() == null ? "" : key.id());
         return ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -52,7 +53,7 @@ final class PageCursor {
             if (parts.length != 4 || !parts[0].equals(VERSION) || !parts[1].equals(list)) {
                 throw invalid();
             }
-            PageKey key = new PageKey(Long.parseLong(parts[2]), UUID.fromString(parts[3]));
+            PageKey key = new PageKey(Long.parseLong(parts[2]), parts[3].isEmpty() ? null : UUID.fromString(parts[3]));
             // UUID.fromString and parseLong accept spellings encode never writes ("+1", "1-2-3-4-5")
             if (!encode(list, key).equals(cursor)) {
                 throw invalid();

@@ -2,9 +2,11 @@ package application.catalog;
 
 import application.catalog.port.in.ListConcertsUseCase;
 import application.catalog.port.out.ConcertRepository;
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.concert.Concert;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import jakarta.transaction.Transactional;
 
 @ApplicationScoped
 public class ListConcertsService implements ListConcertsUseCase {
@@ -15,7 +17,8 @@ public class ListConcertsService implements ListConcertsUseCase {
     }
 
     @Override
-    public List<Concert> list() {
-        return concerts.list();
+    @Transactional
+    public Page<Concert> list(PageRequest page) {
+        return concerts.list(page);
     }
 }

@@ -5,15 +5,14 @@ import java.util.UUID;
 
 /**
  * Where a page of a keyset-paged list ends: the last item's sort key ({@code position}: a sequence
- * number, or an instant as microseconds since the epoch, PostgreSQL's precision) and its id, which
- * breaks ties. The next page holds the items after it in the list's order, so an item added meanwhile
+ * number or numeric id, or an instant as microseconds since the epoch, PostgreSQL's precision) and, when
+ * positions can tie, its id, which breaks ties ({@code id} null: the position alone is unique). The next page holds the items after it in the list's order, so an item added meanwhile
  * that sorts before it (a newer one, in a newest-first list) never shifts the pages still to come.
  */
 public record PageKey(long position, UUID id) {
-    public PageKey {
-        if (id == null) {
-            throw new IllegalArgumentException("a page key needs the last item's id");
-        }
+    /** The key of a list whose position alone is unique (a sequence, a numeric id). */
+    public static PageKey of(long position) {
+        return new PageKey(position, null);
     }
 
     private static final long MICROS_PER_SECOND = 1_000_000L;

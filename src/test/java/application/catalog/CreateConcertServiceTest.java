@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.fakes.TestBed;
+import application.shared.PageRequest;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.concert.ConcertPlan.SchedulePlan;
@@ -64,7 +65,7 @@ class CreateConcertServiceTest {
                 assertThrows(InvalidValueException.class, () -> bed.tx.call(() -> service.create(plan)));
 
         assertEquals("schedules", e.field());
-        assertTrue(bed.concerts.list().isEmpty());
+        assertTrue(bed.concerts.list(PageRequest.first(1)).items().isEmpty());
     }
 
     @Test
@@ -72,7 +73,7 @@ class CreateConcertServiceTest {
         ConcertPlan plan = new ConcertPlan("Now", List.of(startingIn(Duration.ZERO, 3, 40_000)));
 
         assertThrows(InvalidValueException.class, () -> service.create(plan));
-        assertTrue(bed.concerts.list().isEmpty());
+        assertTrue(bed.concerts.list(PageRequest.first(1)).items().isEmpty());
     }
 
     @Test
@@ -88,7 +89,9 @@ class CreateConcertServiceTest {
         Concert first = service.create(new ConcertPlan("A", List.of(startingIn(Duration.ofDays(1), 1, 1))));
         Concert second = service.create(new ConcertPlan("B", List.of(startingIn(Duration.ofDays(1), 1, 1))));
 
-        List<Concert> listed = new ListConcertsService(bed.concerts).list();
+        List<Concert> listed = new ListConcertsService(bed.concerts)
+                .list(PageRequest.first(10))
+                .items();
 
         assertEquals(
                 List.of(first.id(), second.id()),

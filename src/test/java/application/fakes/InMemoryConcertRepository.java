@@ -1,6 +1,9 @@
 package application.fakes;
 
 import application.catalog.port.out.ConcertRepository;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.concert.Schedule;
@@ -41,10 +44,14 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
     }
 
     @Override
-    public synchronized List<Concert> list() {
-        return concerts.values().stream()
+    public synchronized Page<Concert> list(PageRequest page) {
+        List<Concert> rows = concerts.values().stream()
+                .filter(c -> page.after() == null || c.id() > page.after().position())
+                .sorted(java.util.Comparator.comparingLong(Concert::id))
+                .limit(page.probe())
                 .map(c -> new Concert(c.id(), c.title(), List.of()))
                 .toList();
+        return Page.of(rows, page, c -> PageKey.of(c.id()));
     }
 
     @Override

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import application.catalog.port.out.ConcertRepository;
+import application.shared.Page;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
 import domain.concert.Schedule;
@@ -14,6 +17,7 @@ import domain.concert.SeatStatus;
 import domain.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -79,9 +83,20 @@ public abstract class ConcertRepositoryContract extends PortContract<ConcertRepo
         Concert older = create(title + " 1", List.of(schedule(NOW.plus(Duration.ofDays(3)), 1, 1_000)));
         Concert newer = create(title + " 2", List.of(schedule(NOW.plus(Duration.ofDays(3)), 1, 1_000)));
 
-        List<Concert> mine = tx().call(() -> store().list()).stream()
-                .filter(c -> c.title().startsWith(title))
-                .toList();
+        List<Concert> all = new ArrayList<>();
+        PageKey after = null;
+        do { // two at a time, as a client follows next: each concert once, oldest first
+            PageRequest request = new PageRequest(2, after);
+            Page<Concert> page = tx().call(() -> store().list(request));
+            assertTrue(page.items().size() <= 2);
+            all.addAll(page.items());
+            after = page.next().orElse(null);
+        } while (after != null);
+        List<Concert> mine =
+                all.stream().filter(c -> c.title().startsWith(title)).toList();
+        assertEquals(
+                all.stream().map(Concert::id).sorted().distinct().toList(),
+                all.stream().map(Concert::id).toList());
 
         assertEquals(
                 List.of(

@@ -1,8 +1,10 @@
 package application.catalog.port.in;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import domain.concert.Concert;
-import java.util.List;
 
 public interface ListConcertsUseCase {
-    List<Concert> list();
+    /** One page of the concerts, oldest first. */
+    Page<Concert> list(PageRequest page);
 }

@@ -1,5 +1,7 @@
 package application.catalog.port.out;
 
+import application.shared.Page;
+import application.shared.PageRequest;
 import application.shared.Stages;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
@@ -15,8 +17,11 @@ public interface ConcertRepository {
     /** Stores the concert, its schedules and every seat (numbered 1…seatCount) in one go. */
     Concert create(ConcertPlan plan, Instant now);
 
-    /** Every concert, without schedules, oldest first. */
-    List<Concert> list();
+    /**
+     * One page of the concerts, without schedules, oldest first (by id; the key's position is the id,
+     * {@link application.shared.PageKey#of}), after {@code page.after()}.
+     */
+    Page<Concert> list(PageRequest page);
 
     boolean exists(long concertId);
 
