@@ -36,4 +36,12 @@ public interface ReservationRepository {
      * once.
      */
     List<Reservation> expireLapsed(Instant now, int limit);
+
+    /**
+     * Marks up to {@code limit} HELD reservations of schedules starting at or before {@code
+     * closedUpTo} ({@code BookingWindow.closedUpTo}: their sale has closed) EXPIRED at {@code now}
+     * ({@code Reservation.expireAtSaleClose}) and returns them. Each is returned to exactly one caller, however many run
+     * at once (D48).
+     */
+    List<Reservation> expireAtSaleClose(Instant closedUpTo, Instant now, int limit);
 }
