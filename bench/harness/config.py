@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from .common import ROOT
 
-SCENARIOS = ("queue_entry", "position_polling", "admission", "hold_random", "hold_hot",
+SCENARIOS = ("queue_entry", "position_polling", "admission", "hold_random", "hold_hot", "order_random",
              "payment_random", "payment_hot", "journey")
 
 

@@ -121,7 +121,7 @@ def run_wrk(b, sc, ph, rep, secs, mode, users, conns=None, **env):
     log(f"  service {sc} {ph}#{rep}: {floor(js['rps'])} req/s, p50 {jqnum(js['p50_ms'])} ms, "
         f"p99 {jqnum(js['p99_ms'])} ms, status {compact(js['status'])}")
     # correctness: no 5xx, no socket errors that hide failures; holds and payments may only be refused with 409
-    may409 = sc.startswith("hold") or sc.startswith("payment")
+    may409 = sc.startswith(("hold", "payment", "order"))
     bad = [f"{k}={v}" for k, v in js["status"].items() if int(k) >= 300 and not (may409 and k == "409")]
     if bad:
         log(f"  CHECK FAILED: unexpected statuses in {sc} {ph}#{rep}: {','.join(bad)}")
@@ -182,14 +182,15 @@ def _pgbench(b, sc, ph, rep, cmd, fail_hint=""):
     return js, before, after, t1 - t0, tf
 
 
-def run_pgbench(b, sc, ph, rep, secs, smin, smax, seats):
-    """pgbench on the hold's statements (bench/pgbench/hold.sql), recorded with the seats it held."""
+def run_pgbench(b, sc, ph, rep, secs, smin, smax, seats, script="bench/pgbench/hold.sql"):
+    """pgbench on the hold's statements (bench/pgbench/hold.sql, or order.sql: an order of 4 seats), recorded
+    with the seats it held."""
     cfg = b.cfg
     wait_pool_idle(b)
     r0 = int(b.db.query("select count(*) from reservation where user_id = 'raw-bench'"))
     js, before, after, secs_, tf = _pgbench(b, sc, ph, rep, [
         "pgbench", "-n", "-M", "prepared", "-c", str(cfg.conn), "-j", str(cfg.threads), "-T", str(secs),
-        "-f", "bench/pgbench/hold.sql", "-D", f"concert={b.concert}", "-D", f"smin={smin}", "-D", f"smax={smax}",
+        "-f", script, "-D", f"concert={b.concert}", "-D", f"smin={smin}", "-D", f"smax={smax}",
         "-D", f"seats={seats}"])
     r1 = int(b.db.query("select count(*) from reservation where user_id = 'raw-bench'"))
     js["held"] = r1 - r0

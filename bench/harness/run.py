@@ -9,7 +9,7 @@ Environment: BENCH_OUT (output dir for benchmarks.md; results + charts go to $BE
 BENCH_CONNECTIONS (default 64), BENCH_DURATION / BENCH_WARMUP (seconds), BENCH_REPEATS, BENCH_FANS,
 BENCH_SCHEDULES / BENCH_SEATS_PER_SCHEDULE, PGHOST/PGPORT (127.0.0.1:5432), REDIS_HOST/REDIS_PORT,
 BENCH_SCENARIOS (space-separated subset of: queue_entry position_polling admission hold_random hold_hot
-payment_random payment_hot journey; default all; queue entry always runs, the later scenarios need its fans),
+order_random payment_random payment_hot journey; default all; queue entry always runs, the later scenarios need its fans),
 BENCH_JAVA_OPTS (extra JVM options for the service, e.g. -Dauth.jwt-cache.max-entries=0 or -XX:StartFlightRecording=...;
 they override the harness's own -D settings: -Drate-limit.enabled=false runs a scenario with the rate limiter off,
 e.g. BENCH_SCENARIOS=queue_entry BENCH_JAVA_OPTS=-Drate-limit.enabled=false bench/run.sh for the limiter's A/B),
@@ -39,8 +39,8 @@ from .common import (ROOT, Api, Exit, quick_flag, Failed, die, free_port, have, 
 from .measure import Cpu, Recorder
 from .postgres import Cluster, Database, psql, reachable, use_env_defaults
 from .redis import Redis
-from .scenarios import (admission, hold_hot, hold_random, holds, journey, payment_hot, payment_random, payments,
-                        position_polling, queue_entry)
+from .scenarios import (admission, hold_hot, hold_random, holds, journey, order_random, orders, payment_hot,
+                        payment_random, payments, position_polling, queue_entry)
 from .seed import seed
 from .service import Service, common_options
 
@@ -68,6 +68,7 @@ class Bench:
         self.pool_min = cfg.conn
         self.fans_with_tokens = self.work / "fans-with-tokens"
         self.holds = holds.HoldChecks()
+        self.orders = orders.OrderChecks()
         self.payments = payments.PayChecks()
         self.journeys = journey.JourneyChecks()
 
@@ -156,13 +157,15 @@ def start_service(b):
 
 
 # ------------------------------------------------------------------------------------- checks and report
-STATUS_SCENARIOS = ("queue_entry", "position_polling", "hold_random", "hold_hot", "payment_random", "payment_hot_32",
+STATUS_SCENARIOS = ("queue_entry", "position_polling", "hold_random", "hold_hot", "order_random", "payment_random",
+                    "payment_hot_32",
                     "payment_hot", "journey")
 
 
 def final_checks(b):
     log("correctness checks")
     holds.final_checks(b)
+    orders.final_checks(b)
     payments.final_checks(b)
     runs = b.rec.runs()
     for sc in STATUS_SCENARIOS:
@@ -173,7 +176,7 @@ def final_checks(b):
             if r["side"] == "service" and r["scenario"] == sc:
                 for k, v in (r.get("status") or {}).items():
                     counts[k] = counts.get(k, 0) + v
-        may409 = sc.startswith(("hold", "payment", "journey"))
+        may409 = sc.startswith(("hold", "order", "payment", "journey"))
         bad = sum(v for k, v in counts.items() if int(k) >= 300 and not (may409 and k == "409"))
         seen = ", ".join(f"{k}: {counts[k]}" for k in sorted(counts))
         b.rec.check(f"{sc}: no 5xx" + (", only 409 besides 2xx" if may409 else ", only 2xx"), bad == 0,
@@ -262,9 +265,10 @@ def measure_all(b):
     position_polling.prepare(b)
     if b.want("position_polling"):
         position_polling.run(b)
-    if any(b.want(s) for s in ("admission", "hold_random", "hold_hot", "payment_random", "payment_hot")):
+    if any(b.want(s) for s in ("admission", "hold_random", "hold_hot", "order_random", "payment_random", "payment_hot")):
         admission.run(b, measured=b.want("admission"))
-    for name, module in (("hold_random", hold_random), ("hold_hot", hold_hot), ("payment_random", payment_random),
+    for name, module in (("hold_random", hold_random), ("hold_hot", hold_hot), ("order_random", order_random),
+                         ("payment_random", payment_random),
                          ("payment_hot", payment_hot), ("journey", journey)):
         if b.want(name):
             module.run(b)

@@ -1,5 +1,5 @@
 -- wrk script for bench/run.sh, driven by environment variables:
---   BENCH_MODE     enter | poll | hold | pay | fill (hold seat number BENCH_SEATS + 1, which the schedule
+--   BENCH_MODE     enter | poll | hold | order (hold 4 adjacent seats as one order, POST seatNumbers) | pay | fill (hold seat number BENCH_SEATS + 1, which the schedule
 --                  does not have: a 404 after the whole transaction of a refused hold, to refill the
 --                  service's connection pool the way holds use it; writes nothing; never measured)
 --                  | fillread (GET an unknown reservation: a 404 after one read; needs no queue token)
@@ -63,6 +63,11 @@ function request()
     return wrk.format("POST", "/api/v1/payments",
       { ["Authorization"] = u[1], ["Idempotency-Key"] = "bench-" .. tid .. "-" .. sent, ["Content-Type"] = "application/json" },
       '{"reservationId":"' .. u[2] .. '"}')
+  elseif mode == "order" then
+    local n = math.random(1, seats - 3)
+    local body = string.format('{"scheduleId":%d,"seatNumbers":[%d,%d,%d,%d]}', math.random(smin, smax), n, n + 1, n + 2, n + 3)
+    return wrk.format("POST", "/api/v1/reservations",
+      { ["Authorization"] = u[1], ["Queue-Token"] = u[2], ["Content-Type"] = "application/json" }, body)
   else
     local body = string.format('{"scheduleId":%d,"seatNumber":%d}', math.random(smin, smax), math.random(1, seats))
     return wrk.format("POST", "/api/v1/reservations",

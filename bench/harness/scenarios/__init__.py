@@ -5,6 +5,7 @@
   admission         admit every waiting fan (also runs, unmeasured, when a hold or payment scenario is wanted)
   hold_random       3. hold a random seat       \\ holds.py
   hold_hot          4. hold one of 50 hot seats /
+  order_random      4b. hold 4 adjacent seats as one order (orders.py)
   payment_random    5. pay, one wallet per fan  \\ payments.py
   payment_hot       6. pay, 10 hot wallets      /
   journey           7. the whole journey as a mix

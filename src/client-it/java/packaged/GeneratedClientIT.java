@@ -21,7 +21,9 @@ import client.model.CheckInRequest;
 import client.model.CreateConcertRequest;
 import client.model.CreatedConcert;
 import client.model.HoldRequest;
+import client.model.Order;
 import client.model.Payment;
+import client.model.PaymentGroup;
 import client.model.PaymentRequest;
 import client.model.Problem;
 import client.model.QueueStatus;
@@ -106,8 +108,9 @@ class GeneratedClientIT {
         assertTrue(seats.stream().allMatch(s -> s.getStatus() == SeatStatus.AVAILABLE));
 
         ReservationsApi reservations = new ReservationsApi(user);
-        Reservation held = reservations.holdSeat(
-                token, new HoldRequest().scheduleId(schedule).seatNumber(3));
+        Reservation held = reservations
+                .holdSeat(token, new HoldRequest().scheduleId(schedule).seatNumber(3))
+                .getReservation();
         assertEquals(ReservationStatus.HELD, held.getStatus());
         assertEquals(42_000L, held.getPrice());
 
@@ -117,7 +120,8 @@ class GeneratedClientIT {
                 wallet.chargeWallet(key(), new ChargeRequest().amount(50_000L)).getBalance());
         Payment paid = new PaymentsApi(user)
                 .payReservation(
-                        key(), new PaymentRequest().reservationId(held.getId().toString()));
+                        key(), new PaymentRequest().reservationId(held.getId().toString()))
+                .getPayment();
         assertEquals(8_000L, paid.getBalance());
         assertEquals(
                 ReservationStatus.CONFIRMED,
@@ -172,6 +176,28 @@ class GeneratedClientIT {
         assertEquals(URI.create("urn:concert-booking:problem:seat-unavailable"), problem.getType());
         assertEquals(409, problem.getStatus());
         assertEquals("/api/v1/reservations", problem.getInstance());
+
+        // several seats as one order, paid together: the other member of each oneOf
+        Order order = new ReservationsApi(rival)
+                .holdSeat(rivalToken, new HoldRequest().scheduleId(schedule).seatNumbers(List.of(5, 4)))
+                .getOrder();
+        assertEquals(
+                List.of(4, 5),
+                order.getReservations().stream().map(Reservation::getSeatNumber).toList());
+        assertTrue(order.getReservations().stream()
+                .allMatch(r -> order.getOrderId().equals(r.getOrderId())));
+        new WalletApi(rival).chargeWallet(key(), new ChargeRequest().amount(84_000L));
+        PaymentGroup group = new PaymentsApi(rival)
+                .payReservation(
+                        key(),
+                        new PaymentRequest()
+                                .reservationIds(order.getReservations().stream()
+                                        .map(r -> r.getId().toString())
+                                        .toList()))
+                .getPaymentGroup();
+        assertEquals(84_000L, group.getAmount());
+        assertEquals(0L, group.getBalance());
+        assertEquals(2, group.getPayments().size());
 
         assertEveryStatusIsDeclared();
     }

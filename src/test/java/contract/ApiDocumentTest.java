@@ -183,9 +183,19 @@ class ApiDocumentTest {
 
     private static final String ARRAY = "(array of)";
 
-    /** Property names two levels deep: {@code a}, {@code a.b}, {@code a[].b}; an array body lists its items'. */
+    /**
+     * Property names two levels deep: {@code a}, {@code a.b}, {@code a[].b}; an array body lists its
+     * items'; a {@code oneOf} body (a request that may be answered in either shape) lists every option's.
+     */
     private static List<String> fields(JsonNode doc, JsonNode schema) {
         JsonNode s = objectSchema(doc, schema);
+        if (s.has("oneOf")) {
+            List<String> union = new ArrayList<>();
+            for (JsonNode option : s.get("oneOf")) {
+                fields(doc, option).stream().filter(f -> !union.contains(f)).forEach(union::add);
+            }
+            return union;
+        }
         if (s.has("items")) {
             s = objectSchema(doc, s.get("items"));
         }

@@ -69,7 +69,21 @@ class BadInputSweepTest {
                 "{\"scheduleId\":__SCHEDULE__,\"seatNumber\":2}",
                 "scheduleId",
                 "seatNumber");
+        bodyCases(
+                cases,
+                "POST",
+                "/api/v1/reservations",
+                false,
+                "{\"scheduleId\":__SCHEDULE__,\"seatNumbers\":[2,3]}",
+                "seatNumbers");
         bodyCases(cases, "POST", "/api/v1/payments", false, "{\"reservationId\":\"__RESERVATION__\"}", "reservationId");
+        bodyCases(
+                cases,
+                "POST",
+                "/api/v1/payments",
+                false,
+                "{\"reservationIds\":[\"__RESERVATION__\"]}",
+                "reservationIds");
         bodyCases(cases, "POST", "/api/v1/wallet/charges", false, "{\"amount\":100}", "amount");
         bodyCases(cases, "PUT", "/api/v1/admin/concerts/__CONCERT__/queue", true, "{\"maxActive\":5}", "maxActive");
         String start = "2099-01-01T00:00:00Z";

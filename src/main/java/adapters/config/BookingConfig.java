@@ -93,6 +93,14 @@ public interface BookingConfig {
         @WithName("max-held-per-user")
         @WithDefault("4")
         int maxHeldPerUser();
+
+        /**
+         * A schedule stops selling this long before it starts (0: at its start): no longer listed,
+         * no hold or payment, open holds released (D48).
+         */
+        @WithName("close-before")
+        @WithDefault("0s")
+        Duration closeBefore();
     }
 
     @ConfigMapping(prefix = "jobs")

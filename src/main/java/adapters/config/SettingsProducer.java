@@ -3,6 +3,7 @@ package adapters.config;
 import application.events.RelaySettings;
 import application.queue.port.out.QueueSettings;
 import application.shared.JobSettings;
+import domain.concert.BookingWindow;
 import domain.event.RetryPolicy;
 import domain.queue.AdmissionPolicy;
 import domain.reservation.HoldPolicy;
@@ -24,6 +25,12 @@ public class SettingsProducer {
     @Singleton
     HoldPolicy holdPolicy(BookingConfig.Reservation reservation) {
         return new HoldPolicy(reservation.holdTtl(), reservation.maxHeldPerUser());
+    }
+
+    @Produces
+    @Singleton
+    BookingWindow bookingWindow(BookingConfig.Reservation reservation) {
+        return new BookingWindow(reservation.closeBefore());
     }
 
     @Produces

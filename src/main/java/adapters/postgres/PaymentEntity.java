@@ -27,4 +27,12 @@ class PaymentEntity {
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+
+    /** The payment request it was part of (D47); null only in rows written without it. */
+    @Column(name = "group_id")
+    UUID groupId;
+
+    /** The one PAYMENT ledger line of its group. */
+    @Column(name = "wallet_transaction_id")
+    UUID walletTransactionId;
 }

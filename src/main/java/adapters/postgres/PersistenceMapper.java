@@ -29,7 +29,8 @@ final class PersistenceMapper {
                 Money.won(e.price),
                 e.status,
                 e.expiresAt,
-                e.createdAt);
+                e.createdAt,
+                e.orderId == null ? e.id : e.orderId);
     }
 
     /** A whole {@code reservation} row, as a statement's {@code RETURNING *} gives it. */
@@ -44,7 +45,14 @@ final class PersistenceMapper {
                 Money.won(row.longValue("price")),
                 row.enumValue("status", ReservationStatus.class),
                 row.instant("expires_at"),
-                row.instant("created_at"));
+                row.instant("created_at"),
+                orderOf(row));
+    }
+
+    /** A row written without an order id is an order of one (V10). */
+    private static java.util.UUID orderOf(Jdbc.Row row) throws SQLException {
+        java.util.UUID orderId = row.uuid("order_id");
+        return orderId == null ? row.uuid("id") : orderId;
     }
 
     static WalletTransaction transaction(WalletTransactionEntity e) {
@@ -77,7 +85,9 @@ final class PersistenceMapper {
                 new UserId(e.userId),
                 Money.won(e.amount),
                 Money.won(e.balanceAfter),
-                e.createdAt);
+                e.createdAt,
+                e.groupId == null ? e.id : e.groupId,
+                e.walletTransactionId);
     }
 
     static PaymentEntity entity(Payment p) {
@@ -88,6 +98,8 @@ final class PersistenceMapper {
         e.amount = p.amount().won();
         e.balanceAfter = p.balanceAfter().won();
         e.createdAt = p.createdAt();
+        e.groupId = p.groupId();
+        e.walletTransactionId = p.walletTransactionId();
         return e;
     }
 

@@ -29,6 +29,8 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
     /** Concerts and schedules are never deleted or moved, so what was found once stays true. */
     private final Map<Long, Long> concertOfSchedule = new ConcurrentHashMap<>();
 
+    private final Map<Long, Schedule> schedules = new ConcurrentHashMap<>();
+
     private final Map<Long, Boolean> knownConcerts = new ConcurrentHashMap<>();
 
     private final AgroalDataSource dataSource;
@@ -133,6 +135,22 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
                 .getResultStream()
                 .findFirst();
         found.ifPresent(concertId -> concertOfSchedule.put(scheduleId, concertId));
+        return found;
+    }
+
+    @Override
+    public Optional<Schedule> schedule(long scheduleId) {
+        Schedule cached = schedules.get(scheduleId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Schedule> found = getEntityManager()
+                .createQuery("from ScheduleEntity s where s.id = :id", ScheduleEntity.class)
+                .setParameter("id", scheduleId)
+                .getResultStream()
+                .findFirst()
+                .map(s -> new Schedule(s.id, s.concertId, s.startsAt));
+        found.ifPresent(schedule -> schedules.put(scheduleId, schedule));
         return found;
     }
 

@@ -4,6 +4,7 @@ import application.booking.port.out.PaymentRepository;
 import domain.payment.Payment;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +24,19 @@ public class PostgresPaymentRepository implements PaymentRepository {
     @Override
     public Optional<Payment> findById(UUID id) {
         return entities.findByIdOptional(id).map(PersistenceMapper::payment);
+    }
+
+    @Override
+    public List<Payment> findByGroup(UUID groupId) {
+        return entities.getEntityManager()
+                .createQuery(
+                        "select p from PaymentEntity p, ReservationEntity r where r.id = p.reservationId"
+                                + " and p.groupId = :group order by r.scheduleId, r.seatNumber",
+                        PaymentEntity.class)
+                .setParameter("group", groupId)
+                .getResultStream()
+                .map(PersistenceMapper::payment)
+                .toList();
     }
 
     @ApplicationScoped

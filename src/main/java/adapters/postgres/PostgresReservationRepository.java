@@ -39,9 +39,9 @@ public class PostgresReservationRepository implements ReservationRepository {
     public void insert(Reservation reservation, DomainEvent created) {
         outbox.appendWith("""
                 INSERT INTO reservation (id, user_id, concert_id, schedule_id, seat_id, seat_number, price,
-                                         status, expires_at, created_at, updated_at)
+                                         status, expires_at, created_at, updated_at, order_id)
                 VALUES (:reservation, :user, :concert, :schedule, :seat, :number, :price,
-                        :status, :expires, :created, :created)
+                        :status, :expires, :created, :created, :order)
                 """, row(reservation), created);
     }
 
@@ -57,9 +57,9 @@ public class PostgresReservationRepository implements ReservationRepository {
         row.put("now", now);
         return outbox.appendForEachRow("""
                 INSERT INTO reservation (id, user_id, concert_id, schedule_id, seat_id, seat_number, price,
-                                         status, expires_at, created_at, updated_at)
+                                         status, expires_at, created_at, updated_at, order_id)
                 SELECT :reservation, :user, :concert, :schedule, :seat, :number, :price,
-                       :status, :expires, :created, :created
+                       :status, :expires, :created, :created, :order
                 WHERE (SELECT count(*) FROM reservation
                        WHERE user_id = :user AND concert_id = :concert AND %s) < :max
                 RETURNING id
@@ -78,6 +78,7 @@ public class PostgresReservationRepository implements ReservationRepository {
         row.put("status", reservation.storedStatus().name());
         row.put("expires", reservation.expiresAt());
         row.put("created", reservation.createdAt());
+        row.put("order", reservation.orderId());
         return row;
     }
 
@@ -162,6 +163,32 @@ public class PostgresReservationRepository implements ReservationRepository {
         List<Reservation> rows =
                 Jdbc.query(entities.getEntityManager(), sql.toString(), parameters, PersistenceMapper::reservation);
         return Page.of(rows, page, r -> PageKey.at(r.createdAt(), r.id()));
+    }
+
+    /**
+     * Like {@link #expireLapsed}, for the live or lapsed holds of schedules whose sale has closed
+     * (their start at or before {@code :closedUpTo}, {@code BookingWindow.closedUpTo}); served by
+     * {@code reservation_held_expiry_idx} (only HELD rows) and the schedule's primary key.
+     */
+    @Override
+    public List<Reservation> expireAtSaleClose(Instant closedUpTo, Instant now, int limit) {
+        return Jdbc.query(
+                entities.getEntityManager(),
+                """
+                WITH claimed AS MATERIALIZED (
+                    SELECT r.id FROM reservation r
+                    JOIN schedule s ON s.id = r.schedule_id
+                    WHERE r.status = 'HELD' AND s.starts_at <= :closedUpTo
+                    ORDER BY r.expires_at
+                    LIMIT :limit
+                    FOR UPDATE OF r SKIP LOCKED)
+                UPDATE reservation r SET status = 'EXPIRED', updated_at = :now
+                FROM claimed
+                WHERE r.id = claimed.id AND r.status = 'HELD'
+                RETURNING r.*
+                """,
+                Map.of("closedUpTo", closedUpTo, "now", now, "limit", limit),
+                PersistenceMapper::reservation);
     }
 
     @ApplicationScoped

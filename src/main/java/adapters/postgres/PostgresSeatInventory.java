@@ -6,6 +6,8 @@ import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +75,95 @@ public class PostgresSeatInventory implements SeatInventory {
                 });
         return rows.isEmpty() ? Refusal.NO_SUCH_SEAT : rows.getFirst();
     }
+
+    /**
+     * One statement takes the order, then one more takes the holder's turn. The {@code locked} CTE
+     * locks the claimed seats that exist, sorted by id ({@code ORDER BY} is applied before {@code
+     * FOR UPDATE}, so the row locks are taken in that order), and reads each one's latest committed
+     * version after its lock was granted: {@code free} spells {@code Seat.isAvailableAt}. The UPDATE
+     * writes only when every claim found its seat and every seat is free, so a refused order writes
+     * nothing. The turn ({@code pg_advisory_xact_lock}) is a second statement, only after a
+     * successful order: after the last seat lock, never between two (see {@link #hold}).
+     */
+    @Override
+    public OrderOutcome holdAll(
+            long scheduleId,
+            List<SeatClaim> claims,
+            Instant holdExpiresAt,
+            Instant now,
+            UserId holder,
+            long concertId) {
+        List<Integer> numbers = new ArrayList<>(claims.size());
+        List<UUID> reservations = new ArrayList<>(claims.size());
+        for (SeatClaim claim : claims) {
+            numbers.add(claim.seatNumber());
+            reservations.add(claim.reservationId());
+        }
+        List<LockedSeat> locked = Jdbc.query(
+                em,
+                """
+                WITH claim AS (
+                    SELECT * FROM unnest(CAST(:numbers AS integer[]), CAST(:reservations AS uuid[]))
+                        AS c (number, reservation_id)
+                ), locked AS MATERIALIZED (
+                    SELECT id, number, price,
+                           CASE WHEN status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= :now)
+                                THEN 1 ELSE 0 END AS free
+                    FROM seat
+                    WHERE schedule_id = :schedule AND number = ANY(CAST(:numbers AS integer[]))
+                    ORDER BY id
+                    FOR UPDATE
+                ), held AS (
+                    UPDATE seat s SET status = 'HELD', reservation_id = c.reservation_id, hold_expires_at = :expires
+                    FROM locked l JOIN claim c ON c.number = l.number
+                    WHERE s.id = l.id
+                      AND (SELECT count(*) FROM locked WHERE free = 1) = :claims
+                    RETURNING s.id
+                )
+                SELECT l.id, l.number, l.price, l.free, (SELECT count(*) FROM held) AS held FROM locked l
+                """,
+                Map.of(
+                        "numbers",
+                        Jdbc.array("integer", numbers),
+                        "reservations",
+                        Jdbc.array("uuid", reservations),
+                        "schedule",
+                        scheduleId,
+                        "now",
+                        now,
+                        "expires",
+                        holdExpiresAt,
+                        "claims",
+                        (long) claims.size()),
+                row -> new LockedSeat(
+                        row.longValue("id"),
+                        row.intValue("number"),
+                        Money.won(row.longValue("price")),
+                        row.intValue("free") == 1,
+                        row.longValue("held")));
+        if (locked.isEmpty() || locked.getFirst().held() != claims.size()) {
+            List<Integer> taken = new ArrayList<>();
+            List<Integer> missing = new ArrayList<>(numbers);
+            for (LockedSeat seat : locked) {
+                missing.remove(Integer.valueOf(seat.number()));
+                if (!seat.free()) {
+                    taken.add(seat.number());
+                }
+            }
+            return new RefusedOrder(
+                    taken.stream().sorted().toList(), missing.stream().sorted().toList());
+        }
+        Jdbc.query(
+                em,
+                "SELECT 1 AS turn FROM pg_advisory_xact_lock(hashtextextended(:holder, :concert))",
+                Map.of("holder", holder.value(), "concert", concertId),
+                row -> row.intValue("turn"));
+        Map<Integer, HeldSeat> held = new HashMap<>();
+        locked.forEach(seat -> held.put(seat.number(), new HeldSeat(seat.id(), seat.price())));
+        return new HeldOrder(held);
+    }
+
+    private record LockedSeat(long id, int number, Money price, boolean free, long held) {}
 
     @Override
     public boolean sell(long seatId, UUID reservationId) {

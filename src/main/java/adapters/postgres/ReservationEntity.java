@@ -46,4 +46,8 @@ class ReservationEntity {
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
+
+    /** The hold it was made by (D47); null only in rows written without it (an order of one). */
+    @Column(name = "order_id")
+    UUID orderId;
 }

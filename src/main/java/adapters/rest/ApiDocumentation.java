@@ -48,6 +48,7 @@ public final class ApiDocumentation {
     static final String SVG = "image/svg+xml";
     static final String PROBLEM = "Problem";
     static final String TICKET_PROBLEM = "TicketProblem";
+    static final String BOOKING_PROBLEM = "BookingProblem";
 
     /** The shape of a ticket code (148 base32 characters after the key id); it opens no door. */
     static final String TICKET_CODE_EXAMPLE =

@@ -42,7 +42,7 @@ public record Problem(
             + "400 invalid-input, malformed-body, ticket-code-invalid; 401 unauthorized; "
             + "403 forbidden, queue-token-missing, queue-token-waiting, queue-token-expired, queue-token-unknown, "
             + "queue-token-not-yours, queue-token-other-concert; 404 not-found; 406 not-acceptable; "
-            + "409 seat-unavailable, hold-limit-reached, reservation-not-held, insufficient-balance, "
+            + "409 seat-unavailable, hold-limit-reached, sale-closed, reservation-not-held, insufficient-balance, "
             + "idempotency-key-reused, payment-already-used, top-up-not-pending, top-up-order-used, "
             + "top-up-order-expired, top-up-order-amount-mismatch, top-up-order-too-many-open, reconciliation-running, "
             + "ticket-not-issued, ticket-refunded, ticket-already-used, ticket-for-another-schedule; "

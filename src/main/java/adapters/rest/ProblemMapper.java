@@ -60,10 +60,71 @@ public class ProblemMapper {
         return respond(Problem.of(Status.FORBIDDEN, slug, e.getMessage()), uri);
     }
 
+    /** For an order (several seats, D47) with {@code unavailableSeats}; for one seat a plain Problem as in v1. */
     @ServerExceptionMapper
     public Response seatUnavailable(SeatUnavailableException e, UriInfo uri) {
-        return respond(Problem.of(Status.CONFLICT, "seat-unavailable", e.getMessage()), uri);
+        if (!e.ofOrder()) {
+            return respond(Problem.of(Status.CONFLICT, "seat-unavailable", e.getMessage()), uri);
+        }
+        return bookingProblem("seat-unavailable", e, uri, e.seatNumbers(), null, null);
     }
+
+    /** The schedule's sale has closed (D48): which schedule, and when it closed. */
+    @ServerExceptionMapper
+    public Response saleClosed(domain.concert.SaleClosedException e, UriInfo uri) {
+        return bookingProblem("sale-closed", e, uri, null, e.scheduleId(), e.closedAt());
+    }
+
+    private static Response bookingProblem(
+            String slug,
+            Exception e,
+            UriInfo uri,
+            List<Integer> unavailableSeats,
+            Long scheduleId,
+            java.time.Instant closedAt) {
+        Problem problem = Problem.of(Status.CONFLICT, slug, e.getMessage());
+        return Response.status(Status.CONFLICT)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new BookingProblem(
+                        problem.type(),
+                        problem.title(),
+                        problem.status(),
+                        problem.detail(),
+                        uri.getPath(),
+                        unavailableSeats,
+                        scheduleId,
+                        closedAt))
+                .build();
+    }
+
+    /** A {@link Problem} with what a booking needs to know about the refusal (RFC 9457 extension members). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
+    @Schema(
+            name = ApiDocumentation.BOOKING_PROBLEM,
+            description = "A Problem (type urn:concert-booking:problem:seat-unavailable for a hold of several "
+                    + "seats, or sale-closed) with the seats that were not available or the closed sale as "
+                    + "extension members")
+    public record BookingProblem(
+            @Schema(required = true, format = "uri", example = "urn:concert-booking:problem:seat-unavailable")
+            URI type,
+
+            @Schema(required = true, example = "Conflict") String title,
+            @Schema(required = true, example = "409") int status,
+            @Schema(required = true) String detail,
+            @Schema(description = "the request path") String instance,
+
+            @Schema(
+                    description = "seat-unavailable of a several-seat hold: the seats held by someone else or "
+                            + "sold, ascending; no seat of the order was held",
+                    example = "[3, 4]")
+            List<Integer> unavailableSeats,
+
+            @Schema(format = "int64", description = "sale-closed: the schedule", example = "10")
+            Long scheduleId,
+
+            @Schema(description = "sale-closed: when its sale closed (its start less reservation.close-before), UTC")
+            java.time.Instant closedAt) {}
 
     @ServerExceptionMapper
     public Response holdLimitReached(HoldLimitReachedException e, UriInfo uri) {

@@ -7,6 +7,9 @@ import application.booking.port.in.ListMyReservationsUseCase;
 import application.booking.port.in.ReservationView;
 import application.shared.Page;
 import application.shared.PageRequest;
+import application.booking.port.in.HoldSeatsUseCase;
+import application.booking.port.in.ReservationView;
+import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
 import domain.reservation.ReservationStatus;
 import domain.shared.InvalidValueException;
@@ -18,6 +21,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +39,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,6 +59,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 public class ReservationResource {
     private final HoldSeatUseCase holdSeat;
+    private final HoldSeatsUseCase holdSeats;
     private final GetReservationUseCase getReservation;
     private final CancelReservationUseCase cancelReservation;
     private final CurrentUser user;
@@ -62,6 +68,7 @@ public class ReservationResource {
 
     public ReservationResource(
             HoldSeatUseCase holdSeat,
+            HoldSeatsUseCase holdSeats,
             GetReservationUseCase getReservation,
             CancelReservationUseCase cancelReservation,
             CurrentUser user,
@@ -70,6 +77,7 @@ public class ReservationResource {
         this.listMine = listMine;
         this.pagination = pagination;
         this.holdSeat = holdSeat;
+        this.holdSeats = holdSeats;
         this.getReservation = getReservation;
         this.cancelReservation = cancelReservation;
         this.user = user;
@@ -84,18 +92,26 @@ public class ReservationResource {
             description = "Holds the seat for reservation.hold-ttl; after that the reservation is EXPIRED and the "
                     + "seat AVAILABLE again. Of any number of concurrent holds of one seat exactly one succeeds. "
                     + "A user may have reservation.max-held-per-user live holds per concert. Needs the caller's "
-                    + "ACTIVE queue token of the schedule's concert. Counted in rate-limit.hold.")
+                    + "ACTIVE queue token of the schedule's concert. Counted in rate-limit.hold. With seatNumbers "
+                    + "instead of seatNumber, holds those seats as one order, all or none: 201 with the order "
+                    + "(every reservation carries its orderId), or 409 seat-unavailable naming unavailableSeats "
+                    + "and nothing held. A schedule whose sale has closed (its start less "
+                    + "reservation.close-before) is 409 sale-closed.")
     @RequestBody(
             required = true,
             content = @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = HoldRequest.class)))
     @APIResponse(
             responseCode = "201",
-            description = "The seat is held",
+            description = "The seat is held (a Reservation, with Location), or every seat of the order is (an "
+                    + "Order, for seatNumbers)",
             headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
             content =
                     @Content(
                             mediaType = ApiDocumentation.JSON,
-                            schema = @Schema(implementation = ReservationResponse.class)))
+                            schema =
+                                    @Schema(
+                                            name = "HoldResult",
+                                            oneOf = {ReservationResponse.class, OrderResponse.class})))
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.QUEUE_TOKEN_REFUSED)
@@ -105,10 +121,12 @@ public class ReservationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     @APIResponse(
             responseCode = "409",
-            description = "The seat is not available, or the caller already has the most live holds allowed on "
-                    + "this concert: urn:concert-booking:problem:seat-unavailable, hold-limit-reached; "
-                    + "nothing is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+            description = "The seat (or a seat of the order: unavailableSeats) is not available, the caller would "
+                    + "have more live holds on this concert than allowed, or the schedule's sale has closed: "
+                    + "urn:concert-booking:problem:seat-unavailable, hold-limit-reached, sale-closed; nothing is "
+                    + "taken",
+            content =
+                    @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.BOOKING_PROBLEM)))
     @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = ApiDocumentation.RATE_LIMITED)
@@ -118,6 +136,20 @@ public class ReservationResource {
             @Valid @NotNull(message = "a JSON body is required") HoldRequest request,
             @Parameter(ref = ApiDocumentation.QUEUE_TOKEN_PARAMETER) @HeaderParam(QueueResource.QUEUE_TOKEN)
                     String queueToken) {
+        // an empty seatNumbers counts as absent: generated clients send their empty lists
+        boolean several =
+                request.seatNumbers() != null && !request.seatNumbers().isEmpty();
+        if ((request.seatNumber() == null) != several) {
+            throw new InvalidValueException("seatNumbers", "give either seatNumber or seatNumbers");
+        }
+        if (several) {
+            HoldSeatsUseCase.Command order =
+                    new HoldSeatsUseCase.Command(user.id(), queueToken, request.scheduleId(), request.seatNumbers());
+            return Worker.run(() -> holdSeats.hold(order))
+                    .map(view -> Response.status(Response.Status.CREATED)
+                            .entity(OrderResponse.from(view))
+                            .build());
+        }
         HoldSeatUseCase.Command command =
                 new HoldSeatUseCase.Command(user.id(), queueToken, request.scheduleId(), request.seatNumber());
         return Worker.run(() -> holdSeat.hold(command))
@@ -250,13 +282,37 @@ public class ReservationResource {
         }
     }
 
-    @Schema(name = "HoldRequest", description = "The seat to hold")
+    @Schema(name = "HoldRequest", description = "The seat to hold (seatNumber), or the seats of an order (seatNumbers)")
     public record HoldRequest(
-            @Schema(format = "int64", example = "10") @NotNull @Min(1)
+            @Schema(required = true, format = "int64", example = "10") @NotNull @Min(1)
             Long scheduleId,
 
-            @Schema(format = "int32", example = "4") @NotNull @Min(1) @Max(100_000)
-            Integer seatNumber) {}
+            @Schema(format = "int32", example = "4", description = "one seat; exactly one of seatNumber, seatNumbers")
+            @Min(1)
+            @Max(100_000)
+            Integer seatNumber,
+
+            @Schema(
+                    description = "several seats held as one order, all or none: 1 … reservation.max-held-per-user "
+                            + "distinct numbers; exactly one of seatNumber, seatNumbers (empty counts as absent)",
+                    example = "[3, 4, 5, 6]")
+            @Size(max = HoldPolicy.MAX_HELD_PER_USER)
+            List<@NotNull @Min(1) @Max(100_000) Integer> seatNumbers) {}
+
+    /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
+    @RegisterForReflection
+    @Schema(name = "Order", description = "Seats held together: every reservation of the order")
+    public record OrderResponse(
+            @Schema(required = true, format = "uuid") UUID orderId,
+
+            @Schema(required = true, description = "one per seat, ascending by seat number")
+            List<ReservationResponse> reservations) {
+        static OrderResponse from(HoldSeatsUseCase.OrderView view) {
+            return new OrderResponse(
+                    view.orderId(),
+                    view.reservations().stream().map(ReservationResponse::from).toList());
+        }
+    }
 
     /** Returned inside a {@code Response}, so registered for reflection explicitly (native image). */
     @RegisterForReflection
@@ -276,11 +332,18 @@ public class ReservationResource {
             @Schema(required = true) ReservationStatus status,
 
             @Schema(required = true, description = "when the hold lapses (UTC)")
-            Instant expiresAt) {
+            Instant expiresAt,
+
+            @Schema(
+                    required = true,
+                    format = "uuid",
+                    description = "the hold it was made by: shared by the seats of one order; a single-seat "
+                            + "hold is an order of one (its own id)")
+            UUID orderId) {
         static ReservationResponse from(ReservationView view) {
             Reservation r = view.reservation();
             return new ReservationResponse(
-                    r.id(), r.scheduleId(), r.seatNumber(), r.price().won(), view.status(), r.expiresAt());
+                    r.id(), r.scheduleId(), r.seatNumber(), r.price().won(), view.status(), r.expiresAt(), r.orderId());
         }
     }
 }

@@ -6,6 +6,8 @@ import application.booking.port.out.ReservationRepository;
 import application.booking.port.out.SeatInventory;
 import application.catalog.port.out.ConcertRepository;
 import application.queue.port.in.CheckAdmissionUseCase;
+import domain.concert.BookingWindow;
+import domain.concert.Schedule;
 import domain.event.BookingEvents;
 import domain.reservation.HoldLimitReachedException;
 import domain.reservation.HoldPolicy;
@@ -24,6 +26,7 @@ import java.util.UUID;
  * ReservationHeld event follow in one more write (D21). That write is refused when the fan already
  * has {@code maxHeldPerUser} live holds on the concert, and the whole hold rolls back: the seat
  * write took the fan's turn on the concert, so a burst of their holds is counted one at a time.
+ * A schedule whose sale has closed ({@link BookingWindow}) is not held at all.
  */
 @ApplicationScoped
 public class HoldSeatService implements HoldSeatUseCase {
@@ -32,6 +35,7 @@ public class HoldSeatService implements HoldSeatUseCase {
     private final ReservationRepository reservations;
     private final CheckAdmissionUseCase gate;
     private final HoldPolicy holdPolicy;
+    private final BookingWindow window;
     private final Clock clock;
 
     public HoldSeatService(
@@ -40,23 +44,27 @@ public class HoldSeatService implements HoldSeatUseCase {
             ReservationRepository reservations,
             CheckAdmissionUseCase gate,
             HoldPolicy holdPolicy,
+            BookingWindow window,
             Clock clock) {
         this.concerts = concerts;
         this.seats = seats;
         this.reservations = reservations;
         this.gate = gate;
         this.holdPolicy = holdPolicy;
+        this.window = window;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public ReservationView hold(Command command) {
-        long concertId = concerts.concertOfSchedule(command.scheduleId())
+        Schedule schedule = concerts.schedule(command.scheduleId())
                 .orElseThrow(() -> new NotFoundException("schedule", command.scheduleId()));
+        long concertId = schedule.concertId();
+        Instant now = clock.instant();
+        window.requireOpen(schedule, now); // a closed sale says so, admitted or not (D48)
         gate.requireAdmitted(command.userId(), command.queueToken(), concertId);
 
-        Instant now = clock.instant();
         UUID reservationId = UUID.randomUUID();
         SeatInventory.HeldSeat seat = switch (seats.hold(
                 command.scheduleId(),

@@ -4,12 +4,15 @@ import application.booking.port.in.PayReservationUseCase;
 import application.booking.port.out.PaymentRepository;
 import application.booking.port.out.SeatInventory;
 import application.booking.port.out.TicketIssuer;
+import application.catalog.port.out.ConcertRepository;
 import application.events.port.out.OutboxPort;
 import application.queue.port.out.QueueStore;
 import application.shared.IdempotencyKey;
 import application.shared.port.out.AfterCommit;
 import application.shared.port.out.IdempotencyStore;
 import application.wallet.port.out.WalletStore;
+import domain.concert.BookingWindow;
+import domain.concert.Schedule;
 import domain.event.BookingEvents;
 import domain.payment.Payment;
 import domain.reservation.Reservation;
@@ -43,6 +46,8 @@ public class PayReservationService implements PayReservationUseCase {
     private final AfterCommit afterCommit;
     private final Clock clock;
     private final TicketIssuer tickets;
+    private final ConcertRepository concerts;
+    private final BookingWindow window;
 
     public PayReservationService(
             ReservationLoader loader,
@@ -54,7 +59,9 @@ public class PayReservationService implements PayReservationUseCase {
             OutboxPort outbox,
             AfterCommit afterCommit,
             Clock clock,
-            TicketIssuer tickets) {
+            TicketIssuer tickets,
+            ConcertRepository concerts,
+            BookingWindow window) {
         this.loader = loader;
         this.seats = seats;
         this.wallets = wallets;
@@ -65,6 +72,8 @@ public class PayReservationService implements PayReservationUseCase {
         this.afterCommit = afterCommit;
         this.clock = clock;
         this.tickets = tickets;
+        this.concerts = concerts;
+        this.window = window;
     }
 
     @Override
@@ -79,25 +88,36 @@ public class PayReservationService implements PayReservationUseCase {
 
         Reservation reservation = loader.ownedBy(command.userId(), command.reservationId());
         Reservation confirmed = reservation.confirm(now);
+        requireOnSale(concerts, window, reservation, now);
         loader.saveIfStillHeld(confirmed, now);
         if (!seats.sell(reservation.seatId(), reservation.id())) {
             // the hold lapsed and someone else took the seat between our two statements
             throw new ReservationConflictException(reservation.id(), ReservationStatus.EXPIRED, "paid");
         }
         UUID paymentId = UUID.randomUUID();
-        Wallet.Change change = wallets.pay(command.userId(), reservation.price(), UUID.randomUUID(), paymentId, now);
+        UUID transactionId = UUID.randomUUID();
+        Wallet.Change change = wallets.pay(command.userId(), reservation.price(), transactionId, paymentId, now);
         Payment payment = new Payment(
                 paymentId,
                 reservation.id(),
                 command.userId(),
                 reservation.price(),
                 change.wallet().balance(),
-                now);
+                now,
+                paymentId, // a group of one
+                transactionId);
         payments.insert(payment);
         outbox.append(BookingEvents.reservationConfirmed(UUID.randomUUID(), confirmed, payment));
         tickets.issueFor(List.of(confirmed), now); // one ticket per paid seat, in this transaction
         idempotency.complete(key, paymentId);
         afterCommit.run(() -> queue.releaseUser(reservation.concertId(), command.userId()));
         return new Result(payment, false);
+    }
+
+    /** A held seat of a schedule whose sale has closed is not paid (D48): 409 sale-closed. */
+    static void requireOnSale(ConcertRepository concerts, BookingWindow window, Reservation reservation, Instant now) {
+        Schedule schedule = concerts.schedule(reservation.scheduleId())
+                .orElseThrow(() -> new IllegalStateException("reservation of no schedule: " + reservation.id()));
+        window.requireOpen(schedule, now);
     }
 }

@@ -3,11 +3,13 @@ package application.catalog;
 import application.catalog.port.in.ListAvailableSchedulesUseCase;
 import application.catalog.port.out.ConcertRepository;
 import application.queue.port.in.CheckAdmissionUseCase;
+import domain.concert.BookingWindow;
 import domain.concert.ScheduleAvailability;
 import domain.shared.NotFoundException;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -15,11 +17,14 @@ public class ListAvailableSchedulesService implements ListAvailableSchedulesUseC
     private final ConcertRepository concerts;
     private final CheckAdmissionUseCase gate;
     private final Clock clock;
+    private final BookingWindow window;
 
-    public ListAvailableSchedulesService(ConcertRepository concerts, CheckAdmissionUseCase gate, Clock clock) {
+    public ListAvailableSchedulesService(
+            ConcertRepository concerts, CheckAdmissionUseCase gate, Clock clock, BookingWindow window) {
         this.concerts = concerts;
         this.gate = gate;
         this.clock = clock;
+        this.window = window;
     }
 
     @Override
@@ -28,6 +33,10 @@ public class ListAvailableSchedulesService implements ListAvailableSchedulesUseC
             throw new NotFoundException("concert", concertId);
         }
         gate.requireAdmitted(userId, queueToken, concertId);
-        return concerts.availableSchedules(concertId, clock.instant());
+        Instant now = clock.instant();
+        // the store lists schedules that have not started; those whose sale closed are left out (D48)
+        return concerts.availableSchedules(concertId, now).stream()
+                .filter(schedule -> window.isOpen(schedule.startsAt(), now))
+                .toList();
     }
 }

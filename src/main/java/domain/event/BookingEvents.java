@@ -24,10 +24,16 @@ public final class BookingEvents {
 
     private BookingEvents() {}
 
+    /** Why a hold ended without payment ({@code ReservationExpired}'s {@code reason}). */
+    public static final String HOLD_LAPSED = "HOLD_LAPSED";
+
+    public static final String SALE_CLOSED = "SALE_CLOSED";
+
     public static DomainEvent reservationHeld(UUID eventId, Reservation r, Instant now) {
         Map<String, Object> payload = reservation(r);
         payload.put("price", r.price().won());
         payload.put("expiresAt", r.expiresAt().toString());
+        payload.put("orderId", r.orderId().toString());
         return reservationEvent(eventId, RESERVATION_HELD, r, now, payload);
     }
 
@@ -38,6 +44,15 @@ public final class BookingEvents {
     public static DomainEvent reservationExpired(UUID eventId, Reservation r, Instant now) {
         Map<String, Object> payload = reservation(r);
         payload.put("expiredAt", r.expiresAt().toString());
+        payload.put("reason", HOLD_LAPSED);
+        return reservationEvent(eventId, RESERVATION_EXPIRED, r, now, payload);
+    }
+
+    /** A hold released because its schedule's sale closed before the hold lapsed (D48). */
+    public static DomainEvent reservationReleasedAtSaleClose(UUID eventId, Reservation r, Instant now) {
+        Map<String, Object> payload = reservation(r);
+        payload.put("expiredAt", now.toString());
+        payload.put("reason", SALE_CLOSED);
         return reservationEvent(eventId, RESERVATION_EXPIRED, r, now, payload);
     }
 
@@ -47,6 +62,10 @@ public final class BookingEvents {
         paid.put("amount", payment.amount().won());
         paid.put("balanceAfter", payment.balanceAfter().won());
         paid.put("paidAt", payment.createdAt().toString());
+        paid.put("groupId", payment.groupId().toString());
+        if (payment.walletTransactionId() != null) {
+            paid.put("walletTransactionId", payment.walletTransactionId().toString());
+        }
         Map<String, Object> payload = reservation(r);
         payload.put("price", r.price().won());
         payload.put("payment", paid);

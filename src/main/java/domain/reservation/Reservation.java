@@ -10,6 +10,9 @@ import java.util.UUID;
 /**
  * A fan's claim on one seat. A HELD reservation whose time is up reads as EXPIRED at once, before
  * any job has written that down, so every decision asks for the status at an instant.
+ *
+ * <p>{@code orderId} names the hold it was made by: the seats of one several-seat hold share it,
+ * and a single-seat hold is an order of one, whose order id is the reservation's own id (D47).
  */
 public record Reservation(
         UUID id,
@@ -21,7 +24,8 @@ public record Reservation(
         Money price,
         ReservationStatus storedStatus,
         Instant expiresAt,
-        Instant createdAt) {
+        Instant createdAt,
+        UUID orderId) {
 
     public Reservation {
         Objects.requireNonNull(id);
@@ -30,6 +34,22 @@ public record Reservation(
         Objects.requireNonNull(storedStatus);
         Objects.requireNonNull(expiresAt);
         Objects.requireNonNull(createdAt);
+        Objects.requireNonNull(orderId);
+    }
+
+    /** A reservation that is an order of one (its order id is its own id). */
+    public Reservation(
+            UUID id,
+            UserId userId,
+            long concertId,
+            long scheduleId,
+            long seatId,
+            int seatNumber,
+            Money price,
+            ReservationStatus storedStatus,
+            Instant expiresAt,
+            Instant createdAt) {
+        this(id, userId, concertId, scheduleId, seatId, seatNumber, price, storedStatus, expiresAt, createdAt, id);
     }
 
     /** A new hold on a seat the store has just granted to this reservation. */
@@ -54,6 +74,22 @@ public record Reservation(
                 ReservationStatus.HELD,
                 policy.expiryFor(now),
                 now);
+    }
+
+    /** The same reservation as one seat of the order {@code orderId} (a several-seat hold, D47). */
+    public Reservation inOrder(UUID orderId) {
+        return new Reservation(
+                id,
+                userId,
+                concertId,
+                scheduleId,
+                seatId,
+                seatNumber,
+                price,
+                storedStatus,
+                expiresAt,
+                createdAt,
+                orderId);
     }
 
     public ReservationStatus statusAt(Instant now) {
@@ -97,6 +133,17 @@ public record Reservation(
         return withStatus(ReservationStatus.EXPIRED);
     }
 
+    /**
+     * Records that the sale of the reservation's schedule closed while it was still held, lapsed or
+     * not (D48). Only a stored hold can be released so.
+     */
+    public Reservation expireAtSaleClose(Instant now) {
+        if (storedStatus != ReservationStatus.HELD) {
+            throw new ReservationConflictException(id, statusAt(now), "released at the sale's close");
+        }
+        return withStatus(ReservationStatus.EXPIRED);
+    }
+
     private Reservation transition(ReservationStatus target, Instant now, String action) {
         ReservationStatus current = statusAt(now);
         if (current != ReservationStatus.HELD) {
@@ -107,6 +154,6 @@ public record Reservation(
 
     private Reservation withStatus(ReservationStatus status) {
         return new Reservation(
-                id, userId, concertId, scheduleId, seatId, seatNumber, price, status, expiresAt, createdAt);
+                id, userId, concertId, scheduleId, seatId, seatNumber, price, status, expiresAt, createdAt, orderId);
     }
 }

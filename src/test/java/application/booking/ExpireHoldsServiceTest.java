@@ -24,7 +24,7 @@ class ExpireHoldsServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        service = new ExpireHoldsService(bed.reservations, bed.seats, bed.outbox, bed.clock);
+        service = new ExpireHoldsService(bed.reservations, bed.seats, bed.outbox, bed.clock, bed.bookingWindow);
         concert = bed.concert(10, 20_000);
     }
 

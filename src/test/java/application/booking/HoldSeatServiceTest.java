@@ -47,7 +47,8 @@ class HoldSeatServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed();
-        service = new HoldSeatService(bed.concerts, bed.seats, bed.reservations, bed.gate(), bed.holdPolicy, bed.clock);
+        service = new HoldSeatService(
+                bed.concerts, bed.seats, bed.reservations, bed.gate(), bed.holdPolicy, bed.bookingWindow, bed.clock);
         concert = bed.concert(10, 55_000);
         scheduleId = onlySchedule(concert).id();
     }
@@ -213,7 +214,13 @@ class HoldSeatServiceTest {
     @Test
     void theLimitIsASetting() {
         service = new HoldSeatService(
-                bed.concerts, bed.seats, bed.reservations, bed.gate(), new HoldPolicy(TestBed.HOLD_TTL, 1), bed.clock);
+                bed.concerts,
+                bed.seats,
+                bed.reservations,
+                bed.gate(),
+                new HoldPolicy(TestBed.HOLD_TTL, 1),
+                bed.bookingWindow,
+                bed.clock);
         holdInTransaction(ALICE, 1);
 
         assertEquals(

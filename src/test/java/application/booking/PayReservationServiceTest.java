@@ -61,7 +61,9 @@ class PayReservationServiceTest {
                 bed.outbox,
                 bed.afterCommit,
                 bed.clock,
-                new IssueTicketsService(tickets));
+                new IssueTicketsService(tickets),
+                bed.concerts,
+                bed.bookingWindow);
         concert = bed.concert(5, PRICE);
         alicesToken = bed.admittedToken(ALICE, concert.id());
     }

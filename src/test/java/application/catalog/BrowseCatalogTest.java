@@ -39,7 +39,7 @@ class BrowseCatalogTest {
         bed = new TestBed();
         gate = bed.gate();
         seats = new ListSeatsService(bed.concerts, gate, bed.clock);
-        schedules = new ListAvailableSchedulesService(bed.concerts, gate, bed.clock);
+        schedules = new ListAvailableSchedulesService(bed.concerts, gate, bed.clock, bed.bookingWindow);
     }
 
     @Test

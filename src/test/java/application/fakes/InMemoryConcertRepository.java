@@ -68,6 +68,11 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
     }
 
     @Override
+    public synchronized Optional<Schedule> schedule(long scheduleId) {
+        return schedules().filter(s -> s.id() == scheduleId).findFirst();
+    }
+
+    @Override
     public synchronized List<ScheduleAvailability> availableSchedules(long concertId, Instant now) {
         return schedules()
                 .filter(s -> s.concertId() == concertId && s.startsAt().isAfter(now))

@@ -10,7 +10,18 @@ import java.util.UUID;
 
 /** Payments in memory, one per reservation like the table's unique key. */
 public final class InMemoryPaymentRepository implements PaymentRepository, TransactionalFake {
+    private final java.util.function.Function<UUID, Optional<domain.reservation.Reservation>> reservations;
     private Map<UUID, Payment> rows = new LinkedHashMap<>();
+
+    public InMemoryPaymentRepository() {
+        this(id -> Optional.empty());
+    }
+
+    /** ... reading a group back in its reservations' order (schedule, then seat) from {@code reservations}. */
+    public InMemoryPaymentRepository(
+            java.util.function.Function<UUID, Optional<domain.reservation.Reservation>> reservations) {
+        this.reservations = reservations;
+    }
 
     @Override
     public synchronized void insert(Payment payment) {
@@ -26,6 +37,21 @@ public final class InMemoryPaymentRepository implements PaymentRepository, Trans
     @Override
     public synchronized Optional<Payment> findById(UUID id) {
         return Optional.ofNullable(rows.get(id));
+    }
+
+    @Override
+    public synchronized List<Payment> findByGroup(UUID groupId) {
+        return rows.values().stream()
+                .filter(p -> p.groupId().equals(groupId))
+                .sorted(java.util.Comparator.comparingLong((Payment p) -> reservations
+                                .apply(p.reservationId())
+                                .map(domain.reservation.Reservation::scheduleId)
+                                .orElse(0L))
+                        .thenComparingInt(p -> reservations
+                                .apply(p.reservationId())
+                                .map(domain.reservation.Reservation::seatNumber)
+                                .orElse(0)))
+                .toList();
     }
 
     public synchronized List<Payment> all() {

@@ -26,12 +26,20 @@ import java.util.UUID;
  */
 public final class InMemoryReservationRepository implements ReservationRepository, TransactionalFake {
     private final InMemoryOutbox outbox;
+    private final java.util.function.LongFunction<Optional<Instant>> scheduleStarts;
     private Map<UUID, Reservation> rows = new LinkedHashMap<>();
     private Runnable beforeNextSave;
 
     /** New reservations record their event in this outbox. */
     public InMemoryReservationRepository(InMemoryOutbox outbox) {
+        this(outbox, scheduleId -> Optional.empty());
+    }
+
+    /** ... and the schedules' starts come from {@code scheduleStarts} (the sale-close expiry joins them). */
+    public InMemoryReservationRepository(
+            InMemoryOutbox outbox, java.util.function.LongFunction<Optional<Instant>> scheduleStarts) {
         this.outbox = outbox;
+        this.scheduleStarts = scheduleStarts;
     }
 
     @Override
@@ -120,6 +128,22 @@ public final class InMemoryReservationRepository implements ReservationRepositor
 
     private static PageKey key(Reservation r) {
         return PageKey.at(r.createdAt(), r.id());
+    }
+
+    @Override
+    public synchronized List<Reservation> expireAtSaleClose(Instant closedUpTo, Instant now, int limit) {
+        List<Reservation> closed = rows.values().stream()
+                .filter(r -> r.storedStatus() == domain.reservation.ReservationStatus.HELD)
+                .filter(r -> scheduleStarts
+                        .apply(r.scheduleId())
+                        .map(startsAt -> !startsAt.isAfter(closedUpTo))
+                        .orElse(false))
+                .sorted(Comparator.comparing(Reservation::expiresAt))
+                .limit(limit)
+                .map(r -> r.expireAtSaleClose(now))
+                .toList();
+        closed.forEach(r -> rows.put(r.id(), r));
+        return closed;
     }
 
     /** Simulates another request that changes the row between our read and our guarded write. */

@@ -88,6 +88,56 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
         }
     }
 
+    /** Like the SQL: every claimed seat checked under the lock, then all taken or none. */
+    @Override
+    public OrderOutcome holdAll(
+            long scheduleId,
+            List<SeatClaim> claims,
+            Instant holdExpiresAt,
+            Instant now,
+            UserId holder,
+            long concertId) {
+        lock.lock();
+        try {
+            List<Integer> taken = new java.util.ArrayList<>();
+            List<Integer> missing = new java.util.ArrayList<>();
+            Map<Integer, Row> found = new java.util.HashMap<>();
+            for (SeatClaim claim : claims) {
+                Optional<Row> row = find(scheduleId, claim.seatNumber());
+                if (row.isEmpty()) {
+                    missing.add(claim.seatNumber());
+                } else if (!row.get().toSeat().isAvailableAt(now)) {
+                    taken.add(claim.seatNumber());
+                } else {
+                    found.put(claim.seatNumber(), row.get());
+                }
+            }
+            if (!taken.isEmpty() || !missing.isEmpty()) {
+                return new RefusedOrder(
+                        taken.stream().sorted().toList(),
+                        missing.stream().sorted().toList());
+            }
+            Map<Integer, HeldSeat> held = new java.util.HashMap<>();
+            for (SeatClaim claim : claims) {
+                Row row = found.get(claim.seatNumber());
+                rows.put(
+                        row.id(),
+                        new Row(
+                                row.id(),
+                                scheduleId,
+                                row.number(),
+                                row.price(),
+                                SeatStatus.HELD,
+                                claim.reservationId(),
+                                holdExpiresAt));
+                held.put(claim.seatNumber(), new HeldSeat(row.id(), row.price()));
+            }
+            return new HeldOrder(held);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public boolean sell(long seatId, UUID reservationId) {
         return ifHeldFor(

@@ -28,9 +28,10 @@ public final class TestBed {
     public final InMemorySeatInventory seats = new InMemorySeatInventory();
     public final InMemoryConcertRepository concerts = new InMemoryConcertRepository(seats);
     public final InMemoryOutbox outbox = new InMemoryOutbox();
-    public final InMemoryReservationRepository reservations = new InMemoryReservationRepository(outbox);
+    public final InMemoryReservationRepository reservations = new InMemoryReservationRepository(
+            outbox, scheduleId -> concerts.schedule(scheduleId).map(Schedule::startsAt));
     public final InMemoryWalletStore wallets = new InMemoryWalletStore();
-    public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository();
+    public final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(reservations::findById);
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
     public final InMemoryWaitingRoomCapacities capacities = new InMemoryWaitingRoomCapacities();
@@ -57,6 +58,8 @@ public final class TestBed {
             capacities);
     public final QueueSettings queueSettings;
     public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
+    /** Sales close at a schedule's start (reservation.close-before's default). */
+    public final domain.concert.BookingWindow bookingWindow = new domain.concert.BookingWindow(Duration.ZERO);
 
     public TestBed() {
         this(100);

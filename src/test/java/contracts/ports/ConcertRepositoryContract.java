@@ -122,6 +122,22 @@ public abstract class ConcertRepositoryContract extends PortContract<ConcertRepo
     }
 
     @Test
+    void aScheduleIsFoundWithItsConcertAndStart() {
+        Instant startsAt = NOW.plus(Duration.ofDays(3));
+        Concert concert = create("Contract " + UUID.randomUUID(), List.of(schedule(startsAt, 1, 1_000)));
+        Schedule schedule = Catalogue.onlySchedule(concert);
+
+        assertEquals(
+                new Schedule(schedule.id(), concert.id(), startsAt),
+                tx().call(() -> store().schedule(schedule.id())).orElseThrow());
+        assertEquals(
+                new Schedule(schedule.id(), concert.id(), startsAt),
+                tx().call(() -> store().schedule(schedule.id())).orElseThrow(),
+                "asked again (a store may remember it: schedules never move)");
+        assertTrue(tx().call(() -> store().schedule(unknownId())).isEmpty());
+    }
+
+    @Test
     void availableSchedulesStartAfterNowHaveASeatToHoldAndComeInStartOrder() {
         Concert concert = create(
                 "Contract " + UUID.randomUUID(),

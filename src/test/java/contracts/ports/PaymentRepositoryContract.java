@@ -13,6 +13,7 @@ import domain.reservation.HoldPolicy;
 import domain.reservation.Reservation;
 import domain.shared.Money;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,29 @@ public abstract class PaymentRepositoryContract extends PortContract<PaymentRepo
 
         assertTrue(tx().call(() -> store().findById(second.id())).isEmpty());
         assertEquals(first, tx().call(() -> store().findById(first.id())).orElseThrow());
+    }
+
+    @Test
+    void thePaymentsOfOneRequestAreFoundByTheirGroupInScheduleAndSeatOrder() {
+        Reservation first = reservation();
+        Reservation second = reservation(); // a later schedule
+        Reservation elsewhere = reservation();
+        UUID group = UUID.randomUUID();
+        UUID ledgerLine = UUID.randomUUID();
+        Payment a =
+                new Payment(UUID.randomUUID(), first.id(), FAN, first.price(), Money.won(0), NOW, group, ledgerLine);
+        Payment b =
+                new Payment(UUID.randomUUID(), second.id(), FAN, second.price(), Money.won(0), NOW, group, ledgerLine);
+        Payment other = payment(elsewhere);
+
+        tx().run(() -> {
+            store().insert(b);
+            store().insert(other);
+            store().insert(a);
+        });
+
+        assertEquals(List.of(a, b), tx().call(() -> store().findByGroup(group)));
+        assertEquals(List.of(other), tx().call(() -> store().findByGroup(other.id())), "a payment is a group of one");
+        assertTrue(tx().call(() -> store().findByGroup(UUID.randomUUID())).isEmpty());
     }
 }

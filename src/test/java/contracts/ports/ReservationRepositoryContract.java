@@ -403,4 +403,45 @@ public abstract class ReservationRepositoryContract extends PortContract<Reserva
                 List.of(live.id()),
                 pages(user, Optional.of(ReservationStatus.HELD), NOW, 5).getFirst());
     }
+
+    // ---- the booking window (D48) ----
+
+    @Test
+    void holdsOfAScheduleWhoseSaleClosedAreExpiredOnceEachLiveOrNot() {
+        Instant startsAt = Catalogue.onlySchedule(concert).startsAt();
+        Reservation live = inserted(reservation(ReservationStatus.HELD, startsAt.plus(Duration.ofHours(1))));
+        Reservation lapsed = inserted(reservation(ReservationStatus.HELD, EXPIRY));
+        Reservation paid = inserted(reservation(ReservationStatus.CONFIRMED, EXPIRY));
+        Set<UUID> ours = Set.of(live.id(), lapsed.id(), paid.id());
+        Instant at = NOW.plusSeconds(1);
+
+        List<Reservation> before = tx().call(() -> store().expireAtSaleClose(startsAt.minusNanos(1_000), at, 100));
+        assertTrue(before.stream().noneMatch(r -> ours.contains(r.id())), "still on sale a microsecond before");
+
+        List<Reservation> closed = tx().call(() -> store().expireAtSaleClose(startsAt, at, 100));
+        Set<UUID> closedIds = new HashSet<>();
+        closed.stream().filter(r -> ours.contains(r.id())).forEach(r -> {
+            assertEquals(ReservationStatus.EXPIRED, r.storedStatus());
+            closedIds.add(r.id());
+        });
+        assertEquals(Set.of(live.id(), lapsed.id()), closedIds, "every hold, lapsed or not; never a paid one");
+        assertEquals(ReservationStatus.EXPIRED, stored(live).storedStatus());
+        assertEquals(ReservationStatus.CONFIRMED, stored(paid).storedStatus());
+        assertEquals(live.orderId(), stored(live).orderId(), "the rest of the row unchanged");
+        assertTrue(
+                tx().call(() -> store().expireAtSaleClose(startsAt, at, 100)).stream()
+                        .noneMatch(r -> ours.contains(r.id())),
+                "expired once");
+    }
+
+    @Test
+    void theOrderIdIsStoredWithTheReservation() {
+        UUID order = UUID.randomUUID();
+        Reservation member =
+                inserted(reservation(ReservationStatus.HELD, EXPIRY).inOrder(order));
+        Reservation single = inserted(reservation(ReservationStatus.HELD, EXPIRY));
+
+        assertEquals(order, stored(member).orderId());
+        assertEquals(single.id(), stored(single).orderId(), "a single hold is an order of one");
+    }
 }

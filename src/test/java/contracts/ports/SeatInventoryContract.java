@@ -18,7 +18,10 @@ import domain.shared.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -214,6 +217,127 @@ public abstract class SeatInventoryContract extends PortContract<SeatInventory> 
                 won += outcome.get() instanceof HeldSeat ? 1 : 0;
             }
             assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- orders: every seat or none (D47) ----
+
+    private SeatInventory.OrderOutcome holdAll(Concert concert, Instant at, Map<Integer, UUID> claims) {
+        long schedule = Catalogue.onlySchedule(concert).id();
+        List<SeatInventory.SeatClaim> list = claims.entrySet().stream()
+                .map(e -> new SeatInventory.SeatClaim(e.getKey(), e.getValue()))
+                .toList();
+        return tx().call(() -> store().holdAll(schedule, list, EXPIRY, at, FAN, concert.id()));
+    }
+
+    private static Map<Integer, UUID> claims(int... numbers) {
+        Map<Integer, UUID> claims = new LinkedHashMap<>();
+        for (int number : numbers) {
+            claims.put(number, UUID.randomUUID());
+        }
+        return claims;
+    }
+
+    @Test
+    void anOrderOfAvailableSeatsHoldsEachForItsReservation() {
+        Concert concert = concert(5);
+        Map<Integer, UUID> claims = claims(4, 2, 3);
+
+        SeatInventory.OrderOutcome outcome = holdAll(concert, NOW, claims);
+
+        SeatInventory.HeldOrder held = assertInstanceOf(SeatInventory.HeldOrder.class, outcome);
+        assertEquals(Set.of(2, 3, 4), held.seats().keySet());
+        for (int number : List.of(2, 3, 4)) {
+            Seat seat = seat(concert, number);
+            assertEquals(new HeldSeat(seat.id(), Money.won(7_700)), held.seats().get(number));
+            assertEquals(SeatStatus.HELD, seat.storedStatus());
+            assertEquals(EXPIRY, seat.holdExpiresAt());
+            assertTrue(release(seat.id(), claims.get(number)), "held for its own reservation");
+        }
+        assertEquals(SeatStatus.AVAILABLE, seat(concert, 1).storedStatus(), "only the order's seats");
+    }
+
+    @Test
+    void anOrderWithATakenSeatHoldsNoneAndNamesIt() {
+        Concert concert = concert(5);
+        UUID other = UUID.randomUUID();
+        hold(concert, 3, other, EXPIRY, NOW);
+        UUID buyer = UUID.randomUUID();
+        long sold = heldSeat(concert, 5, buyer);
+        assertTrue(sell(sold, buyer));
+
+        SeatInventory.OrderOutcome outcome = holdAll(concert, NOW.plusSeconds(1), claims(5, 1, 2, 3));
+
+        assertEquals(new SeatInventory.RefusedOrder(List.of(3, 5), List.of()), outcome);
+        assertEquals(SeatStatus.AVAILABLE, seat(concert, 1).storedStatus(), "nothing of the order is taken");
+        assertEquals(SeatStatus.AVAILABLE, seat(concert, 2).storedStatus(), "nothing of the order is taken");
+        assertTrue(release(seat(concert, 3).id(), other), "the other hold stands");
+    }
+
+    @Test
+    void anOrderWithASeatTheScheduleLacksHoldsNoneAndNamesIt() {
+        Concert concert = concert(3);
+
+        SeatInventory.OrderOutcome outcome = holdAll(concert, NOW, claims(2, 9, 7));
+
+        assertEquals(new SeatInventory.RefusedOrder(List.of(), List.of(7, 9)), outcome);
+        assertEquals(SeatStatus.AVAILABLE, seat(concert, 2).storedStatus());
+    }
+
+    @Test
+    void anOrderTakesSeatsWhoseHoldsHaveLapsed() {
+        Concert concert = concert(2);
+        UUID lapsed = UUID.randomUUID();
+        hold(concert, 1, lapsed, EXPIRY, NOW);
+
+        assertEquals(
+                new SeatInventory.RefusedOrder(List.of(1), List.of()),
+                holdAll(concert, EXPIRY.minusMillis(1), claims(1, 2)),
+                "still held a millisecond before its expiry");
+        assertInstanceOf(SeatInventory.HeldOrder.class, holdAll(concert, EXPIRY, claims(1, 2)), "lapsed at its expiry");
+        assertFalse(release(seat(concert, 1).id(), lapsed), "the seat is the order's now");
+    }
+
+    @Test
+    void ofConcurrentOverlappingOrdersEachSeatGoesToOneOrderAndEveryOrderIsWholeOrNothing() throws Exception {
+        Concert concert = concert(6);
+        long schedule = Catalogue.onlySchedule(concert).id();
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Map<Integer, UUID>> orders = new ArrayList<>();
+            List<Callable<SeatInventory.OrderOutcome>> calls = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                // windows of three seats, given in descending order: every pair of orders overlaps or abuts
+                int first = 1 + (i % 4);
+                Map<Integer, UUID> claims = claims(first + 2, first + 1, first);
+                orders.add(claims);
+                UserId fan = new UserId("contract-order-fan-" + i);
+                List<SeatInventory.SeatClaim> list = claims.entrySet().stream()
+                        .map(e -> new SeatInventory.SeatClaim(e.getKey(), e.getValue()))
+                        .toList();
+                calls.add(() -> tx().call(() -> store().holdAll(schedule, list, EXPIRY, NOW, fan, concert.id())));
+            }
+            List<Future<SeatInventory.OrderOutcome>> outcomes = pool.invokeAll(calls);
+            Map<Integer, UUID> owner = new java.util.HashMap<>();
+            for (int i = 0; i < callers; i++) {
+                if (outcomes.get(i).get() instanceof SeatInventory.HeldOrder) {
+                    for (Map.Entry<Integer, UUID> claim : orders.get(i).entrySet()) {
+                        assertNull(owner.put(claim.getKey(), claim.getValue()), "seat " + claim.getKey() + " twice");
+                    }
+                }
+            }
+            assertFalse(owner.isEmpty(), "some order won");
+            for (int number = 1; number <= 6; number++) {
+                Seat seat = seat(concert, number);
+                UUID expected = owner.get(number);
+                assertEquals(expected == null ? SeatStatus.AVAILABLE : SeatStatus.HELD, seat.storedStatus());
+                if (expected != null) {
+                    assertTrue(release(seat.id(), expected), "seat " + number + " is held for the winning order");
+                }
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -47,7 +47,9 @@ class BookingEventsTest {
                         "price",
                         55_000L,
                         "expiresAt",
-                        "2026-03-01T10:05:00Z"),
+                        "2026-03-01T10:05:00Z",
+                        "orderId",
+                        held.id().toString()),
                 event.payload());
     }
 
@@ -63,6 +65,7 @@ class BookingEventsTest {
         assertEquals(payment.id().toString(), paid.get("paymentId"));
         assertEquals(55_000L, paid.get("amount"));
         assertEquals(5_000L, paid.get("balanceAfter"));
+        assertEquals(payment.id().toString(), paid.get("groupId"));
     }
 
     @Test
@@ -75,6 +78,11 @@ class BookingEventsTest {
         assertEquals("ReservationExpired", expired.type());
         assertEquals(held.id().toString(), expired.aggregateId());
         assertEquals("2026-03-01T10:05:00Z", expired.payload().get("expiredAt"));
+        assertEquals("HOLD_LAPSED", expired.payload().get("reason"));
+        DomainEvent closed = BookingEvents.reservationReleasedAtSaleClose(UUID.randomUUID(), held, NOW.plusSeconds(60));
+        assertEquals("ReservationExpired", closed.type());
+        assertEquals("2026-03-01T10:01:00Z", closed.payload().get("expiredAt"));
+        assertEquals("SALE_CLOSED", closed.payload().get("reason"));
     }
 
     @Test

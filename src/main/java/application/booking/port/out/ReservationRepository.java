@@ -47,4 +47,12 @@ public interface ReservationRepository {
      * {@code status}, only those whose {@link Reservation#statusAt} {@code now} is that status.
      */
     Page<Reservation> ownedBy(UserId user, Optional<ReservationStatus> status, Instant now, PageRequest page);
+
+    /**
+     * Marks up to {@code limit} HELD reservations of schedules starting at or before {@code
+     * closedUpTo} ({@code BookingWindow.closedUpTo}: their sale has closed) EXPIRED at {@code now}
+     * ({@code Reservation.expireAtSaleClose}) and returns them. Each is returned to exactly one caller, however many run
+     * at once (D48).
+     */
+    List<Reservation> expireAtSaleClose(Instant closedUpTo, Instant now, int limit);
 }

@@ -3,6 +3,8 @@ package application.booking.port.out;
 import domain.shared.Money;
 import domain.shared.UserId;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,11 +31,48 @@ public interface SeatInventory {
             UserId holder,
             long concertId);
 
+    /**
+     * Takes every seat of an order, or none (D47): each claimed seat must be available at {@code
+     * now} ({@code Seat.isAvailableAt}). The seats are locked in ascending seat-id order, whatever
+     * the order of the claims, so overlapping orders wait for each other instead of deadlocking;
+     * then either all are marked HELD, each for its claim's reservation, or nothing is written. When
+     * it took them it then takes the {@code holder}'s turn on the concert, as {@link #hold} does, after
+     * the last seat lock (so the same fan's concurrent holds cannot wait on each other in a cycle).
+     *
+     * @param claims distinct seat numbers, each with the id of the reservation it is for
+     */
+    OrderOutcome holdAll(
+            long scheduleId, List<SeatClaim> claims, Instant holdExpiresAt, Instant now, UserId holder, long concertId);
+
     /** Marks the seat SOLD if it is still held for that reservation. */
     boolean sell(long seatId, UUID reservationId);
 
     /** Makes the seat AVAILABLE if it is still held for that reservation (not if someone else took it since). */
     boolean release(long seatId, UUID reservationId);
+
+    /** One seat of an order and the reservation that is to hold it. */
+    record SeatClaim(int seatNumber, UUID reservationId) {}
+
+    /** What an order's hold found: every seat held, or why none was. */
+    sealed interface OrderOutcome permits HeldOrder, RefusedOrder {}
+
+    /** Every claimed seat is held: seat number → the held seat. */
+    record HeldOrder(Map<Integer, HeldSeat> seats) implements OrderOutcome {
+        public HeldOrder {
+            seats = Map.copyOf(seats);
+        }
+    }
+
+    /**
+     * Nothing was taken: {@code taken} are claimed seats held by someone else or sold, {@code
+     * missing} seat numbers the schedule does not have (each ascending; at least one is not empty).
+     */
+    record RefusedOrder(List<Integer> taken, List<Integer> missing) implements OrderOutcome {
+        public RefusedOrder {
+            taken = List.copyOf(taken);
+            missing = List.copyOf(missing);
+        }
+    }
 
     /** What a hold found: the seat, now held for the reservation, or why it was not taken. */
     sealed interface HoldOutcome permits HeldSeat, Refusal {}

@@ -5,6 +5,7 @@ import application.shared.PageRequest;
 import application.shared.Stages;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
+import domain.concert.Schedule;
 import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
 import java.time.Instant;
@@ -36,6 +37,9 @@ public interface ConcertRepository {
 
     /** The concert a schedule belongs to; empty for an unknown schedule. */
     Optional<Long> concertOfSchedule(long scheduleId);
+
+    /** The schedule (its concert and start); empty for an unknown schedule. */
+    Optional<Schedule> schedule(long scheduleId);
 
     /**
      * Schedules starting after {@code now} that have at least one seat available at {@code now}
