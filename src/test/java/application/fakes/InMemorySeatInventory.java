@@ -111,6 +111,23 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
                 row -> new Row(seatId, row.scheduleId(), row.number(), row.price(), SeatStatus.AVAILABLE, null, null));
     }
 
+    /** For the refund fake: a seat SOLD to that reservation is AVAILABLE again. */
+    public boolean releaseSold(long seatId, UUID reservationId) {
+        lock.lock();
+        try {
+            Row row = rows.get(seatId);
+            if (row == null || row.status() != SeatStatus.SOLD || !reservationId.equals(row.reservationId())) {
+                return false;
+            }
+            rows.put(
+                    seatId,
+                    new Row(seatId, row.scheduleId(), row.number(), row.price(), SeatStatus.AVAILABLE, null, null));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Like the SQL's {@code WHERE reservation_id = ? AND status = 'HELD'}: a compare-and-set. */
     private boolean ifHeldFor(long seatId, UUID reservationId, java.util.function.UnaryOperator<Row> change) {
         lock.lock();
