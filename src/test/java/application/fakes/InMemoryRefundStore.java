@@ -29,12 +29,17 @@ public final class InMemoryRefundStore implements RefundStore, TransactionalFake
         if (refunded.storedStatus() != ReservationStatus.REFUNDED) {
             throw new IllegalArgumentException("not a refunded reservation: " + refunded.storedStatus());
         }
-        if (rows.values().stream().anyMatch(r -> r.reservationId().equals(refund.reservationId()))) {
-            throw new IllegalStateException("duplicate refund of reservation " + refund.reservationId());
-        }
-        if (!reservations.saveIfConfirmed(refunded)) {
+        if (reservations
+                .findById(refunded.id())
+                .filter(r -> r.storedStatus() == ReservationStatus.CONFIRMED)
+                .isEmpty()) {
             return false;
         }
+        if (rows.values().stream().anyMatch(r -> r.reservationId().equals(refund.reservationId()))) {
+            // the UNIQUE constraint's answer: a bug in the caller, not a refusal
+            throw new IllegalStateException("duplicate refund of reservation " + refund.reservationId());
+        }
+        reservations.saveIfConfirmed(refunded);
         seats.releaseSold(refunded.seatId(), refunded.id());
         rows.put(refund.id(), refund);
         return true;
