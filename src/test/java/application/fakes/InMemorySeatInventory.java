@@ -25,6 +25,7 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
     private final ReentrantLock lock = new ReentrantLock();
     private Map<Long, Row> rows = new LinkedHashMap<>();
     private long nextSeatId = 1;
+    private java.util.Set<Long> cancelledSchedules = new java.util.HashSet<>();
 
     /** One stored seat row. */
     public record Row(
@@ -72,6 +73,9 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
             if (!row.toSeat().isAvailableAt(now)) {
                 return Refusal.TAKEN;
             }
+            if (cancelledSchedules.contains(scheduleId)) {
+                throw new domain.concert.ScheduleCancelledException(scheduleId);
+            }
             rows.put(
                     row.id(),
                     new Row(
@@ -88,8 +92,27 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
         }
     }
 
+    /** Plays {@code schedule.cancelled_at}: the schedule's seats are no longer held or sold. */
+    public void cancelSchedule(long scheduleId) {
+        lock.lock();
+        try {
+            cancelledSchedules.add(scheduleId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public boolean sell(long seatId, UUID reservationId) {
+        lock.lock();
+        try {
+            Row row = rows.get(seatId);
+            if (row != null && cancelledSchedules.contains(row.scheduleId())) {
+                throw new domain.concert.ScheduleCancelledException(row.scheduleId());
+            }
+        } finally {
+            lock.unlock();
+        }
         return ifHeldFor(
                 seatId,
                 reservationId,
@@ -172,10 +195,12 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
         lock.lock();
         try {
             Map<Long, Row> saved = new LinkedHashMap<>(rows);
+            java.util.Set<Long> savedCancelled = new java.util.HashSet<>(cancelledSchedules);
             return () -> {
                 lock.lock();
                 try {
                     rows = new LinkedHashMap<>(saved);
+                    cancelledSchedules = new java.util.HashSet<>(savedCancelled);
                 } finally {
                     lock.unlock();
                 }
