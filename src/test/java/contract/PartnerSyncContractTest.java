@@ -205,6 +205,34 @@ class PartnerSyncContractTest {
     }
 
     @Test
+    void aRefundIsSentAgainOnceAndTheRefundedRecordLeavesTrackingOnceAcknowledged() {
+        Api.ConcertFixture concert = Api.createConcert(1, 2, 1000);
+        String user = member();
+        List<String> ids = holds(user, concert, 1, 1);
+        String paid = ids.get(0);
+        Api.charge(user, 5000);
+        assertEquals(201, Api.pay(user, paid, UUID.randomUUID().toString()).statusCode());
+        awaitVisible(ids);
+        runOnce();
+        assertEquals(Set.copyOf(ids), tracked(ids), "paid, not refunded: can still change");
+        assertTrue(recordSent(paid, "NEW").get("payment").get("refundedAt").isNull());
+
+        assertEquals(201, Api.refund(user, paid, UUID.randomUUID().toString()).statusCode());
+        stub.reset();
+        runOnce();
+        assertEquals(Map.of(paid, 1L), sendsOf(ids, "CHANGED"), "a refund is sent again exactly once");
+        JsonNode sent = recordSent(paid, "CHANGED");
+        assertEquals("REFUNDED", sent.get("status").asText());
+        assertEquals(1000, sent.get("payment").get("amount").asLong());
+        assertTrue(sent.get("payment").hasNonNull("refundedAt"), sent.toString());
+        assertEquals(Set.of(), tracked(ids), "refunded is final: acknowledged, no longer tracked");
+
+        stub.reset();
+        runOnce();
+        assertEquals(Map.of(), sendsOf(ids, null), "a final record is not sent again");
+    }
+
+    @Test
     void aPageAnswered500IsSentAgainByTheNextRunWithTheSameBatchIdAndNothingIsDoubled() {
         Api.ConcertFixture concert = Api.createConcert(1, 4, 1000);
         List<String> ids = holds(member(), concert, 1, 3);

@@ -145,6 +145,17 @@ public final class Api {
                 .extract();
     }
 
+    /** POST /api/v1/reservations/{id}/refund as the user, with the Idempotency-Key (null: none sent). */
+    public static ExtractableResponse<Response> refund(String userId, String reservationId, String idempotencyKey) {
+        RequestSpecification request = asUser(userId);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/v1/reservations/" + reservationId + "/refund")
+                .then()
+                .extract();
+    }
+
     public record ConcertFixture(long id, List<Long> scheduleIds) {
         public long schedule() {
             return scheduleIds.getFirst();

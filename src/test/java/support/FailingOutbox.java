@@ -13,6 +13,8 @@ import jakarta.enterprise.inject.Alternative;
 @ApplicationScoped
 public class FailingOutbox implements OutboxPort {
     private static volatile boolean armed;
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTDOWN =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final PostgresOutbox delegate;
 
@@ -25,9 +27,22 @@ public class FailingOutbox implements OutboxPort {
         armed = true;
     }
 
+    /** The {@code n}-th append from now (1 = the next) inserts its row, then throws: a crash mid-batch. */
+    public static void armAfter(int n) {
+        COUNTDOWN.set(n);
+    }
+
+    public static void disarm() {
+        armed = false;
+        COUNTDOWN.set(0);
+    }
+
     @Override
     public void append(DomainEvent event) {
         delegate.append(event);
+        if (COUNTDOWN.get() > 0 && COUNTDOWN.decrementAndGet() == 0) {
+            throw new IllegalStateException("injected failure after the event insert (armed countdown)");
+        }
         if (armed) {
             armed = false;
             throw new IllegalStateException("injected failure after the event insert");

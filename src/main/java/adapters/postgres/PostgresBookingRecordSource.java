@@ -21,8 +21,8 @@ import java.util.UUID;
  * reservations in one query (keyset on {@code (sync_xid, id)}, docs/sync.md), then each child table
  * in one query for the whole page ({@code reservation_id = ANY(...)}).
  *
- * <p>Child tables today: {@code payment} and {@code ticket} (its check-in). Refunds (issue #16) add
- * one query in {@link #withChildren}; the record's section for them is already there.
+ * <p>Child tables: {@code payment}, {@code refund} (its {@code refunded_at} goes into the payment
+ * section) and {@code ticket} (its check-in).
  */
 @ApplicationScoped
 public class PostgresBookingRecordSource implements BookingRecordSource {
@@ -43,6 +43,9 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
 
     private static final String PAYMENTS =
             "SELECT id, reservation_id, amount, created_at FROM payment WHERE reservation_id = ANY(:ids)";
+
+    private static final String REFUNDS =
+            "SELECT reservation_id, refunded_at FROM refund WHERE reservation_id = ANY(:ids)";
 
     private static final String CHECK_INS = "SELECT reservation_id, checked_in_at FROM ticket"
             + " WHERE reservation_id = ANY(:ids) AND checked_in_at IS NOT NULL";
@@ -88,6 +91,7 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
                 PAYMENTS,
                 rows.keySet(),
                 row -> new PaymentSection(row.uuid("id"), row.longValue("amount"), row.instant("created_at"), null));
+        Map<UUID, Instant> refunds = children(REFUNDS, rows.keySet(), row -> row.instant("refunded_at"));
         Map<UUID, CheckInSection> checkIns =
                 children(CHECK_INS, rows.keySet(), row -> new CheckInSection(row.instant("checked_in_at")));
         Map<UUID, BookingRecord> records = new LinkedHashMap<>(rows.size() * 2);
@@ -104,10 +108,16 @@ public class PostgresBookingRecordSource implements BookingRecordSource {
                             m.status(),
                             m.createdAt(),
                             m.updatedAt(),
-                            payments.get(m.id()),
+                            withRefund(payments.get(m.id()), refunds.get(m.id())),
                             checkIns.get(m.id())));
         }
         return records;
+    }
+
+    private static PaymentSection withRefund(PaymentSection payment, Instant refundedAt) {
+        return payment == null || refundedAt == null
+                ? payment
+                : new PaymentSection(payment.id(), payment.amount(), payment.paidAt(), refundedAt);
     }
 
     /** A child table's rows of these reservations, by {@code reservation_id} (one query). */

@@ -166,7 +166,7 @@ public class PostgresConcertRepository implements ConcertRepository, PanacheRepo
                     WHERE st.schedule_id = sc.id AND st.status <> 'SOLD'
                       AND (st.status = 'AVAILABLE' OR st.hold_expires_at <= :now)
                 ) a
-                WHERE sc.concert_id = :concert AND sc.starts_at > :now AND a.available > 0
+                WHERE sc.concert_id = :concert AND sc.starts_at > :now AND sc.cancelled_at IS NULL AND a.available > 0
                 ORDER BY sc.starts_at, sc.id
                 """,
                 Map.of("concert", concertId, "now", now),

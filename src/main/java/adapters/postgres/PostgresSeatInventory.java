@@ -1,6 +1,7 @@
 package adapters.postgres;
 
 import application.booking.port.out.SeatInventory;
+import domain.concert.ScheduleCancelledException;
 import domain.shared.Money;
 import domain.shared.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,29 @@ public class PostgresSeatInventory implements SeatInventory {
                     Long id = row.nullableLong("id");
                     return id == null ? Refusal.TAKEN : new HeldSeat(id, Money.won(row.longValue("price")));
                 });
-        return rows.isEmpty() ? Refusal.NO_SUCH_SEAT : rows.getFirst();
+        if (rows.isEmpty()) {
+            return Refusal.NO_SUCH_SEAT;
+        }
+        if (rows.getFirst() instanceof HeldSeat) {
+            // only a hold that took its seat pays this round trip (a refused one changes nothing)
+            requireOnSale(
+                    "SELECT id, cancelled_at FROM schedule WHERE id = :schedule FOR KEY SHARE",
+                    Map.of("schedule", scheduleId));
+        }
+        return rows.getFirst();
+    }
+
+    /**
+     * A cancelled schedule sells nothing ({@code ScheduleCancelledException}). FOR KEY SHARE on the
+     * schedule row: a cancellation (which locks it FOR UPDATE) waits for this transaction, and this
+     * one, if the cancellation came first, waits for its commit and then reads the row it left.
+     */
+    private void requireOnSale(String sql, Map<String, ?> parameters) {
+        List<Long> cancelled =
+                Jdbc.query(em, sql, parameters, row -> row.instant("cancelled_at") != null ? row.longValue("id") : -1L);
+        if (!cancelled.isEmpty() && cancelled.getFirst() >= 0) {
+            throw new ScheduleCancelledException(cancelled.getFirst());
+        }
     }
 
     /**
@@ -153,6 +176,10 @@ public class PostgresSeatInventory implements SeatInventory {
             return new RefusedOrder(
                     taken.stream().sorted().toList(), missing.stream().sorted().toList());
         }
+        // as for one seat: a cancelled schedule holds nothing (the exception rolls the order back)
+        requireOnSale(
+                "SELECT id, cancelled_at FROM schedule WHERE id = :schedule FOR KEY SHARE",
+                Map.of("schedule", scheduleId));
         Jdbc.query(
                 em,
                 "SELECT 1 AS turn FROM pg_advisory_xact_lock(hashtextextended(:holder, :concert))",
@@ -167,6 +194,10 @@ public class PostgresSeatInventory implements SeatInventory {
 
     @Override
     public boolean sell(long seatId, UUID reservationId) {
+        requireOnSale("""
+                SELECT sc.id, sc.cancelled_at FROM seat s JOIN schedule sc ON sc.id = s.schedule_id
+                WHERE s.id = :seat FOR KEY SHARE OF sc
+                """, Map.of("seat", seatId));
         return Jdbc.update(em, """
                         UPDATE seat SET status = 'SOLD', hold_expires_at = NULL
                         WHERE id = :seat AND reservation_id = :reservation AND status = 'HELD'

@@ -68,6 +68,22 @@ public class PostgresWalletStore implements WalletStore, PanacheRepositoryBase<W
         return record(Wallet.Change.paid(userId, amount, Money.won(after.getFirst()), transactionId, paymentId, now));
     }
 
+    /** An upsert that adds, like a charge (a refunded fan paid from this wallet, so it exists). */
+    @Override
+    public Wallet.Change refund(UserId userId, Money amount, UUID transactionId, UUID refundId, Instant now) {
+        long after = Jdbc.one(
+                getEntityManager(),
+                """
+                INSERT INTO wallet AS w (user_id, balance, updated_at) VALUES (:user, :amount, :now)
+                ON CONFLICT (user_id) DO UPDATE
+                    SET balance = w.balance + EXCLUDED.balance, updated_at = EXCLUDED.updated_at
+                RETURNING balance
+                """,
+                Map.of("user", userId.value(), "amount", amount.won(), "now", now),
+                row -> row.longValue("balance"));
+        return record(Wallet.Change.refunded(userId, amount, Money.won(after), transactionId, refundId, now));
+    }
+
     private Wallet.Change record(Wallet.Change change) {
         persist(PersistenceMapper.entity(change.entry()));
         return change;

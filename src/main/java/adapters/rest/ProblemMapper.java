@@ -164,6 +164,22 @@ public class ProblemMapper {
         return respond(Problem.of(Status.CONFLICT, slug, e.getMessage()), uri);
     }
 
+    // --- refunds and cancelled schedules (docs/api.md) ---
+
+    /** refund-not-paid, refund-already-refunded, refund-cutoff-passed, refund-ticket-used. */
+    @ServerExceptionMapper
+    public Response refundRefused(domain.reservation.RefundRefusedException e, UriInfo uri) {
+        String slug = "refund-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return respond(Problem.of(Status.CONFLICT, slug, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response scheduleCancelled(domain.concert.ScheduleCancelledException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "schedule-cancelled", e.getMessage()), uri);
+    }
+
+    // --- end of refunds ---
+
     /** 422 with the PG's own code and message as extension members (RFC 9457 §3.2). */
     @ServerExceptionMapper
     public Response paymentDeclined(PaymentDeclinedException e, UriInfo uri) {

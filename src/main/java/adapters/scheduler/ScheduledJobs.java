@@ -110,6 +110,15 @@ public class ScheduledJobs {
         tick(RunJobUseCase.PARTNER_SYNC);
     }
 
+    /** Resumes the refund jobs of cancelled schedules that have not completed (D50). */
+    @Scheduled(
+            identity = "schedule-cancellation",
+            every = "${refund.cancellation.every}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void resumeScheduleCancellations() {
+        tick(RunJobUseCase.SCHEDULE_CANCELLATION);
+    }
+
     /** A scheduled run: a store outage is one log line when it starts and one when it ends (JobOutageLog). */
     private void tick(String job) {
         outages.run(job, () -> runOnce(job));

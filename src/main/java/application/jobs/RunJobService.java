@@ -8,6 +8,7 @@ import application.partnersync.port.in.RunPartnerSyncUseCase;
 import application.queue.port.in.AdmitWaitingUsersUseCase;
 import application.queue.port.in.ExpireActiveTokensUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
+import application.refund.port.in.RunScheduleCancellationsUseCase;
 import application.shared.JobSettings;
 import application.shared.port.out.JobLock;
 import application.wallet.port.in.ForgetIdempotencyKeysUseCase;
@@ -42,7 +43,8 @@ public class RunJobService implements RunJobUseCase {
             StartReconciliationUseCase reconciliation,
             SweepPendingTopUpsUseCase sweepTopUps,
             ForgetTopUpOrdersUseCase forgetOrders,
-            RunPartnerSyncUseCase partnerSync) {
+            RunPartnerSyncUseCase partnerSync,
+            RunScheduleCancellationsUseCase scheduleCancellations) {
         this.lock = lock;
         this.settings = settings;
         jobs.put(QUEUE_ADMISSION, admit::admitAll);
@@ -59,6 +61,8 @@ public class RunJobService implements RunJobUseCase {
             RunPartnerSyncUseCase.Result result = partnerSync.run(PARTNER_SYNC_SCHEDULER);
             return result.run() == null ? 0 : result.run().sent();
         });
+        // the job takes a lease of its own (the admin's cancel starts it too)
+        jobs.put(SCHEDULE_CANCELLATION, scheduleCancellations::runPending);
         jobs.put(OUTBOX_RELAY, () -> {
             // a bounded number of batches per run, so one run never outlives its lease
             long delivered = 0;

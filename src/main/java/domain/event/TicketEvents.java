@@ -14,6 +14,7 @@ public final class TicketEvents {
 
     public static final String TICKET_ISSUED = "TicketIssued";
     public static final String TICKET_CHECKED_IN = "TicketCheckedIn";
+    public static final String TICKET_VOIDED = "TicketVoided";
 
     private TicketEvents() {}
 
@@ -29,6 +30,17 @@ public final class TicketEvents {
         payload.put("checkedInAt", t.checkedInAt().toString());
         payload.put("checkedInBy", t.checkedInBy().value());
         return new DomainEvent(eventId, TICKET, t.id().toString(), TICKET_CHECKED_IN, 1, t.checkedInAt(), payload);
+    }
+
+    /** The ticket was made void by a refund ({@code voidedFor}): it opens no door any more. */
+    public static DomainEvent ticketVoided(UUID eventId, Ticket t) {
+        if (t.voidedAt() == null) {
+            throw new IllegalArgumentException("ticket " + t.id() + " is not void");
+        }
+        Map<String, Object> payload = ticket(t);
+        payload.put("voidedAt", t.voidedAt().toString());
+        payload.put("refundId", t.voidedFor().toString());
+        return new DomainEvent(eventId, TICKET, t.id().toString(), TICKET_VOIDED, 1, t.voidedAt(), payload);
     }
 
     private static Map<String, Object> ticket(Ticket t) {

@@ -54,14 +54,14 @@ public record BookingRecord(
     }
 
     /**
-     * Whether the record can no longer change: a hold that lapsed or was cancelled, a payment that
-     * was refunded, or a paid seat already checked in (a show that has started refunds nothing). A
+     * Whether the record can no longer change: a hold that lapsed or was cancelled, a reservation
+     * that was refunded (REFUNDED, with its payment's {@code refundedAt}), or a paid seat already checked in (a show that has started refunds nothing). A
      * HELD record can still be paid or lapse; a CONFIRMED one can still be refunded or checked in.
      * Every new status must be placed here (the switch has no default on purpose).
      */
     public boolean isFinal() {
         return switch (status) {
-            case EXPIRED, CANCELLED -> true;
+            case EXPIRED, CANCELLED, REFUNDED -> true;
             case HELD -> false;
             case CONFIRMED -> checkIn != null || (payment != null && payment.refunded());
         };

@@ -125,6 +125,22 @@ public record Reservation(
         return transition(ReservationStatus.CANCELLED, now, "cancelled");
     }
 
+    /**
+     * A paid reservation given back: CONFIRMED → REFUNDED. Whether it may be refunded now (the
+     * cutoff) is {@code domain.refund.RefundPolicy}'s to say; this is only the transition.
+     */
+    public Reservation refund(Instant now) {
+        ReservationStatus current = statusAt(now);
+        if (current != ReservationStatus.CONFIRMED) {
+            throw new RefundRefusedException(
+                    id,
+                    current == ReservationStatus.REFUNDED
+                            ? RefundRefusedException.Reason.ALREADY_REFUNDED
+                            : RefundRefusedException.Reason.NOT_PAID);
+        }
+        return withStatus(ReservationStatus.REFUNDED);
+    }
+
     /** Records that the hold ran out. Only a lapsed hold can expire. */
     public Reservation expire(Instant now) {
         if (!isLapsedAt(now)) {

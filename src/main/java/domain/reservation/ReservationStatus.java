@@ -1,9 +1,14 @@
 package domain.reservation;
 
-/** HELD → CONFIRMED (paid) | CANCELLED (by the fan) | EXPIRED (hold time ran out). The last three are final. */
+/**
+ * HELD → CONFIRMED (paid) | CANCELLED (by the fan, or its schedule was cancelled) | EXPIRED (hold time
+ * ran out); CONFIRMED → REFUNDED (by the owner before the cutoff, or its schedule was cancelled).
+ * EXPIRED, CANCELLED and REFUNDED are final.
+ */
 public enum ReservationStatus {
     HELD,
     CONFIRMED,
     EXPIRED,
-    CANCELLED
+    CANCELLED,
+    REFUNDED
 }

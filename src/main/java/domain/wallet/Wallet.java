@@ -53,6 +53,11 @@ public record Wallet(UserId userId, Money balance) {
         return Change.paid(userId, amount, balance.minus(amount), transactionId, paymentId, now);
     }
 
+    /** Gives {@code amount} back for refund {@code refundId}: the wallet and its REFUND line. */
+    public Change refund(Money amount, UUID transactionId, UUID refundId, Instant now) {
+        return Change.refunded(userId, amount, balance.plus(amount), transactionId, refundId, now);
+    }
+
     /** The wallet after a change, and the ledger line that records it. */
     public record Change(Wallet wallet, WalletTransaction entry) {
         /** A charge of {@code amount} that left {@code balanceAfter}: the wallet and its CHARGE line. */
@@ -60,6 +65,14 @@ public record Wallet(UserId userId, Money balance) {
             return new Change(
                     new Wallet(userId, balanceAfter),
                     WalletTransaction.charge(transactionId, userId, amount, balanceAfter, now));
+        }
+
+        /** A refund of {@code amount} that left {@code balanceAfter}: the wallet and its REFUND line. */
+        public static Change refunded(
+                UserId userId, Money amount, Money balanceAfter, UUID transactionId, UUID refundId, Instant now) {
+            return new Change(
+                    new Wallet(userId, balanceAfter),
+                    WalletTransaction.refund(transactionId, userId, amount, balanceAfter, refundId, now));
         }
 
         /**

@@ -35,6 +35,12 @@ public record WalletTransaction(
         return new WalletTransaction(id, userId, TransactionType.CHARGE, amount, balanceAfter, null, now);
     }
 
+    /** Money given back for refund {@code refundId} (its reference). */
+    public static WalletTransaction refund(
+            UUID id, UserId userId, Money amount, Money balanceAfter, UUID refundId, Instant now) {
+        return new WalletTransaction(id, userId, TransactionType.REFUND, amount, balanceAfter, refundId, now);
+    }
+
     public static WalletTransaction payment(
             UUID id, UserId userId, Money amount, Money balanceAfter, UUID paymentId, Instant now) {
         return new WalletTransaction(id, userId, TransactionType.PAYMENT, amount, balanceAfter, paymentId, now);

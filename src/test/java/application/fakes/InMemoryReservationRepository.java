@@ -66,6 +66,19 @@ public final class InMemoryReservationRepository implements ReservationRepositor
         return true;
     }
 
+    /**
+     * For the refund fake: writes {@code refunded} if the stored row is still CONFIRMED, as {@code
+     * PostgresRefundStore}'s conditional UPDATE does.
+     */
+    public synchronized boolean saveIfConfirmed(Reservation refunded) {
+        Reservation current = rows.get(refunded.id());
+        if (current == null || current.storedStatus() != domain.reservation.ReservationStatus.CONFIRMED) {
+            return false;
+        }
+        rows.put(refunded.id(), refunded);
+        return true;
+    }
+
     @Override
     public synchronized Optional<Reservation> findById(UUID id) {
         return Optional.ofNullable(rows.get(id));

@@ -25,6 +25,7 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
     private final ReentrantLock lock = new ReentrantLock();
     private Map<Long, Row> rows = new LinkedHashMap<>();
     private long nextSeatId = 1;
+    private java.util.Set<Long> cancelledSchedules = new java.util.HashSet<>();
 
     /** One stored seat row. */
     public record Row(
@@ -72,6 +73,9 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
             if (!row.toSeat().isAvailableAt(now)) {
                 return Refusal.TAKEN;
             }
+            if (cancelledSchedules.contains(scheduleId)) {
+                throw new domain.concert.ScheduleCancelledException(scheduleId);
+            }
             rows.put(
                     row.id(),
                     new Row(
@@ -117,6 +121,9 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
                         taken.stream().sorted().toList(),
                         missing.stream().sorted().toList());
             }
+            if (cancelledSchedules.contains(scheduleId)) {
+                throw new domain.concert.ScheduleCancelledException(scheduleId);
+            }
             Map<Integer, HeldSeat> held = new java.util.HashMap<>();
             for (SeatClaim claim : claims) {
                 Row row = found.get(claim.seatNumber());
@@ -138,8 +145,27 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
         }
     }
 
+    /** Plays {@code schedule.cancelled_at}: the schedule's seats are no longer held or sold. */
+    public void cancelSchedule(long scheduleId) {
+        lock.lock();
+        try {
+            cancelledSchedules.add(scheduleId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public boolean sell(long seatId, UUID reservationId) {
+        lock.lock();
+        try {
+            Row row = rows.get(seatId);
+            if (row != null && cancelledSchedules.contains(row.scheduleId())) {
+                throw new domain.concert.ScheduleCancelledException(row.scheduleId());
+            }
+        } finally {
+            lock.unlock();
+        }
         return ifHeldFor(
                 seatId,
                 reservationId,
@@ -159,6 +185,23 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
                 seatId,
                 reservationId,
                 row -> new Row(seatId, row.scheduleId(), row.number(), row.price(), SeatStatus.AVAILABLE, null, null));
+    }
+
+    /** For the refund fake: a seat SOLD to that reservation is AVAILABLE again. */
+    public boolean releaseSold(long seatId, UUID reservationId) {
+        lock.lock();
+        try {
+            Row row = rows.get(seatId);
+            if (row == null || row.status() != SeatStatus.SOLD || !reservationId.equals(row.reservationId())) {
+                return false;
+            }
+            rows.put(
+                    seatId,
+                    new Row(seatId, row.scheduleId(), row.number(), row.price(), SeatStatus.AVAILABLE, null, null));
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Like the SQL's {@code WHERE reservation_id = ? AND status = 'HELD'}: a compare-and-set. */
@@ -205,10 +248,12 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
         lock.lock();
         try {
             Map<Long, Row> saved = new LinkedHashMap<>(rows);
+            java.util.Set<Long> savedCancelled = new java.util.HashSet<>(cancelledSchedules);
             return () -> {
                 lock.lock();
                 try {
                     rows = new LinkedHashMap<>(saved);
+                    cancelledSchedules = new java.util.HashSet<>(savedCancelled);
                 } finally {
                     lock.unlock();
                 }

@@ -39,6 +39,12 @@ public final class InMemoryWalletStore implements WalletStore, TransactionalFake
     }
 
     @Override
+    public synchronized Wallet.Change refund(
+            UserId userId, Money amount, UUID transactionId, UUID refundId, Instant now) {
+        return apply(load(userId).refund(amount, transactionId, refundId, now));
+    }
+
+    @Override
     public synchronized Optional<WalletTransaction> transaction(UUID id) {
         return ledger.stream().filter(t -> t.id().equals(id)).findFirst();
     }

@@ -342,4 +342,34 @@ public abstract class SeatInventoryContract extends PortContract<SeatInventory> 
             pool.shutdownNow();
         }
     }
+
+    /** Cancels the schedule as {@code ScheduleCancellations.cancel} leaves it: {@code cancelled_at} set. */
+    private void cancelSchedule(long scheduleId) {
+        if (store() instanceof application.fakes.InMemorySeatInventory fake) {
+            fake.cancelSchedule(scheduleId);
+        } else {
+            support.Db.update("UPDATE schedule SET cancelled_at = now() WHERE id = ?", scheduleId);
+        }
+    }
+
+    @Test
+    void aCancelledScheduleSellsNothingMore() {
+        Concert concert = concert(3);
+        long schedule = Catalogue.onlySchedule(concert).id();
+        UUID held = UUID.randomUUID();
+        long heldSeatId = heldSeat(concert, 1, held);
+
+        cancelSchedule(schedule);
+
+        org.junit.jupiter.api.Assertions.assertThrows(
+                domain.concert.ScheduleCancelledException.class,
+                () -> hold(concert, 2, UUID.randomUUID(), EXPIRY, NOW));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                domain.concert.ScheduleCancelledException.class, () -> holdAll(concert, NOW, claims(2, 3)));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                domain.concert.ScheduleCancelledException.class, () -> sell(heldSeatId, held));
+        assertEquals(SeatStatus.AVAILABLE, seat(concert, 2).storedStatus(), "the refused hold took nothing");
+        assertEquals(SeatStatus.AVAILABLE, seat(concert, 3).storedStatus(), "the refused order took nothing");
+        assertEquals(SeatStatus.HELD, seat(concert, 1).storedStatus(), "the refused sale sold nothing");
+    }
 }

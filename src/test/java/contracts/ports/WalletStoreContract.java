@@ -77,6 +77,25 @@ public abstract class WalletStoreContract extends PortContract<WalletStore> {
     }
 
     @Test
+    void aRefundAddsAndWritesItsRefundLine() {
+        UserId user = newUser();
+        charge(user, 3_000, NOW);
+        pay(user, 2_000);
+        UUID id = UUID.randomUUID();
+        UUID refund = UUID.randomUUID();
+
+        Wallet.Change change = tx().call(() -> store().refund(user, Money.won(1_500), id, refund, NOW));
+
+        assertStored(
+                change,
+                new Wallet(user, Money.won(2_500)),
+                WalletTransaction.refund(id, user, Money.won(1_500), Money.won(2_500), refund, NOW));
+        assertEquals(
+                TransactionType.REFUND,
+                tx().call(() -> store().history(user, 1)).getFirst().type());
+    }
+
+    @Test
     void aPaymentTakesItsAmountAndRecordsItsPayment() {
         UserId user = newUser();
         charge(user, 5_000, NOW);

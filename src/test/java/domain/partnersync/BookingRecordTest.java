@@ -50,6 +50,7 @@ class BookingRecordTest {
         assertTrue(with(h, ReservationStatus.CANCELLED).isFinal());
         BookingRecord p = paid();
         assertTrue(refunded(p).isFinal());
+        assertTrue(with(refunded(p), ReservationStatus.REFUNDED).isFinal(), "REFUNDED is final");
         assertTrue(checkedIn(p).isFinal());
     }
 

@@ -44,7 +44,13 @@ public interface SeatInventory {
     OrderOutcome holdAll(
             long scheduleId, List<SeatClaim> claims, Instant holdExpiresAt, Instant now, UserId holder, long concertId);
 
-    /** Marks the seat SOLD if it is still held for that reservation. */
+    /**
+     * Marks the seat SOLD if it is still held for that reservation.
+     *
+     * <p>{@link #hold} (when it took the seat) and {@code sell} refuse a seat of a cancelled schedule
+     * with {@code domain.concert.ScheduleCancelledException}, and take a share of the schedule that
+     * its cancellation waits for ({@code application.refund.port.out.ScheduleCancellations}).
+     */
     boolean sell(long seatId, UUID reservationId);
 
     /** Makes the seat AVAILABLE if it is still held for that reservation (not if someone else took it since). */

@@ -21,6 +21,8 @@ public interface RunJobUseCase {
     String RECONCILIATION = "reconciliation";
     /** Sends new and changed bookings to the membership app server (docs/sync.md); counts records sent. */
     String PARTNER_SYNC = "partner-sync";
+    /** Refunds the paid seats and cancels the holds of cancelled schedules, resuming unfinished jobs (D50). */
+    String SCHEDULE_CANCELLATION = "schedule-cancellation";
 
     /** @throws domain.shared.NotFoundException for an unknown job name */
     Result run(String job);

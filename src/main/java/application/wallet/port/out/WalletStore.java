@@ -25,6 +25,9 @@ public interface WalletStore {
     /** @throws InsufficientBalanceException when the balance does not cover the amount (nothing changes) */
     Wallet.Change pay(UserId userId, Money amount, UUID transactionId, UUID paymentId, Instant now);
 
+    /** Credits {@code amount} back for refund {@code refundId} ({@link Wallet#refund}): a REFUND line. */
+    Wallet.Change refund(UserId userId, Money amount, UUID transactionId, UUID refundId, Instant now);
+
     Optional<WalletTransaction> transaction(UUID id);
 
     /**
