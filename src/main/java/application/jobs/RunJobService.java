@@ -7,6 +7,7 @@ import application.jobs.port.in.RunJobUseCase;
 import application.partnersync.port.in.RunPartnerSyncUseCase;
 import application.queue.port.in.AdmitWaitingUsersUseCase;
 import application.queue.port.in.ExpireActiveTokensUseCase;
+import application.queue.port.in.OpenSalesUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
 import application.shared.JobSettings;
 import application.shared.port.out.JobLock;
@@ -42,11 +43,13 @@ public class RunJobService implements RunJobUseCase {
             StartReconciliationUseCase reconciliation,
             SweepPendingTopUpsUseCase sweepTopUps,
             ForgetTopUpOrdersUseCase forgetOrders,
-            RunPartnerSyncUseCase partnerSync) {
+            RunPartnerSyncUseCase partnerSync,
+            OpenSalesUseCase openSales) {
         this.lock = lock;
         this.settings = settings;
         jobs.put(QUEUE_ADMISSION, admit::admitAll);
         jobs.put(QUEUE_TOKEN_EXPIRY, expireTokens::expireAll);
+        jobs.put(QUEUE_OPENING, openSales::openDue);
         jobs.put(HOLD_EXPIRY, () -> inBatches(expireHolds::expireBatch));
         jobs.put(IDEMPOTENCY_RETENTION, () -> inBatches(forgetKeys::forgetBatch));
         jobs.put(OUTBOX_PRUNE, () -> inBatches(pruneOutbox::pruneBatch));

@@ -3,9 +3,11 @@ package application.fakes;
 import application.catalog.port.out.ConcertRepository;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
+import domain.concert.Inventory;
 import domain.concert.Schedule;
 import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
+import domain.concert.SeatStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +37,7 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
             seats.addSeats(scheduleId, planned.seatCount(), planned.price());
             schedules.add(new Schedule(scheduleId, concertId, planned.startsAt()));
         }
-        Concert concert = new Concert(concertId, plan.title(), schedules);
+        Concert concert = new Concert(concertId, plan.title(), schedules, plan.opensAt());
         concerts.put(concertId, concert);
         return concert;
     }
@@ -43,8 +45,42 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
     @Override
     public synchronized List<Concert> list() {
         return concerts.values().stream()
-                .map(c -> new Concert(c.id(), c.title(), List.of()))
+                .map(c -> new Concert(c.id(), c.title(), List.of(), c.opensAt()))
                 .toList();
+    }
+
+    @Override
+    public synchronized Optional<Concert> find(long concertId) {
+        return Optional.ofNullable(concerts.get(concertId))
+                .map(c -> new Concert(c.id(), c.title(), List.of(), c.opensAt()));
+    }
+
+    @Override
+    public synchronized boolean setOpensAt(long concertId, Instant opensAt) {
+        Concert c = concerts.get(concertId);
+        if (c == null) {
+            return false;
+        }
+        concerts.put(concertId, new Concert(c.id(), c.title(), c.schedules(), opensAt));
+        return true;
+    }
+
+    /** The domain's rules: a seat free by {@code Seat.isAvailableAt}, one held by a live hold. */
+    @Override
+    public synchronized Map<Long, Inventory> inventory(java.util.Collection<Long> concertIds, Instant now) {
+        Map<Long, Inventory> found = new java.util.HashMap<>();
+        for (long concertId : concertIds) {
+            List<Seat> onSale = schedules()
+                    .filter(s -> s.concertId() == concertId && s.startsAt().isAfter(now))
+                    .flatMap(s -> seats.seatsOf(s.id()).stream())
+                    .toList();
+            found.put(
+                    concertId,
+                    new Inventory(
+                            onSale.stream().anyMatch(seat -> seat.isAvailableAt(now)),
+                            onSale.stream().anyMatch(seat -> seat.statusAt(now) == SeatStatus.HELD)));
+        }
+        return found;
     }
 
     @Override
