@@ -20,7 +20,7 @@ def run(b, measured):
         sha = b.redis.script_load((ROOT / "src/main/resources/redis/admit.lua").read_text(), "SCRIPT LOAD admit.lua failed")
         raw_waiting = b.redis("ZCARD", f"{b.raw_room}waiting")
         before, t0 = b.cpu.snap(), time.time()
-        reply = b.redis("EVALSHA", sha, 11, *b.raw_keys, int(time.time()) * 1000, 1000000, 3600000, b.raw_concert, 1,
+        reply = b.redis("EVALSHA", sha, len(b.raw_keys), *b.raw_keys, int(time.time()) * 1000, 1000000, 3600000, b.raw_concert, 1,
                         3600000, what="EVALSHA admit.lua failed")
         t1, after = time.time(), b.cpu.snap()
         n = int(reply.splitlines()[0])

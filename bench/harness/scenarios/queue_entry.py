@@ -10,10 +10,12 @@ SC = "queue_entry"
 
 
 def room_keys(prefix, room):
-    """The room's keys as RedisQueueStore.keys() lists them (11 since the signed tokens, D32/D33)."""
+    """The room's keys as RedisQueueStore.keys() lists them (16 since the on-sale time's pre-queue, D52, and
+    the sold-out mark, D53)."""
     return [f"{room}waiting", f"{room}active", f"{room}user-token", f"{room}token-user", f"{room}since",
             f"{room}max-active", f"{room}rate", f"{prefix}rooms", f"{room}waiting-seen",
-            f"{room}max-active-version", f"{room}restored"]
+            f"{room}max-active-version", f"{room}restored", f"{room}pre-queue", f"{room}pre-queue-frozen",
+            f"{room}opened", f"{room}sold-out", f"{room}pre-queue-floor"]
 
 
 def entry_script():
@@ -49,13 +51,14 @@ def run(b):
     # the raw call counts no rate-limit buckets (the service does: its cost is part of the service/raw ratio)
     sha = b.redis.script_load(entry_script(), "SCRIPT LOAD failed")
     now_ms = int(time.time()) * 1000
-    # ARGV: user, token, now, max-active, TTL, concert, arrival order, no returning token ('' '' ''), restore window
-    enter = ["EVALSHA", sha, "11"] + b.raw_keys + [
+    # ARGV: user, token, now, max-active, TTL, concert, arrival order, no returning token ('' '' ''), restore
+    # window, no on-sale time ('')
+    enter = ["EVALSHA", sha, str(len(b.raw_keys))] + b.raw_keys + [
         "rawfan:__rand_int__", f"{b.raw_concert}.rawtoken__rand_int__", str(now_ms), "100", "3600000",
-        str(b.raw_concert), str(now_ms * 1000), "", "", "", "3600000"]
+        str(b.raw_concert), str(now_ms * 1000), "", "", "", "3600000", ""]
     # a sanity call, then calibrate the request count of redis-benchmark (it runs for -n requests, not seconds)
-    b.redis("EVALSHA", sha, 11, *b.raw_keys, "rawfan:check", f"{b.raw_concert}.check", now_ms, 100, 3600000,
-            b.raw_concert, now_ms * 1000, "", "", "", 3600000, what="EVALSHA enter.lua failed")
+    b.redis("EVALSHA", sha, len(b.raw_keys), *b.raw_keys, "rawfan:check", f"{b.raw_concert}.check", now_ms, 100,
+            3600000, b.raw_concert, now_ms * 1000, "", "", "", 3600000, "", what="EVALSHA enter.lua failed")
     run_redis(b, SC, "warmup", 0, cfg.warm * 20000, enter)
     n_enter = math.floor(b.rec.last["rps"] * cfg.dur)
     run_wrk(b, SC, "warmup", 0, cfg.warm, "enter", b.tokens.fan_file, BENCH_CONCERT=b.concert)

@@ -5,12 +5,17 @@
 -- leaves the line here, so nobody's slot is spent on a fan who is gone.
 -- KEYS as in enter.lua. ARGV: 1 now (ms), 2 max-active when Redis has none (stored in PostgreSQL, or
 -- the configured default), 3 active TTL (ms), 4 concert id,
--- 5 1 to admit, 0 to only sweep, 6 waiting TTL (ms)
+-- 5 1 to admit, 0 to only sweep, 6 waiting TTL (ms),
+-- 7 the concert's inventory this round (Inventory.verdict, D53): OPEN admits; PAUSED admits no one;
+--   SOLD_OUT admits no one and marks the room sold out (find.lua and enter.lua then answer SOLD_OUT)
+--   until a round finds seats again
 -- Returns {admitted, expired, waiting, active}
 -- The rules are stated in the domain and spelled here for atomicity (D40): an ACTIVE token ends at
 -- its expiry (QueueTicket.stillActive), a fan not seen for the waiting TTL has left
 -- (QueueTicket.hasAbandoned), free slots are AdmissionPolicy.freeSlots; contracts.ports.QueueStoreContract
 -- holds this script to them.
+-- While a pre-queue waits to be placed (or is being placed, D52), only fans ahead of its floor are
+-- admitted (SaleOpening.admitsBeforePlacement): never a later arrival before the pre-queue is in line.
 local now = tonumber(ARGV[1])
 
 local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
@@ -28,6 +33,7 @@ end
 local abandoned = redis.call('ZRANGEBYSCORE', KEYS[9], '-inf', now - tonumber(ARGV[6]))
 for _, token in ipairs(abandoned) do
   redis.call('ZREM', KEYS[1], token)
+  redis.call('ZREM', KEYS[12], token)
   local user = redis.call('HGET', KEYS[4], token)
   redis.call('HDEL', KEYS[4], token)
   if user and redis.call('HGET', KEYS[3], user) == token then
@@ -41,11 +47,35 @@ end
 local admitted = 0
 local waiting = redis.call('ZCARD', KEYS[1])
 if ARGV[5] == '1' then
+  local verdict = ARGV[7] or 'OPEN'
+  if verdict == 'SOLD_OUT' then
+    redis.call('SET', KEYS[15], now)
+  else
+    redis.call('DEL', KEYS[15])
+  end
   local max = tonumber(redis.call('GET', KEYS[6]) or ARGV[2])
   local free = max - redis.call('ZCARD', KEYS[2])
+  if verdict ~= 'OPEN' then
+    free = 0
+  end
   if free > 0 and waiting > 0 then
     local expires = now + tonumber(ARGV[3])
-    local popped = redis.call('ZPOPMIN', KEYS[1], free)
+    local popped
+    if redis.call('EXISTS', KEYS[12]) == 1 or redis.call('EXISTS', KEYS[13]) == 1 then
+      -- a pre-queue still to be placed: only those ahead of its floor (none if the floor is unknown)
+      local floor = redis.call('GET', KEYS[14]) or redis.call('GET', KEYS[16])
+      popped = {}
+      if floor then
+        local ahead = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. floor, 'WITHSCORES', 'LIMIT', 0, free)
+        for i = 1, #ahead, 2 do
+          redis.call('ZREM', KEYS[1], ahead[i])
+          popped[#popped + 1] = ahead[i]
+          popped[#popped + 1] = ahead[i + 1]
+        end
+      end
+    else
+      popped = redis.call('ZPOPMIN', KEYS[1], free)
+    end
     local batch = {}
     for i = 1, #popped, 2 do
       redis.call('ZREM', KEYS[9], popped[i])
@@ -76,7 +106,7 @@ if ARGV[5] == '1' then
 end
 
 local active = redis.call('ZCARD', KEYS[2])
-if waiting == 0 and active == 0 then
+if waiting == 0 and active == 0 and redis.call('EXISTS', KEYS[12]) == 0 and redis.call('EXISTS', KEYS[13]) == 0 then
   redis.call('SREM', KEYS[8], ARGV[4])
 end
 return {admitted, #expired + #abandoned, waiting, active}

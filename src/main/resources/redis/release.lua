@@ -9,7 +9,9 @@ if token == '' then
   end
 end
 local user = redis.call('HGET', KEYS[4], token)
+-- the frozen pre-queue (the shuffle's input) stays as it is: the placement skips a token no one holds
 local removed = redis.call('ZREM', KEYS[1], token) + redis.call('ZREM', KEYS[2], token)
+    + redis.call('ZREM', KEYS[12], token)
 redis.call('ZREM', KEYS[9], token)
 redis.call('HDEL', KEYS[4], token)
 if user and redis.call('HGET', KEYS[3], user) == token then

@@ -86,6 +86,36 @@ class BadInputSweepTest {
                 "reservationIds");
         bodyCases(cases, "POST", "/api/v1/wallet/charges", false, "{\"amount\":100}", "amount");
         bodyCases(cases, "PUT", "/api/v1/admin/concerts/__CONCERT__/queue", true, "{\"maxActive\":5}", "maxActive");
+        bodyCases(
+                cases,
+                "PUT",
+                "/api/v1/admin/concerts/__CONCERT__/opening",
+                true,
+                "{\"opensAt\":\"2099-01-01T00:00:00Z\"}",
+                "opensAt");
+        // extreme on-sale times: beyond epoch milliseconds, beyond PostgreSQL's timestamps, the far past
+        for (String bad : new String[] {
+            "\"+999999999-12-31T23:59:59Z\"",
+            "\"-999999999-01-01T00:00:00Z\"",
+            "\"+10000-01-01T00:00:00Z\"",
+            "\"1969-12-31T23:59:59Z\""
+        }) {
+            cases.add(new Case(
+                    "admin opening " + bad,
+                    "PUT",
+                    "/api/v1/admin/concerts/__CONCERT__/opening",
+                    "application/json",
+                    "{\"opensAt\":" + bad + "}",
+                    true));
+            cases.add(new Case(
+                    "admin concert opening " + bad,
+                    "POST",
+                    "/api/v1/admin/concerts",
+                    "application/json",
+                    "{\"title\":\"t\",\"opensAt\":" + bad
+                            + ",\"schedules\":[{\"startsAt\":\"2099-01-01T00:00:00Z\",\"seatCount\":1,\"price\":1}]}",
+                    true));
+        }
         String start = "2099-01-01T00:00:00Z";
         bodyCases(
                 cases,
@@ -231,8 +261,10 @@ class BadInputSweepTest {
             values.addAll(List.of(HUGE_NUMBERS));
             for (String value : values) {
                 if ((value.equals("0") && field.equals("maxActive"))
-                        || (value.equals("\"abc\"") && field.equals("title"))) {
-                    continue; // valid values: a cap of 0 pauses admission; "abc" is a fine title
+                        || (value.equals("\"abc\"") && field.equals("title"))
+                        || (value.equals("2147483648") && field.equals("opensAt"))) {
+                    // valid values: a cap of 0 pauses admission; "abc" is a fine title; 2^31 s is a time in 2038
+                    continue;
                 }
                 String body = valid.replaceFirst(
                         "\"" + field + "\":(\"[^\"]*\"|\\[.*\\]|[^,}]+)",

@@ -63,6 +63,24 @@ public interface BookingConfig {
         @WithDefault("5s")
         Duration capacityCacheTtl();
 
+        /**
+         * How long an instance trusts its copy of a concert's on-sale time on the entry and polling
+         * paths; an opening time can no longer be changed once it is this close (D52).
+         */
+        @WithName("opening-cache-ttl")
+        @WithDefault("5s")
+        Duration openingCacheTtl();
+
+        /** How often the opening job looks for sales whose time has come, to shuffle their pre-queue (D52). */
+        @WithName("opening-interval")
+        @WithDefault("1s")
+        Duration openingInterval();
+
+        /** Tokens of a shuffled pre-queue put in line per Redis call (each call is one short script). */
+        @WithName("opening-chunk")
+        @WithDefault("1000")
+        int openingChunk();
+
         Redis redis();
 
         interface Redis {

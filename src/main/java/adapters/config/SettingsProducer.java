@@ -1,6 +1,7 @@
 package adapters.config;
 
 import application.events.RelaySettings;
+import application.queue.port.out.OpeningSettings;
 import application.queue.port.out.QueueSettings;
 import application.shared.JobSettings;
 import domain.concert.BookingWindow;
@@ -19,6 +20,12 @@ public class SettingsProducer {
     @Singleton
     QueueSettings queueSettings(BookingConfig.Queue queue) {
         return new QueueSettings(new AdmissionPolicy(queue.maxActive()).maxActive(), queue.activeTtl());
+    }
+
+    @Produces
+    @Singleton
+    OpeningSettings openingSettings(BookingConfig.Queue queue) {
+        return new OpeningSettings(queue.openingChunk(), queue.openingCacheTtl());
     }
 
     @Produces

@@ -20,4 +20,8 @@ class ConcertEntity {
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+
+    /** When the sale opens (D52); null: open. */
+    @Column(name = "opens_at")
+    Instant opensAt;
 }

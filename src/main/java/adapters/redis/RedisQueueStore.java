@@ -3,9 +3,11 @@ package adapters.redis;
 import adapters.config.BookingConfig;
 import application.queue.port.out.QueueStore;
 import application.shared.RateLimit;
+import domain.concert.Inventory;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
+import domain.queue.SaleOpening;
 import domain.queue.WaitingRoomStats;
 import domain.shared.UserId;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -38,6 +40,8 @@ public class RedisQueueStore implements QueueStore {
     private static final LuaScript RELEASE = LuaScript.load("release.lua");
     private static final LuaScript ADMIT = LuaScript.load("admit.lua");
     private static final LuaScript STATS = LuaScript.load("stats.lua");
+    private static final LuaScript FREEZE = LuaScript.load("pre-queue-freeze.lua");
+    private static final LuaScript PLACE = LuaScript.load("pre-queue-place.lua");
 
     private final RedisDataSource redis;
     private final ReactiveRedisDataSource reactive;
@@ -68,7 +72,12 @@ public class RedisQueueStore implements QueueStore {
                 registry(),
                 room + "waiting-seen",
                 room + "max-active-version",
-                room + "restored");
+                room + "restored",
+                room + "pre-queue",
+                room + "pre-queue-frozen",
+                room + "opened",
+                room + "sold-out",
+                room + "pre-queue-floor");
     }
 
     private String registry() {
@@ -135,7 +144,8 @@ public class RedisQueueStore implements QueueStore {
             returning == null ? "" : returning.value(),
             returning == null ? "" : Long.toString(returning.arrival()),
             returning == null ? "" : Long.toString(returning.issuedAt().toEpochMilli()),
-            restoreWindowMillis
+            restoreWindowMillis,
+            arrival.opensAt() == null ? "" : Long.toString(SaleOpening.floor(arrival.opensAt()))
         };
     }
 
@@ -201,18 +211,64 @@ public class RedisQueueStore implements QueueStore {
     }
 
     @Override
-    public long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl) {
-        return admission(concertId, now, defaultMaxActive, activeTtl, true)
+    public long admit(
+            long concertId, Instant now, int defaultMaxActive, Duration activeTtl, Inventory.Verdict inventory) {
+        return admission(concertId, now, defaultMaxActive, activeTtl, true, inventory)
                 .get(0)
                 .toLong();
     }
 
     @Override
     public long expireActive(long concertId, Instant now) {
-        return admission(concertId, now, 0, Duration.ZERO, false).get(1).toLong();
+        return admission(concertId, now, 0, Duration.ZERO, false, Inventory.Verdict.OPEN)
+                .get(1)
+                .toLong();
     }
 
-    private Response admission(long concertId, Instant now, int defaultMaxActive, Duration ttl, boolean admit) {
+    @Override
+    public long freezePreQueue(long concertId, long floor) {
+        return FREEZE.run(redis, keys(concertId), Long.toString(floor), Long.toString(concertId))
+                .toLong();
+    }
+
+    @Override
+    public List<QueueToken> frozenPreQueue(long concertId, long from, int count) {
+        List<QueueToken> tokens = new ArrayList<>(count);
+        if (count <= 0) {
+            return tokens;
+        }
+        for (Response member : redis.execute(
+                "ZRANGE", keys(concertId).get(12), Long.toString(from), Long.toString(from + count - 1))) {
+            tokens.add(new QueueToken(member.toString()));
+        }
+        return tokens;
+    }
+
+    @Override
+    public long placePreQueue(long concertId, List<Placement> placements) {
+        if (placements.isEmpty()) {
+            return 0;
+        }
+        String[] arguments = new String[2 * placements.size()];
+        for (int i = 0; i < placements.size(); i++) {
+            arguments[2 * i] = Long.toString(placements.get(i).order());
+            arguments[2 * i + 1] = placements.get(i).token().value();
+        }
+        return PLACE.run(redis, keys(concertId), arguments).toLong();
+    }
+
+    @Override
+    public void dropFrozenPreQueue(long concertId) {
+        redis.execute("DEL", keys(concertId).get(12));
+    }
+
+    private Response admission(
+            long concertId,
+            Instant now,
+            int defaultMaxActive,
+            Duration ttl,
+            boolean admit,
+            Inventory.Verdict inventory) {
         return ADMIT.run(
                 redis,
                 keys(concertId),
@@ -221,7 +277,8 @@ public class RedisQueueStore implements QueueStore {
                 Long.toString(ttl.toMillis()),
                 Long.toString(concertId),
                 admit ? "1" : "0",
-                Long.toString(waitingTtl.toMillis()));
+                Long.toString(waitingTtl.toMillis()),
+                inventory.name());
     }
 
     @Override
@@ -248,10 +305,17 @@ public class RedisQueueStore implements QueueStore {
 
     private static QueueTicket ticket(
             QueueToken token, UserId userId, long concertId, Response status, Response position, Response expiresAt) {
-        return QueueStatus.valueOf(status.toString()) == QueueStatus.ACTIVE
-                ? QueueTicket.active(
-                        token, userId, concertId, Instant.ofEpochMilli((long) Double.parseDouble(expiresAt.toString())))
-                : QueueTicket.waiting(token, userId, concertId, position.toLong());
+        return switch (QueueStatus.valueOf(status.toString())) {
+            case ACTIVE ->
+                QueueTicket.active(token, userId, concertId, Instant.ofEpochMilli((long)
+                        Double.parseDouble(expiresAt.toString())));
+            case SOLD_OUT -> QueueTicket.soldOut(token, userId, concertId);
+            // no position yet: in the pre-queue of a sale not yet opened (D52)
+            case WAITING ->
+                position.toString().isEmpty()
+                        ? QueueTicket.preQueued(token, userId, concertId)
+                        : QueueTicket.waiting(token, userId, concertId, position.toLong());
+        };
     }
 
     private static View view(QueueTicket ticket, Response rate, Response maxActive) {

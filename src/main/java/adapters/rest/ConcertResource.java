@@ -206,9 +206,15 @@ public class ConcertResource {
             long id,
 
             @Schema(required = true, example = "Spring concert")
-            String title) {
+            String title,
+
+            @Schema(
+                    nullable = true,
+                    description = "when the sale opens: fans entering the waiting room before it wait in a pre-queue, "
+                            + "shuffled once at this time; null: no on-sale time")
+            Instant opensAt) {
         static ConcertResponse from(Concert concert) {
-            return new ConcertResponse(concert.id(), concert.title());
+            return new ConcertResponse(concert.id(), concert.title(), concert.opensAt());
         }
     }
 

@@ -127,6 +127,11 @@ public class ProblemMapper {
             java.time.Instant closedAt) {}
 
     @ServerExceptionMapper
+    public Response saleOpeningFixed(domain.queue.SaleOpeningLockedException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "sale-opening-fixed", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response holdLimitReached(HoldLimitReachedException e, UriInfo uri) {
         return respond(Problem.of(Status.CONFLICT, "hold-limit-reached", e.getMessage()), uri);
     }

@@ -118,30 +118,50 @@ public class QueueResource {
             @Schema(required = true, format = "int64", example = "1")
             long concertId,
 
-            @Schema(required = true) QueueStatus status,
+            @Schema(
+                    required = true,
+                    description = "WAITING, ACTIVE, or SOLD_OUT: nothing is left to sell (no seat free and none held); "
+                            + "the fan keeps their place while polling and is WAITING again if seats come back")
+            QueueStatus status,
 
             @Schema(
                     required = true,
+                    nullable = true,
                     format = "int64",
                     minimum = "0",
-                    description = "1-based among those waiting; 0 when ACTIVE",
+                    description = "1-based among those waiting; 0 when ACTIVE; null in the pre-queue (before the sale "
+                            + "opens) and when SOLD_OUT",
                     example = "17")
-            long position,
+            Long position,
 
-            @Schema(required = true, format = "int64", minimum = "0", example = "30")
-            long estimatedWaitSeconds,
+            @Schema(
+                    required = true,
+                    nullable = true,
+                    format = "int64",
+                    minimum = "0",
+                    description = "null when position is null",
+                    example = "30")
+            Long estimatedWaitSeconds,
 
-            @Schema(nullable = true, description = "when an ACTIVE token ends; null while WAITING")
-            Instant expiresAt) {
+            @Schema(nullable = true, description = "when an ACTIVE token ends; null otherwise")
+            Instant expiresAt,
+
+            @Schema(
+                    nullable = true,
+                    description = "when the concert's sale opens (null: no on-sale time); a fan who entered before "
+                            + "it has no position until then")
+            Instant opensAt) {
         static QueueTokenResponse from(QueueStatusView view) {
             QueueTicket ticket = view.ticket();
+            boolean placed = ticket.status() == QueueStatus.ACTIVE || ticket.hasPosition();
             return new QueueTokenResponse(
                     ticket.token().value(),
                     ticket.concertId(),
                     ticket.status(),
-                    ticket.position(),
-                    view.estimatedWaitSeconds(),
-                    ticket.expiresAt());
+                    placed ? ticket.position() : null,
+                    placed ? view.estimatedWaitSeconds() : null,
+                    ticket.expiresAt(),
+                    view.opensAt());
         }
     }
 }

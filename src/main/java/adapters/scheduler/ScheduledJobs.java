@@ -31,6 +31,15 @@ public class ScheduledJobs {
         tick(RunJobUseCase.QUEUE_ADMISSION);
     }
 
+    /** Opens sales whose time has come: each pre-queue shuffled once and put in line (D52). */
+    @Scheduled(
+            identity = "queue-opening",
+            every = "${queue.opening-interval}",
+            concurrentExecution = ConcurrentExecution.SKIP)
+    void openDueSales() {
+        tick(RunJobUseCase.QUEUE_OPENING);
+    }
+
     /** Sweeps ACTIVE tokens whose TTL passed (reads already treat them as ended). */
     @Scheduled(
             identity = "queue-token-expiry",

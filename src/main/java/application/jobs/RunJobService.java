@@ -7,6 +7,7 @@ import application.jobs.port.in.RunJobUseCase;
 import application.partnersync.port.in.RunPartnerSyncUseCase;
 import application.queue.port.in.AdmitWaitingUsersUseCase;
 import application.queue.port.in.ExpireActiveTokensUseCase;
+import application.queue.port.in.OpenSalesUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
 import application.refund.port.in.RunScheduleCancellationsUseCase;
 import application.shared.JobSettings;
@@ -44,11 +45,13 @@ public class RunJobService implements RunJobUseCase {
             SweepPendingTopUpsUseCase sweepTopUps,
             ForgetTopUpOrdersUseCase forgetOrders,
             RunPartnerSyncUseCase partnerSync,
-            RunScheduleCancellationsUseCase scheduleCancellations) {
+            RunScheduleCancellationsUseCase scheduleCancellations,
+            OpenSalesUseCase openSales) {
         this.lock = lock;
         this.settings = settings;
         jobs.put(QUEUE_ADMISSION, admit::admitAll);
         jobs.put(QUEUE_TOKEN_EXPIRY, expireTokens::expireAll);
+        jobs.put(QUEUE_OPENING, openSales::openDue);
         jobs.put(HOLD_EXPIRY, () -> inBatches(expireHolds::expireBatch));
         jobs.put(IDEMPOTENCY_RETENTION, () -> inBatches(forgetKeys::forgetBatch));
         jobs.put(OUTBOX_PRUNE, () -> inBatches(pruneOutbox::pruneBatch));

@@ -6,6 +6,7 @@ import application.queue.port.out.QueueSettings;
 import application.queue.port.out.QueueStore;
 import application.queue.port.out.WaitingRoomCapacities;
 import application.shared.RateLimit;
+import domain.concert.Concert;
 import domain.queue.QueueAccessDeniedException;
 import domain.queue.QueueAccessDeniedException.Reason;
 import domain.queue.QueueToken;
@@ -51,28 +52,30 @@ public class EnterQueueService implements EnterQueueUseCase {
         } catch (QueueAccessDeniedException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return concerts.existsLater(concertId)
-                .thenCompose(exists -> {
-                    if (!exists) {
-                        throw new NotFoundException("concert", concertId);
-                    }
-                    // never admit on the configured default when the operator stored a cap (D32)
-                    return capacities.recentLater(concertId);
-                })
-                .thenCompose(stored -> {
-                    Instant now = clock.instant();
-                    return queue.enterLater(new QueueStore.Arrival(
-                            concertId,
-                            userId,
-                            tokens.issue(userId, concertId, now),
-                            now,
-                            stored.map(WaitingRoomCapacities.Stored::maxActive).orElse(settings.defaultMaxActive()),
-                            settings.activeTtl(),
-                            returning,
-                            limits));
-                })
-                .thenApply(
-                        entry -> new Result(QueueStatusViews.of(entry.view(), settings.activeTtl()), entry.created()));
+        // the concert as this instance saw it lately: its existence and its on-sale time (D52)
+        return concerts.recentLater(concertId).thenCompose(found -> {
+            Concert concert = found.orElseThrow(() -> new NotFoundException("concert", concertId));
+            // never admit on the configured default when the operator stored a cap (D32)
+            return capacities
+                    .recentLater(concertId)
+                    .thenCompose(stored -> {
+                        Instant now = clock.instant();
+                        return queue.enterLater(new QueueStore.Arrival(
+                                        concertId,
+                                        userId,
+                                        tokens.issue(userId, concertId, now),
+                                        now,
+                                        stored.map(WaitingRoomCapacities.Stored::maxActive)
+                                                .orElse(settings.defaultMaxActive()),
+                                        settings.activeTtl(),
+                                        returning,
+                                        limits)
+                                .opening(concert.opensAt()));
+                    })
+                    .thenApply(entry -> new Result(
+                            QueueStatusViews.of(entry.view(), settings.activeTtl(), concert.opensAt()),
+                            entry.created()));
+        });
     }
 
     /** The token a returning fan presents: ours, theirs, and for this concert, or the entry is refused. */

@@ -5,8 +5,11 @@ import domain.shared.Money;
 import java.time.Instant;
 import java.util.List;
 
-/** A concert an organiser wants to put on sale: its title and the dates, each with its seats. */
-public record ConcertPlan(String title, List<SchedulePlan> schedules) {
+/**
+ * A concert an organiser wants to put on sale: its title and the dates, each with its seats, and
+ * optionally when its sale opens ({@code opensAt}, null: at once; D52).
+ */
+public record ConcertPlan(String title, List<SchedulePlan> schedules, Instant opensAt) {
     public static final int MAX_TITLE = 200;
     public static final int MAX_SCHEDULES = 100;
 
@@ -18,6 +21,19 @@ public record ConcertPlan(String title, List<SchedulePlan> schedules) {
             throw new InvalidValueException("schedules", "a concert has 1 to " + MAX_SCHEDULES + " schedules");
         }
         schedules = List.copyOf(schedules);
+        requireOpensAtInRange(opensAt);
+    }
+
+    /** An on-sale time is 1970-01-01T00:00:00Z … {@link SchedulePlan#LATEST_START} (null: none). */
+    public static void requireOpensAtInRange(Instant opensAt) {
+        if (opensAt != null && (opensAt.isBefore(Instant.EPOCH) || opensAt.isAfter(SchedulePlan.LATEST_START))) {
+            throw new InvalidValueException(
+                    "opensAt", "opensAt is between " + Instant.EPOCH + " and " + SchedulePlan.LATEST_START);
+        }
+    }
+
+    public ConcertPlan(String title, List<SchedulePlan> schedules) {
+        this(title, schedules, null);
     }
 
     /** Schedules are sold ahead of time: one that has started cannot be put on sale. */

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * A fan's place in one concert's waiting room as it stands now.
  *
- * @param position 1-based place among those WAITING; 0 when ACTIVE
- * @param expiresAt when an ACTIVE token stops admitting its holder; null while WAITING
+ * @param position 1-based place among those WAITING; 0 when ACTIVE, and when the fan has no place
+ *     yet (WAITING in the pre-queue of a sale not yet opened, D52) or is told SOLD_OUT (D53)
+ * @param expiresAt when an ACTIVE token stops admitting its holder; null otherwise
  */
 public record QueueTicket(
         QueueToken token, UserId userId, long concertId, QueueStatus status, long position, Instant expiresAt) {
@@ -18,8 +19,11 @@ public record QueueTicket(
         Objects.requireNonNull(token);
         Objects.requireNonNull(userId);
         Objects.requireNonNull(status);
-        if (status == QueueStatus.WAITING && position < 1) {
-            throw new IllegalArgumentException("a waiting ticket has a position of at least 1");
+        if (status == QueueStatus.WAITING && position < 0) {
+            throw new IllegalArgumentException("a waiting ticket has a position of at least 1, or 0 for none yet");
+        }
+        if (status == QueueStatus.SOLD_OUT && (position != 0 || expiresAt != null)) {
+            throw new IllegalArgumentException("a sold-out ticket has no position and no expiry");
         }
         if (status == QueueStatus.ACTIVE && (position != 0 || expiresAt == null)) {
             throw new IllegalArgumentException("an active ticket has position 0 and an expiry");
@@ -27,7 +31,25 @@ public record QueueTicket(
     }
 
     public static QueueTicket waiting(QueueToken token, UserId userId, long concertId, long position) {
+        if (position < 1) {
+            throw new IllegalArgumentException("a place in line is at least 1: " + position);
+        }
         return new QueueTicket(token, userId, concertId, QueueStatus.WAITING, position, null);
+    }
+
+    /** WAITING in the pre-queue of a sale that has not opened (or is being opened): no position yet (D52). */
+    public static QueueTicket preQueued(QueueToken token, UserId userId, long concertId) {
+        return new QueueTicket(token, userId, concertId, QueueStatus.WAITING, 0, null);
+    }
+
+    /** A waiting fan told that nothing is left to sell (D53); they keep their place while they poll. */
+    public static QueueTicket soldOut(QueueToken token, UserId userId, long concertId) {
+        return new QueueTicket(token, userId, concertId, QueueStatus.SOLD_OUT, 0, null);
+    }
+
+    /** Whether the fan has a place in line (WAITING with a position). */
+    public boolean hasPosition() {
+        return status == QueueStatus.WAITING && position > 0;
     }
 
     public static QueueTicket active(QueueToken token, UserId userId, long concertId, Instant expiresAt) {
@@ -70,7 +92,7 @@ public record QueueTicket(
         if (concertId != resourceConcertId) {
             throw new QueueAccessDeniedException(QueueAccessDeniedException.Reason.OTHER_CONCERT);
         }
-        if (status == QueueStatus.WAITING) {
+        if (status == QueueStatus.WAITING || status == QueueStatus.SOLD_OUT) {
             throw new QueueAccessDeniedException(QueueAccessDeniedException.Reason.WAITING);
         }
         if (!isActiveAt(now)) {

@@ -6,9 +6,11 @@ import application.shared.PageKey;
 import application.shared.PageRequest;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
+import domain.concert.Inventory;
 import domain.concert.Schedule;
 import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
+import domain.concert.SeatStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +40,7 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
             seats.addSeats(scheduleId, planned.seatCount(), planned.price());
             schedules.add(new Schedule(scheduleId, concertId, planned.startsAt()));
         }
-        Concert concert = new Concert(concertId, plan.title(), schedules);
+        Concert concert = new Concert(concertId, plan.title(), schedules, plan.opensAt());
         concerts.put(concertId, concert);
         return concert;
     }
@@ -49,9 +51,43 @@ public final class InMemoryConcertRepository implements ConcertRepository, Trans
                 .filter(c -> page.after() == null || c.id() > page.after().position())
                 .sorted(java.util.Comparator.comparingLong(Concert::id))
                 .limit(page.probe())
-                .map(c -> new Concert(c.id(), c.title(), List.of()))
+                .map(c -> new Concert(c.id(), c.title(), List.of(), c.opensAt()))
                 .toList();
         return Page.of(rows, page, c -> PageKey.of(c.id()));
+    }
+
+    @Override
+    public synchronized Optional<Concert> find(long concertId) {
+        return Optional.ofNullable(concerts.get(concertId))
+                .map(c -> new Concert(c.id(), c.title(), List.of(), c.opensAt()));
+    }
+
+    @Override
+    public synchronized boolean setOpensAt(long concertId, Instant opensAt) {
+        Concert c = concerts.get(concertId);
+        if (c == null) {
+            return false;
+        }
+        concerts.put(concertId, new Concert(c.id(), c.title(), c.schedules(), opensAt));
+        return true;
+    }
+
+    /** The domain's rules: a seat free by {@code Seat.isAvailableAt}, one held by a live hold. */
+    @Override
+    public synchronized Map<Long, Inventory> inventory(java.util.Collection<Long> concertIds, Instant now) {
+        Map<Long, Inventory> found = new java.util.HashMap<>();
+        for (long concertId : concertIds) {
+            List<Seat> onSale = schedules()
+                    .filter(s -> s.concertId() == concertId && s.startsAt().isAfter(now))
+                    .flatMap(s -> seats.seatsOf(s.id()).stream())
+                    .toList();
+            found.put(
+                    concertId,
+                    new Inventory(
+                            onSale.stream().anyMatch(seat -> seat.isAvailableAt(now)),
+                            onSale.stream().anyMatch(seat -> seat.statusAt(now) == SeatStatus.HELD)));
+        }
+        return found;
     }
 
     @Override

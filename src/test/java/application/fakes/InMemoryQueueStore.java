@@ -1,9 +1,11 @@
 package application.fakes;
 
 import application.queue.port.out.QueueStore;
+import domain.concert.Inventory;
 import domain.queue.AdmissionPolicy;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
+import domain.queue.SaleOpening;
 import domain.queue.WaitingRoomStats;
 import domain.shared.UserId;
 import java.time.Duration;
@@ -41,6 +43,15 @@ public final class InMemoryQueueStore implements QueueStore {
         final Map<UserId, QueueToken> userToken = new HashMap<>();
         final Map<QueueToken, UserId> tokenUser = new HashMap<>();
         final Set<UserId> restored = new HashSet<>();
+        /** Each waiting token's order in line (the score of the waiting set in Redis). */
+        final Map<QueueToken, Long> order = new HashMap<>();
+        /** The pre-queue of a sale not yet opened (D52), and the frozen one, in arrival order. */
+        final java.util.TreeSet<QueueToken> preQueue = new java.util.TreeSet<>(BY_ARRIVAL);
+
+        final List<QueueToken> frozen = new ArrayList<>();
+        Long opened;
+        Long preQueueFloor;
+        boolean soldOut;
         Instant since;
         Integer maxActive;
         long maxActiveVersion;
@@ -76,12 +87,23 @@ public final class InMemoryQueueStore implements QueueStore {
                     .count();
         }
 
-        /** The waiting set of Redis is scored by arrival order (ties by token). */
+        /** The waiting set of Redis is scored by order in line (ties by token). */
         void sortByArrival() {
             List<QueueToken> sorted = new ArrayList<>(waiting);
-            sorted.sort(java.util.Comparator.comparingLong(QueueToken::arrival).thenComparing(QueueToken::value));
+            sorted.sort(java.util.Comparator.<QueueToken>comparingLong(t -> order.getOrDefault(t, t.arrival()))
+                    .thenComparing(QueueToken::value));
             waiting.clear();
             waiting.addAll(sorted);
+        }
+
+        void line(QueueToken token, long at) {
+            order.put(token, at);
+            waiting.add(token);
+            sortByArrival();
+        }
+
+        boolean pending() {
+            return !preQueue.isEmpty() || !frozen.isEmpty();
         }
 
         void forget(QueueToken token) {
@@ -93,11 +115,16 @@ public final class InMemoryQueueStore implements QueueStore {
 
         void remove(QueueToken token) {
             waiting.remove(token);
+            order.remove(token);
+            preQueue.remove(token);
             active.remove(token);
             lastSeen.remove(token);
             forget(token);
         }
     }
+
+    private static final java.util.Comparator<QueueToken> BY_ARRIVAL =
+            java.util.Comparator.comparingLong(QueueToken::arrival).thenComparing(QueueToken::value);
 
     private final Map<Long, Room> rooms = new HashMap<>();
     private final Set<Long> registry = new HashSet<>();
@@ -136,12 +163,15 @@ public final class InMemoryQueueStore implements QueueStore {
         if (existing != null) {
             if (room.waiting.contains(existing)) {
                 room.lastSeen.put(existing, now);
-                return entry(
-                        QueueTicket.waiting(existing, userId, concertId, room.position(existing)), room, max, false);
+                return entry(waiting(room, existing, userId, concertId), room, max, false);
             }
             Instant expires = room.active.get(existing);
             if (expires != null && QueueTicket.stillActive(expires, now)) {
                 return entry(QueueTicket.active(existing, userId, concertId, expires), room, max, false);
+            }
+            if (expires == null && (room.preQueue.contains(existing) || room.frozen.contains(existing))) {
+                room.lastSeen.put(existing, now);
+                return entry(QueueTicket.preQueued(existing, userId, concertId), room, max, false);
             }
             // the old token ended (expired, not yet swept): forget it and start again
             room.active.remove(existing);
@@ -150,15 +180,34 @@ public final class InMemoryQueueStore implements QueueStore {
         room.userToken.put(userId, candidate);
         room.tokenUser.put(candidate, userId);
         registry.add(concertId);
-        if (new AdmissionPolicy(max).admitsOnArrival(room.waiting.size(), room.liveActive(now))) {
+        if (room.opened == null && SaleOpening.preQueues(arrival.opensAt(), now)) {
+            room.preQueue.add(candidate);
+            long floor = SaleOpening.floor(arrival.opensAt());
+            room.preQueueFloor = room.preQueueFloor == null ? floor : Math.min(room.preQueueFloor, floor);
+            room.lastSeen.put(candidate, now);
+            return entry(QueueTicket.preQueued(candidate, userId, concertId), room, max, true);
+        }
+        Long floor = room.opened != null
+                ? room.opened
+                : arrival.opensAt() == null ? null : SaleOpening.floor(arrival.opensAt());
+        long order = floor == null ? candidate.arrival() : SaleOpening.laterArrival(candidate.arrival(), floor);
+        if (!room.soldOut
+                && !room.pending()
+                && new AdmissionPolicy(max).admitsOnArrival(room.waiting.size(), room.liveActive(now))) {
             Instant expires = now.plus(arrival.activeTtl());
             room.active.put(candidate, expires);
             return entry(QueueTicket.active(candidate, userId, concertId, expires), room, max, true);
         }
-        room.waiting.add(candidate);
+        room.line(candidate, order);
         room.lastSeen.put(candidate, now);
-        room.sortByArrival();
-        return entry(QueueTicket.waiting(candidate, userId, concertId, room.position(candidate)), room, max, true);
+        return entry(waiting(room, candidate, userId, concertId), room, max, true);
+    }
+
+    /** A waiting fan as told: their place, or SOLD_OUT while the room is sold out (D53). */
+    private static QueueTicket waiting(Room room, QueueToken token, UserId userId, long concertId) {
+        return room.soldOut
+                ? QueueTicket.soldOut(token, userId, concertId)
+                : QueueTicket.waiting(token, userId, concertId, room.position(token));
     }
 
     @Override
@@ -177,12 +226,17 @@ public final class InMemoryQueueStore implements QueueStore {
         }
         if (room.waiting.contains(token)) {
             room.lastSeen.put(token, now);
-            return Optional.of(
-                    new View(QueueTicket.waiting(token, user, concertId, room.position(token)), room.rate, max));
+            return Optional.of(new View(waiting(room, token, user, concertId), room.rate, max));
         }
         Instant expires = room.active.get(token);
-        if (expires != null && QueueTicket.stillActive(expires, now)) {
-            return Optional.of(new View(QueueTicket.active(token, user, concertId, expires), room.rate, max));
+        if (expires != null) {
+            return QueueTicket.stillActive(expires, now)
+                    ? Optional.of(new View(QueueTicket.active(token, user, concertId, expires), room.rate, max))
+                    : Optional.empty();
+        }
+        if (room.preQueue.contains(token) || room.frozen.contains(token)) {
+            room.lastSeen.put(token, now);
+            return Optional.of(new View(QueueTicket.preQueued(token, user, concertId), room.rate, max));
         }
         return Optional.empty();
     }
@@ -208,13 +262,56 @@ public final class InMemoryQueueStore implements QueueStore {
     }
 
     @Override
-    public synchronized long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl) {
-        return admission(concertId, now, defaultMaxActive, activeTtl, true)[0];
+    public synchronized long admit(
+            long concertId, Instant now, int defaultMaxActive, Duration activeTtl, Inventory.Verdict inventory) {
+        return admission(concertId, now, defaultMaxActive, activeTtl, true, inventory)[0];
     }
 
     @Override
     public synchronized long expireActive(long concertId, Instant now) {
-        return admission(concertId, now, 0, Duration.ZERO, false)[1];
+        return admission(concertId, now, 0, Duration.ZERO, false, Inventory.Verdict.OPEN)[1];
+    }
+
+    @Override
+    public synchronized long freezePreQueue(long concertId, long floor) {
+        Room room = room(concertId);
+        if (room.opened == null) {
+            room.opened = floor;
+            if (!room.preQueue.isEmpty()) {
+                room.frozen.clear();
+                room.frozen.addAll(room.preQueue);
+                room.preQueue.clear();
+                registry.add(concertId);
+            }
+            room.preQueueFloor = null;
+        }
+        return room.frozen.size();
+    }
+
+    @Override
+    public synchronized List<QueueToken> frozenPreQueue(long concertId, long from, int count) {
+        List<QueueToken> frozen = room(concertId).frozen;
+        int start = (int) Math.min(from, frozen.size());
+        return List.copyOf(frozen.subList(start, Math.min(frozen.size(), start + Math.max(0, count))));
+    }
+
+    @Override
+    public synchronized long placePreQueue(long concertId, List<Placement> placements) {
+        Room room = room(concertId);
+        long placed = 0;
+        for (Placement placement : placements) {
+            QueueToken token = placement.token();
+            if (room.tokenUser.containsKey(token) && !room.active.containsKey(token)) {
+                room.line(token, placement.order());
+                placed++;
+            }
+        }
+        return placed;
+    }
+
+    @Override
+    public synchronized void dropFrozenPreQueue(long concertId) {
+        room(concertId).frozen.clear();
     }
 
     @Override
@@ -279,15 +376,20 @@ public final class InMemoryQueueStore implements QueueStore {
         room.restored.add(user);
         room.userToken.put(user, token);
         room.tokenUser.put(token, user);
-        room.waiting.add(token);
+        room.line(token, token.arrival());
         room.lastSeen.put(token, now);
-        room.sortByArrival();
         registry.add(token.concertId());
         return room.position(token);
     }
 
     /** admit.lua: {admitted, ended (expired ACTIVE and abandoned WAITING)}. */
-    private long[] admission(long concertId, Instant now, int defaultMaxActive, Duration ttl, boolean admit) {
+    private long[] admission(
+            long concertId,
+            Instant now,
+            int defaultMaxActive,
+            Duration ttl,
+            boolean admit,
+            Inventory.Verdict inventory) {
         Room room = room(concertId);
         List<QueueToken> ended = new ArrayList<>();
         for (Iterator<Map.Entry<QueueToken, Instant>> it =
@@ -300,7 +402,10 @@ public final class InMemoryQueueStore implements QueueStore {
             }
         }
         ended.forEach(room::forget);
-        List<QueueToken> abandoned = room.waiting.stream()
+        List<QueueToken> abandoned = java.util.stream.Stream.of(room.waiting, room.preQueue, room.frozen)
+                .flatMap(java.util.Collection::stream)
+                .distinct()
+                .filter(token -> room.lastSeen.containsKey(token))
                 .filter(token -> QueueTicket.hasAbandoned(room.lastSeen.get(token), waitingTtl, now))
                 .toList();
         abandoned.forEach(room::remove);
@@ -308,13 +413,25 @@ public final class InMemoryQueueStore implements QueueStore {
         long admitted = 0;
         long waiting = room.waiting.size();
         if (admit) {
-            long free = new AdmissionPolicy(room.max(defaultMaxActive)).freeSlots(room.active.size());
+            room.soldOut = inventory == Inventory.Verdict.SOLD_OUT;
+            long free = inventory == Inventory.Verdict.OPEN
+                    ? new AdmissionPolicy(room.max(defaultMaxActive)).freeSlots(room.active.size())
+                    : 0;
+            Long floor = room.opened != null ? room.opened : room.preQueueFloor;
+            boolean pending = room.pending();
             if (free > 0 && waiting > 0) {
                 Instant expires = now.plus(ttl);
                 Iterator<QueueToken> line = room.waiting.iterator();
                 while (admitted < free && line.hasNext()) {
                     QueueToken next = line.next();
+                    if (pending
+                            && (floor == null
+                                    || !SaleOpening.admitsBeforePlacement(
+                                            room.order.getOrDefault(next, next.arrival()), floor))) {
+                        break;
+                    }
                     line.remove();
+                    room.order.remove(next);
                     room.lastSeen.remove(next);
                     room.active.put(next, expires);
                     admitted++;
@@ -328,7 +445,7 @@ public final class InMemoryQueueStore implements QueueStore {
             room.lastRound = now;
             waiting -= admitted;
         }
-        if (waiting == 0 && room.active.isEmpty()) {
+        if (waiting == 0 && room.active.isEmpty() && !room.pending()) {
             registry.remove(concertId);
         }
         return new long[] {admitted, ended.size() + abandoned.size()};

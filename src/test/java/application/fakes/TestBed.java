@@ -35,6 +35,7 @@ public final class TestBed {
     public final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     public final InMemoryQueueStore queue = new InMemoryQueueStore();
     public final InMemoryWaitingRoomCapacities capacities = new InMemoryWaitingRoomCapacities();
+    public final InMemorySaleOpenings openings = new InMemorySaleOpenings(concerts);
     public final FakeQueueTokenSigner signer = new FakeQueueTokenSigner("test-bed-key");
     public final application.queue.QueueTokens tokens = new application.queue.QueueTokens(signer);
     public final InMemoryTopUpStore topUps = new InMemoryTopUpStore();
@@ -55,7 +56,8 @@ public final class TestBed {
             outbox,
             topUps,
             topUpOrders,
-            capacities);
+            capacities,
+            openings);
     public final QueueSettings queueSettings;
     public final HoldPolicy holdPolicy = new HoldPolicy(HOLD_TTL);
     /** Sales close at a schedule's start (reservation.close-before's default). */

@@ -24,7 +24,7 @@ class AdmitWaitingUsersServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed(MAX_ACTIVE);
-        service = new AdmitWaitingUsersService(bed.queue, bed.queueSettings, bed.clock, bed.capacities);
+        service = new AdmitWaitingUsersService(bed.queue, bed.queueSettings, bed.clock, bed.capacities, bed.concerts);
         concertId = bed.concert(5, 1_000).id();
     }
 

@@ -30,7 +30,7 @@ class GetQueueStatusServiceTest {
     @BeforeEach
     void setUp() {
         bed = new TestBed(1);
-        service = new GetQueueStatusService(bed.gate(), bed.queueSettings);
+        service = new GetQueueStatusService(bed.gate(), bed.queueSettings, bed.concerts);
         concertId = bed.concert(5, 1_000).id();
     }
 

@@ -184,7 +184,32 @@ class QueueGateTest {
         }
 
         @Override
-        public long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl) {
+        public long admit(
+                long concertId,
+                Instant now,
+                int defaultMaxActive,
+                Duration activeTtl,
+                domain.concert.Inventory.Verdict inventory) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long freezePreQueue(long concertId, long floor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.List<QueueToken> frozenPreQueue(long concertId, long from, int count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long placePreQueue(long concertId, java.util.List<Placement> placements) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void dropFrozenPreQueue(long concertId) {
             throw new UnsupportedOperationException();
         }
 

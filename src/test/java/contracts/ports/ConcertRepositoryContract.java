@@ -10,6 +10,7 @@ import application.shared.PageKey;
 import application.shared.PageRequest;
 import domain.concert.Concert;
 import domain.concert.ConcertPlan;
+import domain.concert.Inventory;
 import domain.concert.Schedule;
 import domain.concert.ScheduleAvailability;
 import domain.concert.Seat;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -194,5 +196,95 @@ public abstract class ConcertRepositoryContract extends PortContract<ConcertRepo
                 .sum();
 
         assertEquals(domainSays, counted, "Seat.isAvailableAt and the store's count");
+    }
+
+    @Test
+    void aConcertKeepsItsOnSaleTimeAndItCanBeSet() throws Exception {
+        Instant opensAt = NOW.plus(Duration.ofDays(1));
+        Concert concert = tx().call(() -> store().create(
+                        new ConcertPlan(
+                                "Contract " + UUID.randomUUID(),
+                                List.of(schedule(NOW.plus(Duration.ofDays(30)), 1, 1_000)),
+                                opensAt),
+                        NOW));
+        assertEquals(opensAt, concert.opensAt());
+        assertEquals(
+                new Concert(concert.id(), concert.title(), List.of(), opensAt),
+                tx().call(() -> store().find(concert.id())).orElseThrow());
+        assertEquals(
+                opensAt,
+                store().recentLater(concert.id())
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .orElseThrow()
+                        .opensAt());
+
+        Instant later = opensAt.plusSeconds(3600);
+        assertTrue(tx().call(() -> store().setOpensAt(concert.id(), later)));
+        assertFalse(tx().call(() -> store().setOpensAt(unknownId(), later)));
+
+        assertEquals(
+                later, tx().call(() -> store().find(concert.id())).orElseThrow().opensAt());
+        assertEquals(
+                later,
+                store().recentLater(concert.id())
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .orElseThrow()
+                        .opensAt(),
+                "this instance's copy follows its own change at once");
+        assertTrue(tx().call(() -> store().find(unknownId())).isEmpty());
+        assertTrue(store().recentLater(unknownId())
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .isEmpty());
+    }
+
+    /**
+     * The inventory of a concert with seats 1, 2 held until {@link #EXPIRY} and seat 3 sold, read
+     * at instants around the expiry, agrees with the domain's reading of each seat: free by {@link
+     * Seat#isAvailableAt}, held by a live hold; a schedule that has started counts for nothing.
+     */
+    @ParameterizedTest(name = "at {0}")
+    @MethodSource("instantsAroundTheExpiry")
+    void theInventoryReadsEachSeatAsTheDomainDoes(Instant at) {
+        Concert concert = create(
+                "Contract " + UUID.randomUUID(),
+                List.of(schedule(NOW.plus(Duration.ofDays(30)), 3, 1_000), schedule(NOW, 2, 1_000)));
+        long schedule = concert.schedules().get(0).id();
+        for (int number : new int[] {1, 2, 3}) {
+            UUID reservation = UUID.randomUUID();
+            tx().call(() -> stores().seats().hold(schedule, number, reservation, EXPIRY, NOW, FAN, concert.id()));
+            if (number == 3) {
+                long seatId = tx().call(() -> store().seatsOf(schedule)).get(2).id();
+                tx().call(() -> stores().seats().sell(seatId, reservation));
+            }
+        }
+        List<Seat> seats = tx().call(() -> store().seatsOf(schedule));
+        Inventory domainSays = new Inventory(
+                seats.stream().anyMatch(seat -> seat.isAvailableAt(at)),
+                seats.stream().anyMatch(seat -> seat.statusAt(at) == SeatStatus.HELD));
+        long unknown = unknownId();
+
+        Map<Long, Inventory> read = tx().call(() -> store().inventory(List.of(concert.id(), unknown), at));
+
+        assertEquals(domainSays, read.get(concert.id()), "Seat.statusAt and the store's inventory");
+        assertEquals(new Inventory(false, false), read.get(unknown), "an unknown concert has nothing to sell");
+    }
+
+    @Test
+    void aConcertWhoseEverySeatIsSoldIsSoldOut() {
+        Concert concert =
+                create("Contract " + UUID.randomUUID(), List.of(schedule(NOW.plus(Duration.ofDays(30)), 1, 1_000)));
+        long schedule = Catalogue.onlySchedule(concert).id();
+        UUID reservation = UUID.randomUUID();
+        tx().call(() -> stores().seats().hold(schedule, 1, reservation, EXPIRY, NOW, FAN, concert.id()));
+        long seatId = tx().call(() -> store().seatsOf(schedule)).getFirst().id();
+        tx().call(() -> stores().seats().sell(seatId, reservation));
+
+        Inventory inventory =
+                tx().call(() -> store().inventory(List.of(concert.id()), NOW)).get(concert.id());
+
+        assertEquals(Inventory.Verdict.SOLD_OUT, inventory.verdict());
     }
 }

@@ -9,11 +9,13 @@ import application.queue.port.out.QueueStore;
 import application.queue.port.out.QueueStore.Arrival;
 import application.queue.port.out.QueueStore.Entry;
 import application.queue.port.out.QueueStore.View;
+import domain.concert.Inventory;
 import domain.queue.AdmissionPolicy;
 import domain.queue.QueueStatus;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
 import domain.queue.QueueTokenClaims;
+import domain.queue.SaleOpening;
 import domain.queue.WaitingRoomStats;
 import domain.shared.UserId;
 import java.time.Duration;
@@ -421,5 +423,173 @@ public abstract class QueueStoreContract extends PortContract<QueueStore> {
         assertFalse(back.created());
         assertEquals(QueueTicket.waiting(lost, fan, concert, 1), back.view().ticket());
         assertTrue(find(lost, NOW.plusSeconds(2)).isEmpty(), "restored once: now it has ended");
+    }
+
+    // --- on-sale time (D52) and sold out (D53) ---
+
+    private static final Instant OPENS = NOW.plusSeconds(60);
+
+    private Entry enterBefore(long concert, UserId fan, Instant at, Instant opensAt) {
+        return store().enter(new Arrival(concert, fan, token(fan, concert, at), at, DEFAULT_MAX, ACTIVE_TTL)
+                .opening(opensAt));
+    }
+
+    private List<QueueStore.Placement> placements(List<QueueToken> order, long floor) {
+        List<QueueStore.Placement> placements = new ArrayList<>();
+        for (int place = 0; place < order.size(); place++) {
+            placements.add(
+                    new QueueStore.Placement(order.get(place), SaleOpening.preQueueOrder(floor, order.size(), place)));
+        }
+        return placements;
+    }
+
+    @ParameterizedTest(name = "opening {0}")
+    @MethodSource("aroundTheBoundary")
+    void aFanIsPreQueuedExactlyWhenTheDomainSaysTheSaleHasNotOpened(Duration fromOpening) {
+        long concert = newRoom();
+        UserId fan = newFan();
+        Instant at = OPENS.plus(fromOpening);
+        boolean domainSays = SaleOpening.preQueues(OPENS, at);
+
+        Entry entry = enterBefore(concert, fan, at, OPENS);
+
+        QueueTicket ticket = entry.view().ticket();
+        assertEquals(
+                domainSays, ticket.status() == QueueStatus.WAITING && !ticket.hasPosition(), "SaleOpening.preQueues");
+        if (domainSays) {
+            assertEquals(QueueTicket.preQueued(ticket.token(), fan, concert), ticket);
+            assertEquals(ticket, find(ticket.token(), at).orElseThrow(), "the lookup agrees");
+            Entry again = enterBefore(concert, fan, at.plusMillis(1), OPENS);
+            assertFalse(again.created());
+            assertEquals(ticket, again.view().ticket(), "entering again: the same pre-queued token");
+            assertEquals(0, store().admit(concert, at, DEFAULT_MAX, ACTIVE_TTL), "nobody to admit before the opening");
+        } else {
+            assertEquals(QueueStatus.ACTIVE, ticket.status(), "an empty room with a free slot once open");
+        }
+    }
+
+    @Test
+    void theFrozenPreQueueIsPlacedInTheGivenOrderAheadOfEveryLaterArrival() {
+        long concert = newRoom();
+        long floor = SaleOpening.floor(OPENS);
+        List<QueueToken> arrivals = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            arrivals.add(enterBefore(concert, newFan(), NOW.plusMillis(i), OPENS)
+                    .view()
+                    .ticket()
+                    .token());
+        }
+
+        assertEquals(5, store().freezePreQueue(concert, floor));
+        assertEquals(5, store().freezePreQueue(concert, floor), "freezing again changes nothing");
+        assertEquals(arrivals, store().frozenPreQueue(concert, 0, 10), "in arrival order");
+        assertEquals(arrivals.subList(2, 4), store().frozenPreQueue(concert, 2, 2));
+
+        // a fan arriving now, on an instance whose clock lags behind the opening: behind the floor all the same
+        QueueTicket late = enterBefore(concert, newFan(), OPENS.minusSeconds(1), OPENS)
+                .view()
+                .ticket();
+        assertEquals(QueueStatus.WAITING, late.status(), "not let in while the pre-queue waits to be placed");
+        assertEquals(1, late.position());
+        assertFalse(find(arrivals.get(0), OPENS).orElseThrow().hasPosition(), "no place until placed");
+        assertEquals(
+                0, store().admit(concert, OPENS, DEFAULT_MAX, ACTIVE_TTL), "no later arrival before the pre-queue");
+
+        List<QueueToken> order = new ArrayList<>(arrivals.reversed());
+        List<QueueStore.Placement> placements = placements(order, floor);
+        assertEquals(2, store().placePreQueue(concert, placements.subList(0, 2)));
+        assertEquals(1, find(order.get(0), OPENS).orElseThrow().position());
+        assertEquals(3, find(late.token(), OPENS).orElseThrow().position(), "the placed fans are ahead of it");
+        assertEquals(3, store().placePreQueue(concert, placements.subList(2, 5)));
+        assertEquals(5, store().placePreQueue(concert, placements), "placing again writes the same places");
+        for (int place = 0; place < order.size(); place++) {
+            assertEquals(place + 1, find(order.get(place), OPENS).orElseThrow().position());
+        }
+        assertEquals(6, find(late.token(), OPENS).orElseThrow().position());
+
+        store().dropFrozenPreQueue(concert);
+        assertEquals(List.of(), store().frozenPreQueue(concert, 0, 10));
+        store().setMaxActive(concert, 2, 1);
+        assertEquals(2, store().admit(concert, OPENS, DEFAULT_MAX, ACTIVE_TTL));
+        assertEquals(QueueStatus.ACTIVE, find(order.get(1), OPENS).orElseThrow().status());
+        assertEquals(4, find(late.token(), OPENS).orElseThrow().position());
+    }
+
+    @Test
+    void whileThePreQueueIsPlacedOnlyFansAheadOfTheFloorAreAdmitted() {
+        long concert = newRoom();
+        long floor = SaleOpening.floor(OPENS);
+        QueueToken first =
+                enterBefore(concert, newFan(), NOW, OPENS).view().ticket().token();
+        QueueToken second = enterBefore(concert, newFan(), NOW.plusMillis(1), OPENS)
+                .view()
+                .ticket()
+                .token();
+        store().freezePreQueue(concert, floor);
+        QueueToken late = enterBefore(concert, newFan(), OPENS.plusSeconds(1), OPENS)
+                .view()
+                .ticket()
+                .token();
+        store().placePreQueue(concert, placements(List.of(second, first), floor).subList(0, 1));
+
+        assertEquals(1, store().admit(concert, OPENS.plusSeconds(1), DEFAULT_MAX, ACTIVE_TTL));
+
+        assertEquals(
+                QueueStatus.ACTIVE,
+                find(second, OPENS.plusSeconds(1)).orElseThrow().status());
+        assertEquals(
+                QueueStatus.WAITING,
+                find(late, OPENS.plusSeconds(1)).orElseThrow().status());
+        store().placePreQueue(concert, placements(List.of(second, first), floor));
+        store().dropFrozenPreQueue(concert);
+        assertEquals(2, store().admit(concert, OPENS.plusSeconds(2), DEFAULT_MAX, ACTIVE_TTL), "the rest, in order");
+    }
+
+    @Test
+    void placingSkipsFansWhoLeftAndNeverMovesAnAdmittedOne() {
+        long concert = newRoom();
+        long floor = SaleOpening.floor(OPENS);
+        List<QueueToken> arrivals = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            arrivals.add(enterBefore(concert, newFan(), NOW.plusMillis(i), OPENS)
+                    .view()
+                    .ticket()
+                    .token());
+        }
+        store().freezePreQueue(concert, floor);
+        store().release(arrivals.get(0));
+
+        assertEquals(2, store().placePreQueue(concert, placements(arrivals, floor)));
+        assertTrue(find(arrivals.get(0), OPENS).isEmpty(), "it left");
+        store().dropFrozenPreQueue(concert);
+        assertEquals(2, store().admit(concert, OPENS, DEFAULT_MAX, ACTIVE_TTL));
+
+        assertEquals(0, store().placePreQueue(concert, placements(arrivals, floor)), "a late re-run moves nobody");
+        assertEquals(
+                QueueStatus.ACTIVE, find(arrivals.get(1), OPENS).orElseThrow().status());
+    }
+
+    @Test
+    void aSoldOutRoomAdmitsNobodyAndSaysSoUntilSeatsComeBack() {
+        long concert = pausedRoom();
+        QueueTicket first = enter(concert, newFan(), NOW);
+        QueueTicket second = enter(concert, newFan(), NOW);
+        store().setMaxActive(concert, 10, 2);
+
+        assertEquals(0, store().admit(concert, NOW, DEFAULT_MAX, ACTIVE_TTL, Inventory.Verdict.SOLD_OUT));
+        assertEquals(
+                QueueTicket.soldOut(first.token(), first.userId(), concert),
+                find(first.token(), NOW).orElseThrow());
+        UserId newcomer = newFan();
+        QueueTicket arriving = enter(concert, newcomer, NOW);
+        assertEquals(QueueStatus.SOLD_OUT, arriving.status(), "not let in, told at once");
+
+        assertEquals(0, store().admit(concert, NOW, DEFAULT_MAX, ACTIVE_TTL, Inventory.Verdict.PAUSED));
+        assertEquals(1, find(first.token(), NOW).orElseThrow().position(), "paused: waiting, with a place");
+        assertEquals(2, find(second.token(), NOW).orElseThrow().position());
+
+        assertEquals(3, store().admit(concert, NOW, DEFAULT_MAX, ACTIVE_TTL, Inventory.Verdict.OPEN));
+        assertEquals(
+                QueueStatus.ACTIVE, find(arriving.token(), NOW).orElseThrow().status());
     }
 }

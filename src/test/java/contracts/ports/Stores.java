@@ -9,6 +9,7 @@ import application.fakes.FakePaymentGateway;
 import application.fakes.InMemoryQueueStore;
 import application.fakes.TestBed;
 import application.queue.port.out.QueueStore;
+import application.queue.port.out.SaleOpenings;
 import application.queue.port.out.WaitingRoomCapacities;
 import application.shared.port.out.AfterCommit;
 import application.shared.port.out.IdempotencyStore;
@@ -51,6 +52,7 @@ record Stores(
         TopUpOrderStore topUpOrders,
         WaitingRoomCapacities capacities,
         QueueStore queue,
+        SaleOpenings openings,
         AfterCommit afterCommit,
         PaymentGateway gateway,
         Predicate<UUID> recorded,
@@ -97,6 +99,7 @@ record Stores(
                 bed.topUpOrders,
                 bed.capacities,
                 bed.queue,
+                bed.openings,
                 bed.afterCommit,
                 gateway,
                 id -> bed.outbox.events().stream().anyMatch(event -> event.id().equals(id)),
@@ -127,6 +130,7 @@ record Stores(
                 bean(TopUpOrderStore.class),
                 bean(WaitingRoomCapacities.class),
                 bean(QueueStore.class),
+                bean(SaleOpenings.class),
                 bean(AfterCommit.class),
                 bean(PaymentGateway.class),
                 id -> Db.count("SELECT count(*) FROM outbox_event WHERE id = ?", id) == 1,

@@ -51,6 +51,23 @@ class QueueTicketTest {
     }
 
     @Test
+    void aPreQueuedOrSoldOutTicketHasNoPlaceAndAdmitsNoOne() {
+        QueueTicket preQueued = QueueTicket.preQueued(TOKEN, ALICE, CONCERT);
+        QueueTicket soldOut = QueueTicket.soldOut(TOKEN, ALICE, CONCERT);
+
+        assertEquals(QueueStatus.WAITING, preQueued.status());
+        assertFalse(preQueued.hasPosition());
+        assertFalse(soldOut.hasPosition());
+        assertTrue(QueueTicket.waiting(TOKEN, ALICE, CONCERT, 1).hasPosition());
+        assertEquals(
+                QueueAccessDeniedException.Reason.WAITING,
+                assertThrows(
+                                QueueAccessDeniedException.class,
+                                () -> soldOut.requireAdmitted(ALICE, CONCERT, Instant.EPOCH))
+                        .reason());
+    }
+
+    @Test
     void anActiveTicketNeedsAnExpiry() {
         assertThrows(IllegalArgumentException.class, () -> QueueTicket.active(TOKEN, ALICE, CONCERT, null));
     }

@@ -9,6 +9,9 @@ import java.util.Set;
 public interface RunJobUseCase {
     String QUEUE_ADMISSION = "queue-admission";
     String QUEUE_TOKEN_EXPIRY = "queue-token-expiry";
+    /** Opens due sales: each pre-queue shuffled once and put in line (D52). */
+    String QUEUE_OPENING = "queue-opening";
+
     String HOLD_EXPIRY = "hold-expiry";
     String IDEMPOTENCY_RETENTION = "idempotency-retention";
     String OUTBOX_RELAY = "outbox-relay";

@@ -3,6 +3,7 @@ package application.queue.port.out;
 import application.shared.RateLimit;
 import application.shared.RateLimitedException;
 import application.shared.Stages;
+import domain.concert.Inventory;
 import domain.queue.QueueTicket;
 import domain.queue.QueueToken;
 import domain.queue.WaitingRoomStats;
@@ -79,7 +80,41 @@ public interface QueueStore {
      * Lets waiting users in, in arrival order, up to the concert's limit ({@code
      * AdmissionPolicy.freeSlots}); returns how many. Ends what {@link #expireActive} ends first.
      */
-    long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl);
+    default long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl) {
+        return admit(concertId, now, defaultMaxActive, activeTtl, Inventory.Verdict.OPEN);
+    }
+
+    /**
+     * One admission round with the concert's inventory as read this round (D53): OPEN admits up to
+     * the cap; PAUSED admits no one; SOLD_OUT admits no one and has its waiting fans told {@code
+     * SOLD_OUT} until a round finds seats again. While a pre-queue is still to be placed (D52) only
+     * fans ahead of its floor are let in ({@code SaleOpening.admitsBeforePlacement}).
+     */
+    long admit(long concertId, Instant now, int defaultMaxActive, Duration activeTtl, Inventory.Verdict inventory);
+
+    /**
+     * Closes the room's pre-queue at the sale's opening (D52), at once however large: the room is
+     * marked opened at {@code floor} (later entries queue at or above it) and its pre-queue becomes
+     * the frozen pre-queue, the shuffle's input, which no call changes any more. Idempotent: a later
+     * call changes nothing. Returns the frozen pre-queue's size.
+     */
+    long freezePreQueue(long concertId, long floor);
+
+    /** Tokens {@code from} … {@code from + count − 1} of the frozen pre-queue in arrival order (ties by token). */
+    List<QueueToken> frozenPreQueue(long concertId, long from, int count);
+
+    /**
+     * Puts these tokens of the frozen pre-queue in line at their order; idempotent (a re-run writes
+     * the same orders), skipping tokens nobody holds any more and tokens already admitted. Returns
+     * how many are in line.
+     */
+    long placePreQueue(long concertId, List<Placement> placements);
+
+    /** Forgets the frozen pre-queue once every token of it is in line (the opening is recorded). */
+    void dropFrozenPreQueue(long concertId);
+
+    /** A token of the pre-queue and its order in line ({@code SaleOpening.preQueueOrder}). */
+    record Placement(QueueToken token, long order) {}
 
     /**
      * Drops ACTIVE tokens whose time is up ({@code QueueTicket.stillActive}) and WAITING ones whose
@@ -110,7 +145,9 @@ public interface QueueStore {
      * limit in the store admits {@code defaultMaxActive} at once (the cap stored in the database,
      * or the configured default), each for {@code activeTtl}. {@code returning} is the verified
      * token the fan presented, put back at its place if the store lost it (as {@link #find}).
-     * {@code limits}: the call's rate-limit buckets, counted by {@link #enterLater} (D30).
+     * {@code limits}: the call's rate-limit buckets, counted by {@link #enterLater} (D30). {@code
+     * opensAt}: when the concert's sale opens (null: no opening time); a fan arriving before it
+     * waits in the pre-queue ({@code SaleOpening.preQueues}, D52).
      */
     record Arrival(
             long concertId,
@@ -120,7 +157,8 @@ public interface QueueStore {
             int defaultMaxActive,
             Duration activeTtl,
             Optional<QueueToken> returning,
-            List<RateLimit> limits) {
+            List<RateLimit> limits,
+            Instant opensAt) {
         public Arrival {
             Objects.requireNonNull(returning);
             limits = List.copyOf(limits);
@@ -132,8 +170,26 @@ public interface QueueStore {
                 QueueToken candidate,
                 Instant now,
                 int defaultMaxActive,
+                Duration activeTtl,
+                Optional<QueueToken> returning,
+                List<RateLimit> limits) {
+            this(concertId, userId, candidate, now, defaultMaxActive, activeTtl, returning, limits, null);
+        }
+
+        /** The same arrival at a concert whose sale opens at {@code opensAt}. */
+        public Arrival opening(Instant opensAt) {
+            return new Arrival(
+                    concertId, userId, candidate, now, defaultMaxActive, activeTtl, returning, limits, opensAt);
+        }
+
+        public Arrival(
+                long concertId,
+                UserId userId,
+                QueueToken candidate,
+                Instant now,
+                int defaultMaxActive,
                 Duration activeTtl) {
-            this(concertId, userId, candidate, now, defaultMaxActive, activeTtl, Optional.empty(), List.of());
+            this(concertId, userId, candidate, now, defaultMaxActive, activeTtl, Optional.empty(), List.of(), null);
         }
     }
 }
