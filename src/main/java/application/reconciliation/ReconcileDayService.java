@@ -153,7 +153,9 @@ public class ReconcileDayService implements ReconcileDayUseCase {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reconciliation step " + step + " of run " + runId + " failed", e);
             tidy(runId, step);
-            return finish(runId, StepOutcome.failed(step, staged.rows(), staged.errors(), e.toString()));
+            // a file that is unusable as a whole (bad trailer, truncated, wrong encoding) names itself
+            String reason = e instanceof StatementUnavailableException unusable ? unusable.getMessage() : e.toString();
+            return finish(runId, StepOutcome.failed(step, staged.rows(), staged.errors(), reason));
         }
     }
 
