@@ -103,7 +103,7 @@ public class AdminReconciliationResource {
             content =
                     @Content(
                             mediaType = ApiDocumentation.JSON,
-                            schema = @Schema(oneOf = {StartedResponse.class, RangeStartedResponse.class})))
+                            schema = @Schema(implementation = StartedResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
@@ -126,7 +126,10 @@ public class AdminReconciliationResource {
             LocalDate to = date("to", body.to());
             ReconcileRangeUseCase.Result range =
                     this.range.start(new ReconcileRangeUseCase.Command(from, to, caller.getSubject()));
-            return Response.accepted(new RangeStartedResponse(
+            return Response.accepted(new StartedResponse(
+                            null,
+                            null,
+                            "RUNNING",
                             range.from(),
                             range.to(),
                             range.dates().stream()
@@ -142,7 +145,7 @@ public class AdminReconciliationResource {
         }
         StartReconciliationUseCase.Result started = start.start(
                 new StartReconciliationUseCase.Command(date, body.provider(), Trigger.MANUAL, caller.getSubject()));
-        return Response.accepted(new StartedResponse(started.runId(), date, "RUNNING"))
+        return Response.accepted(new StartedResponse(started.runId(), date, "RUNNING", null, null, null))
                 .location(URI.create(BASE + date))
                 .build();
     }
@@ -394,15 +397,6 @@ public class AdminReconciliationResource {
             String to) {}
 
     @RegisterForReflection
-    @Schema(name = "ReconciliationRangeStarted", description = "A range re-run that has started, date by date")
-    public record RangeStartedResponse(
-            @Schema(required = true) LocalDate from,
-            @Schema(required = true) LocalDate to,
-
-            @Schema(required = true, description = "the dates in the order they run")
-            List<RangeDate> dates) {}
-
-    @RegisterForReflection
     @Schema(name = "ReconciliationRangeDate", description = "One date of a range re-run and where its report is")
     public record RangeDate(
             @Schema(required = true) LocalDate date,
@@ -427,14 +421,29 @@ public class AdminReconciliationResource {
             @Schema(nullable = true, format = "int64", description = "pass it as after; null on the last page")
             Long next) {}
 
+    /** A date's run ({@code runId}, {@code date}), or a range re-run ({@code from}, {@code to}, {@code dates}). */
     @RegisterForReflection
-    @Schema(name = "StartedReconciliation", description = "A run that has started")
+    @Schema(
+            name = "StartedReconciliation",
+            description = "A run that has started ({date}), or a range re-run that has started ({from, to})")
     public record StartedResponse(
-            @Schema(required = true, format = "uuid") UUID runId,
-            @Schema(required = true) LocalDate date,
+            @Schema(nullable = true, format = "uuid", description = "the run; null for a range")
+            UUID runId,
+
+            @Schema(nullable = true, description = "the run's date; null for a range")
+            LocalDate date,
 
             @Schema(required = true, enumeration = "RUNNING")
-            String status) {}
+            String status,
+
+            @Schema(nullable = true, description = "a range's first date")
+            LocalDate from,
+
+            @Schema(nullable = true, description = "a range's last date")
+            LocalDate to,
+
+            @Schema(nullable = true, description = "a range's dates in the order they run")
+            List<RangeDate> dates) {}
 
     /** {@code next}: pass it as {@code after} for the following page; null on the last page. */
     @Schema(name = "ReconciliationItems", description = "One page of a run's classified lines")
