@@ -99,7 +99,7 @@ def summarise(work, t0, t1, lines, rss_kb, out_json, doc, rows):
             f'| heap | fixed `-Xmx256m`; peak before GC {res["heapPeakBeforeGcMB"]} MB, after GC {res["heapPeakAfterGcMB"]} MB, {res["gcCount"]} collections |',
             f'| peak RSS of the JVM | {res["rssPeakMB"]} MB |',
             f'| category counts equal the generator\'s plan | {"yes" if not bad else "NO"} |',
-            "", "| step | lines | seconds | lines/s (steps run in parallel) |", "|---|---|---|---|",
+            "", "| step | lines | seconds (staging in parallel, matching in order) | lines/s |", "|---|---|---|---|",
         ] + [f'| {s["kind"]} | {s["rows"]:,} | {s["seconds"]} | {s["rowsPerSecond"]:,} |' for s in steps]
         text = open(doc).read()
         text = re.sub(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)",
@@ -191,7 +191,7 @@ def reconcile(ctx, quick):
     (ROOT / out_json).parent.mkdir(parents=True, exist_ok=True)
     summarise(work, t0, t1, lines, rss_kb, out_json, doc, rows)
     for line in read(work / "app.log").splitlines():
-        m = re.search(r"reconciliation [0-9a-f-]* .*: .*staged in.*", line)
+        m = re.search(r"reconciliation [0-9a-f-]* .*: .*(staged|classified) in.*", line)
         if m:
             sys.stderr.write(" ".join(m.group(0).split(" ")[2:]) + "\n")
     log(f"done: {out_json}")

@@ -41,6 +41,8 @@ import org.postgresql.copy.CopyIn;
 public class PostgresStatementStore implements StatementStore {
     private static final int COPY_BUFFER = 64 * 1024;
     private static final int FETCH_SIZE = 10_000;
+    /** Item ids per state-change transaction. */
+    private static final int STATE_WINDOW = 20_000;
 
     private final AgroalDataSource dataSource;
 
@@ -240,23 +242,46 @@ public class PostgresStatementStore implements StatementStore {
         Map<String, Object> parameters = stepParameters(runId, step);
         parameters.put("date", day.date());
         parameters.put("now", now);
-        // compare-and-set: a record changes only from the state its item was classified against, so a
-        // concurrent change (another date's run) is never overwritten blindly; the history row is
+        IdRange ids = inTransaction(c -> Jdbc.query(
+                        c,
+                        """
+                SELECT min(id) AS low, max(id) AS high FROM recon_item
+                WHERE run_id = :run AND provider = :provider AND kind = :kind AND state_to IS NOT NULL""",
+                        parameters,
+                        row -> row.nullableLong("low") == null
+                                ? new IdRange(0, -1)
+                                : new IdRange(row.longValue("low"), row.longValue("high"))))
+                .getFirst();
+        long changed = 0;
+        long high = ids.high();
+        // windows of item ids, each its own short transaction: a day's first run changes a million
+        // records, more than one statement may take under the connection's socket timeout
+        // compare-and-set: a record changes only from the state its item was classified against (a
+        // concurrent change by another date's run is never overwritten blindly); the history row is
         // written by the same statement, once per real change
-        return inTransaction(c -> Jdbc.update(c, """
-                WITH changed AS (
-                    UPDATE topup t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
-                    FROM recon_item i
-                    WHERE i.run_id = :run AND i.provider = :provider AND i.kind = :kind AND i.state_to IS NOT NULL
-                      AND t.id = i.record_id AND t.reconciliation_state = i.state_from
-                      AND t.reconciliation_stage IS NOT DISTINCT FROM i.stage_from
-                    RETURNING t.id, i.state_from, i.state_to, i.category, i.note)
-                INSERT INTO recon_record_history (record_type, record_id, from_state, to_state, run_id, business_date,
-                                                  provider, kind, at, detail)
-                SELECT 'TOPUP', id, state_from, state_to, :run, :date, :provider, :kind, :now,
-                       left(category || coalesce(': ' || note, ''), 500)
-                FROM changed""", parameters));
+        for (long from = ids.low(); from <= high; from += STATE_WINDOW) {
+            parameters.put("from", from);
+            parameters.put("to", Math.min(high, from + STATE_WINDOW - 1));
+            changed += inTransaction(c -> Jdbc.update(c, """
+                    WITH changed AS (
+                        UPDATE topup t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
+                        FROM recon_item i
+                        WHERE i.run_id = :run AND i.id BETWEEN :from AND :to AND i.provider = :provider
+                          AND i.kind = :kind AND i.state_to IS NOT NULL
+                          AND t.id = i.record_id AND t.reconciliation_state = i.state_from
+                          AND t.reconciliation_stage IS NOT DISTINCT FROM i.stage_from
+                        RETURNING t.id, i.state_from, i.state_to, i.category, i.note)
+                    INSERT INTO recon_record_history (record_type, record_id, from_state, to_state, run_id,
+                                                      business_date, provider, kind, at, detail)
+                    SELECT 'TOPUP', id, state_from, state_to, :run, :date, :provider, :kind, :now,
+                           left(category || coalesce(': ' || note, ''), 500)
+                    FROM changed""", parameters));
+        }
+        return changed;
     }
+
+    /** The ids of a step's items that ask for a state change; empty when {@code high < low}. */
+    private record IdRange(long low, long high) {}
 
     @Override
     public List<KeyedItem> itemsToSettle(UUID runId, Step step, Action action, long afterId, int limit) {

@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * then acquisitions, then settlements — and providers run in parallel, up to {@code
  * reconciliation.parallelism} at once. A stage counts an acquisition only for a payment whose
  * transaction matched and a settlement only for one that was acquired (the rule is the domain's,
- * {@link ReconciliationRules#classify}). A stage that fails (missing or unusable file, an error while
+ * {@link ReconciliationRules#classify}). A provider's three files are read and staged at once; the
+ * matching then goes stage by stage. A stage that fails (missing or unusable file, an error while
  * matching) fails the run with its reason and ends its provider's chain — the later stages of that
  * provider are reported as not run — while the other providers go on; the provider can then be
  * re-run alone. A malformed line is recorded with its line number and the stage goes on.
@@ -128,76 +129,130 @@ public class ReconcileDayService implements ReconcileDayUseCase {
         }
     }
 
-    /** One provider's stages in order; a failed stage ends the chain (the rest are reported as not run). */
-    private List<StepOutcome> chain(UUID runId, BusinessDay day, ReconciliationSettings.Provider provider) {
+    /**
+     * One provider's chain. Its three files are read and staged at once (staging needs no state);
+     * then the stages match in order, each seeing the states the previous one wrote. A failed stage
+     * ends the chain: the later stages are reported as not run and their staged lines dropped.
+     */
+    private List<StepOutcome> chain(UUID runId, BusinessDay day, ReconciliationSettings.Provider provider)
+            throws InterruptedException {
+        List<Step> steps = new ArrayList<>();
+        for (StatementKind kind : StatementKind.values()) {
+            steps.add(new Step(provider.name(), kind, provider.fees()));
+        }
+        List<Staging> staged = stageAll(runId, day, steps);
         List<StepOutcome> outcomes = new ArrayList<>();
         StepOutcome failed = null;
-        for (StatementKind kind : StatementKind.values()) {
-            Step step = new Step(provider.name(), kind, provider.fees());
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            Staging staging = staged.get(i);
+            StepOutcome outcome;
             if (failed != null) {
-                bookkeeping.stepStarted(runId, step, provider.name() + "/-");
-                outcomes.add(finish(
+                tidy(runId, step);
+                outcome = finish(
                         runId,
                         StepOutcome.failed(
                                 step,
-                                0,
-                                0,
+                                staging.staged().rows(),
+                                staging.staged().errors(),
                                 "not run: the " + failed.step().kind() + " stage of " + provider.name()
-                                        + " failed (re-run the provider when it is fixed)")));
-                continue;
+                                        + " failed (re-run the provider when it is fixed)"));
+            } else if (staging.failureReason() != null) {
+                outcome = finish(
+                        runId,
+                        StepOutcome.failed(
+                                step, staging.staged().rows(), staging.staged().errors(), staging.failureReason()));
+            } else {
+                outcome = match(runId, day, step, staging.staged());
             }
-            StepOutcome outcome = runStep(runId, day, step);
             outcomes.add(outcome);
-            if (outcome.failureReason() != null) {
+            if (failed == null && outcome.failureReason() != null) {
                 failed = outcome;
             }
         }
         return outcomes;
     }
 
-    private StepOutcome runStep(UUID runId, BusinessDay day, Step step) {
+    /** A file staged, or why it could not be. */
+    private record Staging(StatementStore.Staged staged, String failureReason) {}
+
+    private List<Staging> stageAll(UUID runId, BusinessDay day, List<Step> steps) throws InterruptedException {
+        ExecutorService readers = Executors.newFixedThreadPool(
+                steps.size(),
+                Thread.ofPlatform().name("reconciliation-file-", 1).factory());
+        try {
+            List<Future<Staging>> running = new ArrayList<>();
+            for (Step step : steps) {
+                running.add(readers.submit(() -> stage(runId, day, step)));
+            }
+            List<Staging> staged = new ArrayList<>();
+            for (Future<Staging> future : running) {
+                try {
+                    staged.add(future.get());
+                } catch (ExecutionException e) {
+                    staged.add(new Staging(new StatementStore.Staged(0, 0), String.valueOf(e.getCause())));
+                }
+            }
+            return staged;
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private Staging stage(UUID runId, BusinessDay day, Step step) {
         StatementSource.StatementFile file;
         try {
             file = files.open(step.provider(), step.kind(), day.date());
         } catch (StatementUnavailableException missing) {
             bookkeeping.stepStarted(runId, step, missing.fileName());
-            return finish(runId, StepOutcome.failed(step, 0, 0, missing.getMessage()));
+            return new Staging(new StatementStore.Staged(0, 0), missing.getMessage());
         }
         bookkeeping.stepStarted(runId, step, file.name());
-        StatementStore.Staged staged = new StatementStore.Staged(0, 0);
         try (file) {
             long t0 = System.nanoTime();
-            staged = statements.stage(runId, step, file, settings.maxErrorsKept());
+            StatementStore.Staged staged = statements.stage(runId, step, file, settings.maxErrorsKept());
+            LOG.info(String.format(
+                    "reconciliation %s %s: %d lines (%d malformed) staged in %d ms",
+                    runId, step, staged.rows(), staged.errors(), (System.nanoTime() - t0) / 1_000_000));
+            return new Staging(staged, null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reconciliation step " + step + " of run " + runId + " failed", e);
+            tidy(runId, step);
+            // a file that is unusable as a whole (bad trailer, truncated, wrong encoding) names itself
+            String reason = e instanceof StatementUnavailableException unusable ? unusable.getMessage() : e.toString();
+            return new Staging(new StatementStore.Staged(0, 0), reason);
+        }
+    }
+
+    private StepOutcome match(UUID runId, BusinessDay day, Step step, StatementStore.Staged staged) {
+        try {
             long t1 = System.nanoTime();
             long items = statements.classify(
                     runId, step, day, (pg, ours) -> ReconciliationRules.classify(step.kind(), pg, ours, step.fees()));
             statements.unstage(runId, step);
-            long changed = statements.applyStates(runId, step, day, clock.instant());
             long t2 = System.nanoTime();
+            long changed = statements.applyStates(runId, step, day, clock.instant());
+            long t3 = System.nanoTime();
             long settled = settle(runId, step, Action.SETTLE_APPROVED, TopUpStatus.APPROVED)
                     + settle(runId, step, Action.SETTLE_CANCELLED, TopUpStatus.CANCELLED);
             LOG.info(String.format(
-                    "reconciliation %s %s: %d lines (%d malformed) staged in %d ms, %d items classified and %d"
-                            + " record states changed in %d ms, %d settle requests for PENDING top-ups in %d ms",
+                    "reconciliation %s %s: %d items classified in %d ms, %d record states changed in %d ms,"
+                            + " %d settle requests for PENDING top-ups in %d ms",
                     runId,
                     step,
-                    staged.rows(),
-                    staged.errors(),
-                    (t1 - t0) / 1_000_000,
                     items,
-                    changed,
                     (t2 - t1) / 1_000_000,
+                    changed,
+                    (t3 - t2) / 1_000_000,
                     settled,
-                    (System.nanoTime() - t2) / 1_000_000));
+                    (System.nanoTime() - t3) / 1_000_000));
             return finish(
                     runId,
                     new StepOutcome(step, staged.rows(), staged.errors(), statements.summarize(runId, step), null));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "reconciliation step " + step + " of run " + runId + " failed", e);
             tidy(runId, step);
-            // a file that is unusable as a whole (bad trailer, truncated, wrong encoding) names itself
-            String reason = e instanceof StatementUnavailableException unusable ? unusable.getMessage() : e.toString();
-            return finish(runId, StepOutcome.failed(step, staged.rows(), staged.errors(), reason));
+            return finish(runId, StepOutcome.failed(step, staged.rows(), staged.errors(), e.toString()));
         }
     }
 
