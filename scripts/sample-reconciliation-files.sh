@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Drops a small sample day of PG files for the two sample providers (toss, kcp) into the inbox, for
-# trying the reconciliation by hand (docs/operations.md). Realistic volumes: bench/reconciliation/generate.py.
+# Drops a small sample day of PG files for the sample providers (toss, kcp, and ksnet, welcome,
+# welcome-offline from scripts/samples/reconciliation/, dated there 2026-11-21 and re-dated here) into
+# the inbox, for trying the reconciliation by hand (docs/operations.md, docs/reconciliation.md).
+# Realistic volumes: bench/reconciliation/generate.py.
 #
 #   scripts/sample-reconciliation-files.sh <yyyy-MM-dd> [inbox]   (inbox: data/reconciliation/inbox)
 set -euo pipefail
@@ -33,4 +35,13 @@ TXT
 cat >"$inbox/kcp/KCP_SETTLE_$basic.txt" <<TXT
 TNO|ORDR_IDXX|SALE_AMT|FEE_AMT|PAY_AMT|PAY_DATE
 TXT
-echo "wrote 6 files for $day under $inbox/{toss,kcp}/"
+# the fixed-width (EUC-KR) and Welcome samples: re-dated byte for byte (the dates are ASCII in every layout)
+samples="$(cd "$(dirname "$0")" && pwd)/samples/reconciliation"
+for provider in ksnet welcome welcome-offline; do
+  mkdir -p "$inbox/$provider"
+  for f in "$samples/$provider"/*; do
+    name=$(basename "$f")
+    LC_ALL=C sed "s/20261121/$basic/g" "$f" >"$inbox/$provider/${name//20261121/$basic}"
+  done
+done
+echo "wrote 15 files for $day under $inbox/{toss,kcp,ksnet,welcome,welcome-offline}/"

@@ -6,7 +6,9 @@ every category count against what the generator planted, and records throughput,
                                      into docs/reconciliation.md and docs/benchmarks/reconciliation.json
   bench/reconciliation.sh --quick    20,000 payments, results to target/bench-quick/ (CI)
 
-Environment: RECON_ROWS (payments), PGHOST/PGPORT (127.0.0.1:5432).
+Environment: RECON_ROWS (payments), RECON_LAYOUT (toss, ksnet or welcome-offline: the layout and
+provider of the generated files; the fixed-width ones write their results to
+target/bench/reconciliation-<layout>.json, never into the docs), PGHOST/PGPORT (127.0.0.1:5432).
 """
 import base64
 import datetime
@@ -97,7 +99,7 @@ def summarise(work, t0, t1, lines, rss_kb, out_json, doc, rows):
             f'| heap | fixed `-Xmx256m`; peak before GC {res["heapPeakBeforeGcMB"]} MB, after GC {res["heapPeakAfterGcMB"]} MB, {res["gcCount"]} collections |',
             f'| peak RSS of the JVM | {res["rssPeakMB"]} MB |',
             f'| category counts equal the generator\'s plan | {"yes" if not bad else "NO"} |',
-            "", "| step | lines | seconds | lines/s (steps run in parallel) |", "|---|---|---|---|",
+            "", "| step | lines | seconds (staging in parallel, matching in order) | lines/s |", "|---|---|---|---|",
         ] + [f'| {s["kind"]} | {s["rows"]:,} | {s["seconds"]} | {s["rowsPerSecond"]:,} |' for s in steps]
         text = open(doc).read()
         text = re.sub(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)",
@@ -107,11 +109,14 @@ def summarise(work, t0, t1, lines, rss_kb, out_json, doc, rows):
 
 def reconcile(ctx, quick):
     work = ctx["work"]
+    layout = os.environ.get("RECON_LAYOUT") or "toss"
     if quick:
         rows, out_json, doc = int(os.environ.get("RECON_ROWS") or 20000), "target/bench-quick/reconciliation.json", ""
     else:
         rows, out_json, doc = int(os.environ.get("RECON_ROWS") or 1000000), "docs/benchmarks/reconciliation.json", \
             "docs/reconciliation.md"
+    if layout != "toss":
+        out_json, doc = f"target/bench{'-quick' if quick else ''}/reconciliation-{layout}.json", ""
     use_jdk()
     if not reachable():
         die("PostgreSQL is not reachable (scripts/services.sh)")
@@ -122,9 +127,13 @@ def reconcile(ctx, quick):
 
     log(f"generating {rows} payments for {DATE}")
     if subprocess.run([sys.executable, "bench/reconciliation/generate.py", "--date", DATE, "--rows", str(rows),
-                       "--inbox", str(work / "inbox"), "--topups", str(work / "topups.tsv")]).returncode != 0:
+                       "--inbox", str(work / "inbox"), "--topups", str(work / "topups.tsv"),
+                       "--layout", layout]).returncode != 0:
         die("generating the files failed")
-    lines = sum(Path(f).read_bytes().count(b"\n") for f in sorted(glob.glob(str(work / "inbox/toss/*.csv")))) - 3
+    plan = json.loads((work / "topups.tsv.expected.json").read_text())
+    provider = plan["provider"]
+    files = sorted(glob.glob(str(work / "inbox" / provider / "*")))
+    lines = sum(Path(f).read_bytes().count(b"\n") for f in files) - plan["extraLinesPerFile"] * len(files)
     # the prod profile trusts no key of its own: the development pair (scripts/dev-keys.sh) signs and verifies here
     key = public_key()
     mint("ops", 1, work / "admin.jwt", admin=True)
@@ -144,7 +153,7 @@ def reconcile(ctx, quick):
         "-Dmp.jwt.verify.issuer=concert-booking-dev",
         f"-Dqueue.token-secret={base64.b64encode(os.urandom(32)).decode()}",
         f"-Dreconciliation.inbox={work}/inbox",
-        "-Dreconciliation.providers.toss.fee-bps=320",
+        f"-Dreconciliation.providers.{provider}.fee-bps=320",
         "-jar", JAR])
     app.wait_ready(f"http://127.0.0.1:{mport}")
 
@@ -182,7 +191,7 @@ def reconcile(ctx, quick):
     (ROOT / out_json).parent.mkdir(parents=True, exist_ok=True)
     summarise(work, t0, t1, lines, rss_kb, out_json, doc, rows)
     for line in read(work / "app.log").splitlines():
-        m = re.search(r"reconciliation [0-9a-f-]* .*: .*staged in.*", line)
+        m = re.search(r"reconciliation [0-9a-f-]* .*: .*(staged|classified) in.*", line)
         if m:
             sys.stderr.write(" ".join(m.group(0).split(" ")[2:]) + "\n")
     log(f"done: {out_json}")

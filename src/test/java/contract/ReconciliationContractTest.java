@@ -58,6 +58,8 @@ class ReconciliationContractTest {
         topUp("toss", k7, 9_000, "PENDING", d); // cancelled at the PG
         topUp("toss", k8, 50_000, "APPROVED", before);
         topUp("toss", k9, 10_000, "APPROVED", before);
+        Reconciliation.acquired(k8); // acquired on an earlier day: the chain lets their settlement through
+        Reconciliation.acquired(k9);
         topUp("kcp", t1, 15_000, "APPROVED", d);
         String iso = d.toString(), basic = d.toString().replace("-", "");
         file(
@@ -90,7 +92,11 @@ class ReconciliationContractTest {
                 "KCP_TRADE_" + basic + ".txt",
                 "TNO|ORDR_IDXX|TRAN_STAT|AMOUNT|APP_TIME",
                 t1 + "|p1|APPR|15000|" + basic + "093000");
-        file("kcp", "KCP_ACQUIRE_" + basic + ".txt", "TNO|ORDR_IDXX|ACQU_STAT|ACQU_AMT|ACQU_DATE");
+        file(
+                "kcp",
+                "KCP_ACQUIRE_" + basic + ".txt",
+                "TNO|ORDR_IDXX|ACQU_STAT|ACQU_AMT|ACQU_DATE",
+                t1 + "|p1|ACQU|15000|" + basic);
         file(
                 "kcp",
                 "KCP_SETTLE_" + basic + ".txt",
@@ -138,7 +144,7 @@ class ReconciliationContractTest {
         assertEquals(List.of(1L, 15_000L), tally(report, "kcp", "TRANSACTIONS", "MATCHED"));
         assertEquals(List.of(1L, 15_000L), tally(report, "kcp", "SETTLEMENTS", "MATCHED"));
         assertEquals(1, Reconciliation.step(report, "kcp", "SETTLEMENTS").getLong("lineErrors"));
-        assertEquals(0, Reconciliation.step(report, "kcp", "ACQUISITIONS").getLong("rowsRead"));
+        assertEquals(1, Reconciliation.step(report, "kcp", "ACQUISITIONS").getLong("rowsRead"));
 
         // the PENDING top-ups the PG decided are settled: approved → credited once, cancelled → closed
         assertEquals(8_000, Api.balance(day.pendingApprovedUser()));
@@ -186,8 +192,8 @@ class ReconciliationContractTest {
             after = page.getObject("next", Long.class);
             pages++;
         }
-        // 7 + 2 + 3 (toss) + 1 + 0 + 1 (kcp) items
-        assertEquals(14, keys.size());
+        // 7 + 2 + 3 (toss) + 1 + 1 + 1 (kcp) items
+        assertEquals(15, keys.size());
         assertEquals(4, pages);
 
         String csv = as(Tokens.admin())
@@ -199,7 +205,7 @@ class ReconciliationContractTest {
                 .asString();
         String[] lines = csv.split("\n");
         assertTrue(lines[0].startsWith("provider,kind,category,payment_key"));
-        assertEquals(15, lines.length);
+        assertEquals(16, lines.length);
         assertTrue(csv.contains(day.matched() + ",2,APPROVED,APPROVED,10000,10000"), csv);
     }
 
@@ -326,7 +332,8 @@ class ReconciliationContractTest {
 
         assertEquals("FAILED", report.getString("status"));
         String reason = report.getString("failureReason");
-        assertTrue(reason.contains("toss/toss_settlements_" + date + ".csv: missing"), reason);
+        // the chain: acquisitions failed, so toss's settlements never ran (their file is missing too)
+        assertTrue(reason.contains("not run: the ACQUISITIONS stage of toss failed"), reason);
         assertTrue(reason.contains("lacks column 'acquisitionStatus'"), reason);
         assertTrue(reason.contains("KCP_TRADE_" + date.toString().replace("-", "") + ".txt: missing"), reason);
         assertEquals(

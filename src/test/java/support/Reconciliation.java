@@ -67,6 +67,24 @@ public final class Reconciliation {
         return user;
     }
 
+    /** Marks a top-up as acquired by an earlier day's run (its settlement may then come). */
+    public static void acquired(String paymentKey) {
+        Db.update(
+                "UPDATE topup SET reconciliation_state = 'ACQUIRED', reconciliation_stage = 'ACQUISITIONS'"
+                        + " WHERE payment_key = ?",
+                paymentKey);
+    }
+
+    /** The top-up's reconciliation state. */
+    public static String state(String paymentKey) {
+        return Db.text("SELECT reconciliation_state FROM topup WHERE payment_key = ?", paymentKey);
+    }
+
+    /** The top-up's id (the reconciled record's id). */
+    public static String recordId(String paymentKey) {
+        return Db.text("SELECT id::text FROM topup WHERE payment_key = ?", paymentKey);
+    }
+
     public static String start(LocalDate date) {
         return given().auth()
                 .oauth2(Tokens.admin())

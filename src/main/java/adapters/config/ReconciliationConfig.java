@@ -24,7 +24,7 @@ public interface ReconciliationConfig {
     @WithDefault("Asia/Seoul")
     ZoneId timeZone();
 
-    /** How many steps (provider × file kind) run at once. */
+    /** How many providers' chains (transactions → acquisitions → settlements) run at once. */
     @WithDefault("3")
     int parallelism();
 
@@ -38,11 +38,26 @@ public interface ReconciliationConfig {
     @WithDefault("1000")
     int maxErrorsKept();
 
+    /** PENDING top-ups settled per chunk (one transaction each) on the batch machinery (D42, D55). */
+    @WithName("settle-chunk-size")
+    @WithDefault("500")
+    int settleChunkSize();
+
+    /** The longest a settle chunk's transaction may take. */
+    @WithName("chunk-timeout")
+    @WithDefault("60s")
+    Duration chunkTimeout();
+
+    /** The most dates one {@code POST /api/v1/admin/reconciliations {from, to}} may re-run. */
+    @WithName("max-range-days")
+    @WithDefault("31")
+    int maxRangeDays();
+
     /** The providers to reconcile, by the name top-ups use ({@code payment.provider}). */
     Map<String, Provider> providers();
 
     interface Provider {
-        /** The file layout (toss, kcp); defaults to the provider's name. */
+        /** The file layout (toss, kcp, ksnet, welcome-online, welcome-offline); defaults to the provider's name. */
         Optional<String> layout();
 
         /** The contract fee in basis points of the gross amount (320 = 3.20 %). */

@@ -31,7 +31,10 @@ public class ReconciliationProducer implements BackgroundWork {
                 config.timeZone(),
                 config.parallelism(),
                 config.staleAfter(),
-                config.maxErrorsKept());
+                config.maxErrorsKept(),
+                config.settleChunkSize(),
+                config.chunkTimeout(),
+                config.maxRangeDays());
     }
 
     @Override

@@ -6,6 +6,8 @@ import domain.reconciliation.Action;
 import domain.reconciliation.Category;
 import domain.reconciliation.ItemFilter;
 import domain.reconciliation.LineError;
+import domain.reconciliation.ReconciledRecord;
+import domain.reconciliation.RecordHistoryEntry;
 import domain.reconciliation.ReportItem;
 import domain.reconciliation.RunReport;
 import domain.reconciliation.RunStatus;
@@ -28,7 +30,17 @@ import java.util.function.Consumer;
 public class PostgresReconciliationReports implements ReconciliationReports {
     private static final String ITEM_COLUMNS = """
             id, provider, kind, category, payment_key, line_no, pg_status, our_status, pg_amount, our_amount,
-            fee, expected_fee, net, expected_net, action, note""";
+            fee, expected_fee, net, expected_net, action, note, record_id, state_to""";
+    /**
+     * The date's current (run, provider) pairs: for each provider, the latest run of the date that
+     * has steps for it (a run of one provider replaces that provider's results only).
+     */
+    private static final String CURRENT = """
+            SELECT DISTINCT ON (s.provider) s.run_id, s.provider
+            FROM recon_step s JOIN recon_run r ON r.id = s.run_id
+            WHERE r.business_date = :date
+            ORDER BY s.provider, r.started_at DESC, r.id""";
+
     private static final int STREAM_FETCH_SIZE = 5_000;
 
     private final EntityManager em;
@@ -44,7 +56,8 @@ public class PostgresReconciliationReports implements ReconciliationReports {
         return Jdbc.query(
                         em,
                         """
-                        SELECT id, business_date, status, trigger, requested_by, failure_reason, started_at, finished_at
+                        SELECT id, business_date, status, trigger, requested_by, provider, failure_reason, started_at,
+                               finished_at
                         FROM recon_run WHERE business_date = :date ORDER BY started_at DESC, id LIMIT 1
                         """,
                         Map.of("date", date),
@@ -53,6 +66,7 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                                 row.enumValue("status", RunStatus.class),
                                 row.enumValue("trigger", Trigger.class),
                                 row.string("requested_by"),
+                                row.string("provider"),
                                 row.string("failure_reason"),
                                 row.instant("started_at"),
                                 row.instant("finished_at")))
@@ -64,10 +78,11 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                         run.status(),
                         run.trigger(),
                         run.requestedBy(),
+                        run.provider(),
                         run.failureReason(),
                         run.startedAt(),
                         run.finishedAt(),
-                        steps(run.id(), lineErrorsShown)));
+                        steps(date, lineErrorsShown)));
     }
 
     private record RunRow(
@@ -75,20 +90,24 @@ public class PostgresReconciliationReports implements ReconciliationReports {
             RunStatus status,
             Trigger trigger,
             String requestedBy,
+            String provider,
             String failureReason,
             Instant startedAt,
             Instant finishedAt) {}
 
-    private List<RunReport.StepReport> steps(UUID runId, int lineErrorsShown) {
+    private List<RunReport.StepReport> steps(LocalDate date, int lineErrorsShown) {
         List<StepRow> steps = Jdbc.query(
                 em,
                 """
-                SELECT provider, kind, status, file_name, rows_read, error_count, failure_reason,
-                       summary::text, started_at, finished_at
-                FROM recon_step WHERE run_id = :run ORDER BY provider, kind
-                """,
-                Map.of("run", runId),
+                WITH current AS (%s)
+                SELECT s.run_id, s.provider, s.kind, s.status, s.file_name, s.rows_read, s.error_count,
+                       s.failure_reason, s.summary::text AS summary, s.started_at, s.finished_at
+                FROM recon_step s JOIN current c ON c.run_id = s.run_id AND c.provider = s.provider
+                ORDER BY s.provider, s.kind
+                """.formatted(CURRENT),
+                Map.of("date", date),
                 row -> new StepRow(
+                        row.uuid("run_id"),
                         row.string("provider"),
                         row.enumValue("kind", StatementKind.class),
                         row.enumValue("status", RunStatus.class),
@@ -101,6 +120,7 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                         row.instant("finished_at")));
         return steps.stream()
                 .map(step -> new RunReport.StepReport(
+                        step.runId(),
                         step.provider(),
                         step.kind(),
                         step.status(),
@@ -111,13 +131,14 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                         StepSummaryJson.read(json, step.summary()),
                         lineErrorsShown == 0
                                 ? List.of()
-                                : lineErrors(runId, step.provider(), step.kind(), lineErrorsShown),
+                                : lineErrors(step.runId(), step.provider(), step.kind(), lineErrorsShown),
                         step.startedAt(),
                         step.finishedAt()))
                 .toList();
     }
 
     private record StepRow(
+            UUID runId,
             String provider,
             StatementKind kind,
             RunStatus status,
@@ -141,43 +162,93 @@ public class PostgresReconciliationReports implements ReconciliationReports {
     }
 
     @Override
-    public List<ReportItem> items(UUID runId, ItemFilter filter, long afterId, int limit) {
-        Map<String, Object> parameters = filterParameters(runId, filter, afterId);
+    public List<ReportItem> items(LocalDate date, ItemFilter filter, long afterId, int limit) {
+        Map<String, Object> parameters = filterParameters(filter, afterId);
+        parameters.put("date", date);
         parameters.put("limit", limit);
-        return Jdbc.query(em, filtered(filter) + " LIMIT :limit", parameters, PostgresReconciliationReports::item);
+        // per current (run, provider) pair, the first `limit` items after the cursor along the primary
+        // key (run_id, id); then the first `limit` of those in id order
+        String sql = """
+                WITH current AS (%s)
+                SELECT x.* FROM current c CROSS JOIN LATERAL (
+                    SELECT %s FROM recon_item i
+                    WHERE i.run_id = c.run_id AND i.provider = c.provider AND i.id > :after%s
+                    ORDER BY i.id LIMIT :limit) x
+                ORDER BY x.id LIMIT :limit
+                """.formatted(CURRENT, ITEM_COLUMNS, conditions(filter));
+        return Jdbc.query(em, sql, parameters, PostgresReconciliationReports::item);
     }
 
     @Override
-    public void forEachItem(UUID runId, Consumer<ReportItem> consumer) {
-        ItemFilter all = new ItemFilter(null, null, null);
-        Jdbc.forEach(
-                em,
-                filtered(all),
-                filterParameters(runId, all, 0L),
-                STREAM_FETCH_SIZE,
-                PostgresReconciliationReports::item,
-                consumer);
+    public void forEachItem(LocalDate date, Consumer<ReportItem> consumer) {
+        List<RunProvider> pairs = Jdbc.query(
+                em, CURRENT, Map.of("date", date), row -> new RunProvider(row.uuid("run_id"), row.string("provider")));
+        for (RunProvider pair : pairs) { // provider by provider, each in id order along the primary key
+            Jdbc.forEach(
+                    em,
+                    "SELECT " + ITEM_COLUMNS
+                            + " FROM recon_item WHERE run_id = :run AND provider = :provider ORDER BY id",
+                    Map.of("run", pair.runId(), "provider", pair.provider()),
+                    STREAM_FETCH_SIZE,
+                    PostgresReconciliationReports::item,
+                    consumer);
+        }
     }
 
-    private static String filtered(ItemFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(ITEM_COLUMNS)
-                .append(" FROM recon_item WHERE run_id = :run AND id > :after");
+    private record RunProvider(UUID runId, String provider) {}
+
+    @Override
+    public Optional<ReconciledRecord> record(UUID recordId) {
+        return Jdbc.query(
+                        em,
+                        "SELECT id, reconciliation_state FROM topup WHERE id = :id",
+                        Map.of("id", recordId),
+                        row -> new ReconciledRecord(
+                                ReconciledRecord.TOPUP, row.uuid("id"), row.string("reconciliation_state")))
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public List<RecordHistoryEntry> history(UUID recordId, long afterId, int limit) {
+        return Jdbc.query(
+                em,
+                """
+                SELECT id, record_type, record_id, from_state, to_state, run_id, business_date, provider, kind, at,
+                       detail
+                FROM recon_record_history WHERE record_id = :record AND id > :after ORDER BY id LIMIT :limit
+                """,
+                Map.of("record", recordId, "after", afterId, "limit", limit),
+                row -> new RecordHistoryEntry(
+                        row.longValue("id"),
+                        row.string("record_type"),
+                        row.uuid("record_id"),
+                        row.string("from_state"),
+                        row.string("to_state"),
+                        row.uuid("run_id"),
+                        row.date("business_date"),
+                        row.string("provider"),
+                        row.enumValue("kind", StatementKind.class),
+                        row.instant("at"),
+                        row.string("detail")));
+    }
+
+    private static String conditions(ItemFilter filter) {
+        StringBuilder sql = new StringBuilder();
         if (filter.category() != null) {
-            sql.append(" AND category = :category");
+            sql.append(" AND i.category = :category");
         }
         if (filter.provider() != null) {
-            sql.append(" AND provider = :provider");
+            sql.append(" AND i.provider = :provider");
         }
         if (filter.kind() != null) {
-            sql.append(" AND kind = :kind");
+            sql.append(" AND i.kind = :kind");
         }
-        return sql.append(" ORDER BY id").toString();
+        return sql.toString();
     }
 
-    private static Map<String, Object> filterParameters(UUID runId, ItemFilter filter, long afterId) {
+    private static Map<String, Object> filterParameters(ItemFilter filter, long afterId) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("run", runId);
         parameters.put("after", afterId);
         if (filter.category() != null) {
             parameters.put("category", filter.category().name());
@@ -208,6 +279,8 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                 row.nullableLong("net"),
                 row.nullableLong("expected_net"),
                 row.enumValue("action", Action.class),
-                row.string("note"));
+                row.string("note"),
+                row.uuid("record_id"),
+                row.string("state_to"));
     }
 }

@@ -32,7 +32,13 @@ public class PostgresReconciliationRunStore implements ReconciliationRunStore {
 
     @Override
     public Optional<UUID> start(
-            UUID runId, LocalDate date, Trigger trigger, String requestedBy, Instant now, Instant staleBefore) {
+            UUID runId,
+            LocalDate date,
+            String provider,
+            Trigger trigger,
+            String requestedBy,
+            Instant now,
+            Instant staleBefore) {
         Jdbc.update(em, """
                 UPDATE recon_run SET status = 'FAILED', finished_at = :now,
                        failure_reason = 'abandoned: no heartbeat since ' || heartbeat_at || ' (the process running it died)'
@@ -44,9 +50,11 @@ public class PostgresReconciliationRunStore implements ReconciliationRunStore {
         run.put("trigger", trigger.name());
         run.put("by", requestedBy);
         run.put("now", now);
+        run.put("provider", provider);
         return Jdbc.query(em, """
-                        INSERT INTO recon_run (id, business_date, trigger, requested_by, status, started_at, heartbeat_at)
-                        VALUES (:id, :date, :trigger, :by, 'RUNNING', :now, :now)
+                        INSERT INTO recon_run (id, business_date, provider, trigger, requested_by, status, started_at,
+                                               heartbeat_at)
+                        VALUES (:id, :date, :provider, :trigger, :by, 'RUNNING', :now, :now)
                         ON CONFLICT (business_date) WHERE status = 'RUNNING' DO NOTHING
                         RETURNING id
                         """, run, row -> row.uuid("id")).stream().findFirst();
@@ -67,7 +75,8 @@ public class PostgresReconciliationRunStore implements ReconciliationRunStore {
     public boolean hasCompleted(LocalDate date) {
         return !Jdbc.query(
                         em,
-                        "SELECT 1 FROM recon_run WHERE business_date = :date AND status = 'COMPLETED' LIMIT 1",
+                        "SELECT 1 FROM recon_run WHERE business_date = :date AND status = 'COMPLETED' AND provider IS NULL"
+                                + " LIMIT 1",
                         Map.of("date", date),
                         row -> Boolean.TRUE)
                 .isEmpty();
@@ -137,13 +146,14 @@ public class PostgresReconciliationRunStore implements ReconciliationRunStore {
         if (updated == 0) {
             return false;
         }
-        if (status == RunStatus.COMPLETED) {
-            Jdbc.update(em, """
-                    DELETE FROM recon_item WHERE run_id IN (
+        Jdbc.update(em, """
+                DELETE FROM recon_item WHERE run_id IN (
                         SELECT older.id FROM recon_run older JOIN recon_run this ON this.id = :id
                         WHERE older.business_date = this.business_date AND older.id <> this.id)
-                    """, Map.of("id", runId));
-        }
+                    AND provider IN (
+                        SELECT provider FROM recon_step WHERE run_id = :id
+                        GROUP BY provider HAVING bool_and(status = 'COMPLETED') AND count(*) = :stages)
+                """, Map.of("id", runId, "stages", StatementKind.values().length));
         return true;
     }
 

@@ -8,6 +8,7 @@ import domain.reconciliation.BusinessDay;
 import domain.reconciliation.Category;
 import domain.reconciliation.GatewayStatus;
 import domain.reconciliation.LineError;
+import domain.reconciliation.ReconciliationState;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.StatementLine;
 import domain.reconciliation.Step;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,6 +41,8 @@ import org.postgresql.copy.CopyIn;
 public class PostgresStatementStore implements StatementStore {
     private static final int COPY_BUFFER = 64 * 1024;
     private static final int FETCH_SIZE = 10_000;
+    /** Item ids per state-change transaction. */
+    private static final int STATE_WINDOW = 20_000;
 
     private final AgroalDataSource dataSource;
 
@@ -131,14 +135,16 @@ public class PostgresStatementStore implements StatementStore {
                     FROM recon_staging WHERE run_id = :run AND provider = :provider AND kind = :kind
                     GROUP BY payment_key)
                 SELECT pg.payment_key, pg.line_no, pg.status, pg.amount, pg.fee, pg.net, pg.settlement_date,
-                       t.status AS our_status, t.amount AS our_amount
+                       t.status AS our_status, t.amount AS our_amount, t.id AS record_id,
+                       t.reconciliation_state, t.reconciliation_stage
                 FROM pg LEFT JOIN topup t ON t.provider = :provider AND t.payment_key = pg.payment_key
                 """;
         Map<String, Object> parameters = stepParameters(runId, step);
         if (transactions) {
             sql += """
                     UNION ALL
-                    SELECT t.payment_key, NULL, NULL, NULL, NULL, NULL, NULL, t.status, t.amount
+                    SELECT t.payment_key, NULL, NULL, NULL, NULL, NULL, NULL, t.status, t.amount, t.id,
+                           t.reconciliation_state, t.reconciliation_stage
                     FROM topup t
                     WHERE t.provider = :provider AND t.status = 'APPROVED' AND t.created_at >= :dayStart
                       AND t.created_at < :dayEnd
@@ -150,7 +156,8 @@ public class PostgresStatementStore implements StatementStore {
         }
         CopyWriter items = new CopyWriter(copyIn(write, """
                 COPY recon_item (run_id, provider, kind, category, payment_key, line_no, pg_status, our_status,
-                                 pg_amount, our_amount, fee, expected_fee, net, expected_net, action, note)
+                                 pg_amount, our_amount, fee, expected_fee, net, expected_net, action, note,
+                                 record_id, state_from, stage_from, state_to, stage_to)
                 FROM STDIN"""));
         String prefix = runId + "\t" + CopyWriter.escape(step.provider()) + "\t" + step.kind() + "\t";
         long[] written = {0};
@@ -175,7 +182,18 @@ public class PostgresStatementStore implements StatementStore {
                         .field(pg == null ? null : pg.net())
                         .field(expectedFee == null ? null : ours.amount() - expectedFee)
                         .field(verdict.action().name())
-                        .last(verdict.note());
+                        .field(verdict.note())
+                        .field(match.recordId())
+                        .field(ours == null ? null : ours.state().state())
+                        .field(
+                                ours == null || ours.state().stage() == null
+                                        ? null
+                                        : ours.state().stage().name())
+                        .field(verdict.next() == null ? null : verdict.next().state())
+                        .last(
+                                verdict.next() == null
+                                        ? null
+                                        : verdict.next().stage().name());
                 written[0]++;
             });
             items.finish();
@@ -186,8 +204,8 @@ public class PostgresStatementStore implements StatementStore {
         return written[0];
     }
 
-    /** A payment key with the PG's line for it (aggregated) and our top-up; either may be missing. */
-    private record Matched(String paymentKey, StatementLine pg, BookedTopUp ours) {}
+    /** A payment key with the PG's line for it (aggregated) and our top-up (and its id); either may be missing. */
+    private record Matched(String paymentKey, StatementLine pg, BookedTopUp ours, UUID recordId) {}
 
     private static Matched matched(Jdbc.Row row) throws SQLException {
         String key = row.string("payment_key");
@@ -202,8 +220,14 @@ public class PostgresStatementStore implements StatementStore {
                         row.nullableLong("net"),
                         row.date("settlement_date"));
         TopUpStatus ourStatus = row.enumValue("our_status", TopUpStatus.class);
-        BookedTopUp ours = ourStatus == null ? null : new BookedTopUp(key, ourStatus, row.longValue("our_amount"));
-        return new Matched(key, pg, ours);
+        BookedTopUp ours = ourStatus == null
+                ? null
+                : new BookedTopUp(
+                        key,
+                        ourStatus,
+                        row.longValue("our_amount"),
+                        ReconciliationState.of(row.string("reconciliation_state"), row.string("reconciliation_stage")));
+        return new Matched(key, pg, ours, ours == null ? null : row.uuid("record_id"));
     }
 
     private static void deleteItems(Connection c, UUID runId, Step step) throws SQLException {
@@ -214,12 +238,59 @@ public class PostgresStatementStore implements StatementStore {
     }
 
     @Override
+    public long applyStates(UUID runId, Step step, BusinessDay day, Instant now) {
+        Map<String, Object> parameters = stepParameters(runId, step);
+        parameters.put("date", day.date());
+        parameters.put("now", now);
+        IdRange ids = inTransaction(c -> Jdbc.query(
+                        c,
+                        """
+                SELECT min(id) AS low, max(id) AS high FROM recon_item
+                WHERE run_id = :run AND provider = :provider AND kind = :kind AND state_to IS NOT NULL""",
+                        parameters,
+                        row -> row.nullableLong("low") == null
+                                ? new IdRange(0, -1)
+                                : new IdRange(row.longValue("low"), row.longValue("high"))))
+                .getFirst();
+        long changed = 0;
+        long high = ids.high();
+        // windows of item ids, each its own short transaction: a day's first run changes a million
+        // records, more than one statement may take under the connection's socket timeout
+        // compare-and-set: a record changes only from the state its item was classified against (a
+        // concurrent change by another date's run is never overwritten blindly); the history row is
+        // written by the same statement, once per real change
+        for (long from = ids.low(); from <= high; from += STATE_WINDOW) {
+            parameters.put("from", from);
+            parameters.put("to", Math.min(high, from + STATE_WINDOW - 1));
+            changed += inTransaction(c -> Jdbc.update(c, """
+                    WITH changed AS (
+                        UPDATE topup t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
+                        FROM recon_item i
+                        WHERE i.run_id = :run AND i.id BETWEEN :from AND :to AND i.provider = :provider
+                          AND i.kind = :kind AND i.state_to IS NOT NULL
+                          AND t.id = i.record_id AND t.reconciliation_state = i.state_from
+                          AND t.reconciliation_stage IS NOT DISTINCT FROM i.stage_from
+                        RETURNING t.id, i.state_from, i.state_to, i.category, i.note)
+                    INSERT INTO recon_record_history (record_type, record_id, from_state, to_state, run_id,
+                                                      business_date, provider, kind, at, detail)
+                    SELECT 'TOPUP', id, state_from, state_to, :run, :date, :provider, :kind, :now,
+                           left(category || coalesce(': ' || note, ''), 500)
+                    FROM changed""", parameters));
+        }
+        return changed;
+    }
+
+    /** The ids of a step's items that ask for a state change; empty when {@code high < low}. */
+    private record IdRange(long low, long high) {}
+
+    @Override
     public List<KeyedItem> itemsToSettle(UUID runId, Step step, Action action, long afterId, int limit) {
         Map<String, Object> parameters = stepParameters(runId, step);
         parameters.put("action", action.name());
         parameters.put("after", afterId);
         parameters.put("limit", limit);
-        return inTransaction(c ->
+        // read in the caller's transaction (a settle chunk's, D55), or on its own outside one
+        return withConnection(c ->
                 Jdbc.query(c, """
                 SELECT id, payment_key FROM recon_item
                 WHERE run_id = :run AND provider = :provider AND kind = :kind AND action = :action
@@ -286,6 +357,14 @@ public class PostgresStatementStore implements StatementStore {
         return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     }
 
+    private <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reconciliation store: " + e.getMessage(), e);
+        }
+    }
+
     private <T> T inTransaction(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -341,7 +420,7 @@ public class PostgresStatementStore implements StatementStore {
         private void append(Object value) {
             if (value == null) {
                 buffer.append("\\N");
-            } else if (value instanceof Long || value instanceof LocalDate) {
+            } else if (value instanceof Long || value instanceof LocalDate || value instanceof UUID) {
                 buffer.append(value);
             } else {
                 buffer.append(escape(value.toString()));

@@ -1,10 +1,13 @@
 package adapters.rest;
 
 import application.reconciliation.port.in.GetReconciliationReportUseCase;
+import application.reconciliation.port.in.GetRecordHistoryUseCase;
 import application.reconciliation.port.in.ListReconciliationItemsUseCase;
+import application.reconciliation.port.in.ReconcileRangeUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
 import domain.reconciliation.Category;
 import domain.reconciliation.ItemFilter;
+import domain.reconciliation.RecordHistoryEntry;
 import domain.reconciliation.ReportItem;
 import domain.reconciliation.RunReport;
 import domain.reconciliation.StatementKind;
@@ -60,16 +63,22 @@ public class AdminReconciliationResource {
     private final StartReconciliationUseCase start;
     private final GetReconciliationReportUseCase reports;
     private final ListReconciliationItemsUseCase items;
+    private final ReconcileRangeUseCase range;
+    private final GetRecordHistoryUseCase history;
     private final JsonWebToken caller;
 
     public AdminReconciliationResource(
             StartReconciliationUseCase start,
             GetReconciliationReportUseCase reports,
             ListReconciliationItemsUseCase items,
+            ReconcileRangeUseCase range,
+            GetRecordHistoryUseCase history,
             JsonWebToken caller) {
         this.start = start;
         this.reports = reports;
         this.items = items;
+        this.range = range;
+        this.history = history;
         this.caller = caller;
     }
 
@@ -77,16 +86,19 @@ public class AdminReconciliationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "startReconciliation",
-            summary = "Reconcile a business date now",
-            description = "Starts a run against the gateways' files of that date (docs/reconciliation.md); one run "
-                    + "per date at a time, and only once that day is over.")
+            summary = "Reconcile a business date (or one provider of it, or a range of dates) now",
+            description = "{date}: starts a run against the gateways' files of that date (docs/reconciliation.md); "
+                    + "one run per date at a time, and only once that day is over. {date, provider}: re-runs that "
+                    + "provider only (its results replace the provider's earlier ones of the date). {from, to}: "
+                    + "re-runs every date of the range once, in order, in the background (at most "
+                    + "reconciliation.max-range-days dates); each date's report is read as usual.")
     @RequestBody(
             required = true,
             content =
                     @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = StartRequest.class)))
     @APIResponse(
             responseCode = "202",
-            description = "The run has started; read it at the Location",
+            description = "The run has started; read it at the Location (a range: the dates and each date's report)",
             headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
             content =
                     @Content(
@@ -106,10 +118,34 @@ public class AdminReconciliationResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Response start(@NotNull(message = "a JSON body {\"date\": \"yyyy-MM-dd\"} is required") StartRequest body) {
+        if (body.from() != null || body.to() != null) {
+            if (body.date() != null || body.provider() != null) {
+                throw new InvalidValueException("date", "give either date (and provider) or from and to, not both");
+            }
+            LocalDate from = date("from", body.from());
+            LocalDate to = date("to", body.to());
+            ReconcileRangeUseCase.Result range =
+                    this.range.start(new ReconcileRangeUseCase.Command(from, to, caller.getSubject()));
+            return Response.accepted(new StartedResponse(
+                            null,
+                            null,
+                            "RUNNING",
+                            range.from(),
+                            range.to(),
+                            range.dates().stream()
+                                    .map(d -> new RangeDate(d, BASE + d))
+                                    .toList()))
+                    .location(URI.create(BASE + range.from()))
+                    .build();
+        }
         LocalDate date = date(body.date());
-        StartReconciliationUseCase.Result started =
-                start.start(new StartReconciliationUseCase.Command(date, Trigger.MANUAL, caller.getSubject()));
-        return Response.accepted(new StartedResponse(started.runId(), date, "RUNNING"))
+        if (body.provider() != null
+                && (body.provider().isBlank() || body.provider().length() > 32)) {
+            throw new InvalidValueException("provider", "provider is the name of a configured provider");
+        }
+        StartReconciliationUseCase.Result started = start.start(
+                new StartReconciliationUseCase.Command(date, body.provider(), Trigger.MANUAL, caller.getSubject()));
+        return Response.accepted(new StartedResponse(started.runId(), date, "RUNNING", null, null, null))
                 .location(URI.create(BASE + date))
                 .build();
     }
@@ -244,19 +280,76 @@ public class AdminReconciliationResource {
                 .build();
     }
 
+    @GET
+    @Path("/records/{id}/history")
+    @Operation(
+            operationId = "getReconciliationRecordHistory",
+            summary = "Read a record's reconciliation history",
+            description = "The record's (a top-up's) reconciliation state and every change of it, oldest first, with "
+                    + "the run, date, provider and stage that made it; pass next as after for the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The state and one page of its history",
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = HistoryResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No record with that id: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public HistoryResponse history(
+            @Parameter(
+                            description = "the record's id (a top-up id)",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @Parameter(
+                            description = "the next value of the previous page",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0"))
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "changes per page",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "1000",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit) {
+        GetRecordHistoryUseCase.Page page = history.history(
+                ReservationResource.uuidOrNotFound("reconciled record", id), number("after", after, 0), (int)
+                        number("limit", limit, DEFAULT_LIMIT));
+        return new HistoryResponse(
+                page.record().type(), page.record().id(), page.record().state(), page.entries(), page.next());
+    }
+
     private static LocalDate date(String text) {
+        return date("date", text);
+    }
+
+    private static LocalDate date(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidValueException("date", "a business date (yyyy-MM-dd) is required");
+            throw new InvalidValueException(field, "a business date (yyyy-MM-dd) is required");
         }
         LocalDate date;
         try {
             date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidValueException("date", "date is a calendar date written yyyy-MM-dd, got '" + text + "'");
+            throw new InvalidValueException(
+                    field, field + " is a calendar date written yyyy-MM-dd, got '" + text + "'");
         }
         // years beyond PostgreSQL's and java.time's arithmetic (a day's end is the next day) are no business days
         if (date.getYear() < 1970 || date.getYear() > 9999) {
-            throw new InvalidValueException("date", "date is between 1970-01-01 and 9999-12-31, got '" + text + "'");
+            throw new InvalidValueException(field, field + " is between 1970-01-01 and 9999-12-31, got '" + text + "'");
         }
         return date;
     }
@@ -284,19 +377,73 @@ public class AdminReconciliationResource {
         }
     }
 
-    @Schema(name = "StartReconciliationRequest", description = "The business date to reconcile")
+    @Schema(
+            name = "StartReconciliationRequest",
+            description = "The business date to reconcile (optionally one provider of it), or a range of dates")
     public record StartRequest(
-            @Schema(required = true, format = "date", description = "a day that is over", example = "2031-05-01")
-            String date) {}
+            @Schema(format = "date", description = "a day that is over", example = "2031-05-01")
+            String date,
+
+            @Schema(description = "re-run only this configured provider of the date", example = "ksnet")
+            String provider,
+
+            @Schema(format = "date", description = "first date of a range re-run", example = "2031-05-01")
+            String from,
+
+            @Schema(
+                    format = "date",
+                    description = "last date of a range re-run (a day that is over)",
+                    example = "2031-05-03")
+            String to) {}
 
     @RegisterForReflection
-    @Schema(name = "StartedReconciliation", description = "A run that has started")
-    public record StartedResponse(
-            @Schema(required = true, format = "uuid") UUID runId,
+    @Schema(name = "ReconciliationRangeDate", description = "One date of a range re-run and where its report is")
+    public record RangeDate(
             @Schema(required = true) LocalDate date,
 
+            @Schema(required = true, example = "/api/v1/admin/reconciliations/2031-05-01")
+            String report) {}
+
+    @RegisterForReflection
+    @Schema(name = "ReconciliationRecordHistory", description = "A record's reconciliation state and its changes")
+    public record HistoryResponse(
+            @Schema(required = true, enumeration = "TOPUP") String recordType,
+            @Schema(required = true, format = "uuid") UUID recordId,
+
+            @Schema(
+                    required = true,
+                    description = "UNRECONCILED, MATCHED, ACQUIRED, SETTLED or a mismatch category",
+                    example = "ACQUIRED")
+            String state,
+
+            @Schema(required = true) List<RecordHistoryEntry> entries,
+
+            @Schema(nullable = true, format = "int64", description = "pass it as after; null on the last page")
+            Long next) {}
+
+    /** A date's run ({@code runId}, {@code date}), or a range re-run ({@code from}, {@code to}, {@code dates}). */
+    @RegisterForReflection
+    @Schema(
+            name = "StartedReconciliation",
+            description = "A run that has started ({date}), or a range re-run that has started ({from, to})")
+    public record StartedResponse(
+            @Schema(nullable = true, format = "uuid", description = "the run; null for a range")
+            UUID runId,
+
+            @Schema(nullable = true, description = "the run's date; null for a range")
+            LocalDate date,
+
             @Schema(required = true, enumeration = "RUNNING")
-            String status) {}
+            String status,
+
+            @Schema(nullable = true, description = "a range's first date")
+            LocalDate from,
+
+            @Schema(nullable = true, description = "a range's last date")
+            LocalDate to,
+
+            @Schema(nullable = true, description = "a range's dates in the order they run")
+            List<RangeDate> dates) {}
 
     /** {@code next}: pass it as {@code after} for the following page; null on the last page. */
     @Schema(name = "ReconciliationItems", description = "One page of a run's classified lines")

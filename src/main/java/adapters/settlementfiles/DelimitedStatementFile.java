@@ -1,5 +1,6 @@
 package adapters.settlementfiles;
 
+import adapters.settlementfiles.ProviderLayout.Delimited;
 import adapters.settlementfiles.ProviderLayout.FileSpec;
 import application.reconciliation.port.out.StatementSource.StatementFile;
 import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
@@ -10,6 +11,7 @@ import domain.shared.InvalidValueException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
@@ -26,6 +28,7 @@ final class DelimitedStatementFile implements StatementFile {
     private final BufferedReader reader;
     private final ProviderLayout layout;
     private final FileSpec spec;
+    private final Delimited format;
     private final Map<Field, Integer> index = new EnumMap<>(Field.class);
     private int width;
     private long lineNo;
@@ -35,6 +38,7 @@ final class DelimitedStatementFile implements StatementFile {
         this.reader = reader;
         this.layout = layout;
         this.spec = spec;
+        this.format = (Delimited) spec.format();
         readHeader();
     }
 
@@ -51,10 +55,10 @@ final class DelimitedStatementFile implements StatementFile {
         if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
             header = header.substring(1);
         }
-        List<String> names = DelimitedLine.split(header, layout.delimiter());
+        List<String> names = DelimitedLine.split(header, format.delimiter());
         List<String> missing = new java.util.ArrayList<>();
         for (Field field : Field.values()) {
-            String column = spec.columns().get(field);
+            String column = format.columns().get(field);
             if (column == null) {
                 continue;
             }
@@ -90,10 +94,10 @@ final class DelimitedStatementFile implements StatementFile {
     }
 
     private StatementLine parse(String text) {
-        List<String> cells = DelimitedLine.split(text, layout.delimiter());
+        List<String> cells = DelimitedLine.split(text, format.delimiter());
         if (cells.size() < width) {
             throw new IllegalArgumentException("expected at least " + width + " fields separated by '"
-                    + layout.delimiter() + "', found " + cells.size());
+                    + format.delimiter() + "', found " + cells.size());
         }
         String key = cells.get(index.get(Field.PAYMENT_KEY));
         long amount = won(cells, Field.AMOUNT);
@@ -105,32 +109,15 @@ final class DelimitedStatementFile implements StatementFile {
     }
 
     private GatewayStatus status(String code) {
-        GatewayStatus status = layout.statuses().get(code);
-        if (status == null) {
-            throw new IllegalArgumentException("unknown status '" + code + "' (" + layout.name() + " codes: "
-                    + String.join(
-                            ", ", layout.statuses().keySet().stream().sorted().toList()) + ")");
-        }
-        return status;
+        return Cells.status(layout, code);
     }
 
     private long won(List<String> cells, Field field) {
-        String cell = cells.get(index.get(field));
-        try {
-            return Long.parseLong(cell);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    spec.columns().get(field) + " '" + cell + "' is not a whole number of won");
-        }
+        return Cells.won(format.columns().get(field), cells.get(index.get(field)));
     }
 
     private LocalDate date(List<String> cells, Field field) {
-        String cell = cells.get(index.get(field));
-        try {
-            return LocalDate.parse(cell, layout.cellDate());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(spec.columns().get(field) + " '" + cell + "' is not a date");
-        }
+        return Cells.date(layout, format.columns().get(field), cells.get(index.get(field)));
     }
 
     private String next() {
@@ -140,6 +127,11 @@ final class DelimitedStatementFile implements StatementFile {
                 lineNo++;
             }
             return text;
+        } catch (CharacterCodingException e) {
+            throw new StatementUnavailableException(
+                    name,
+                    "line " + (lineNo + 1) + " is not valid " + layout.charset().name()
+                            + " (is the file in another encoding?)");
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": read failed at line " + (lineNo + 1), e);
         }

@@ -6,9 +6,9 @@ import domain.reconciliation.StatementKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,22 +36,32 @@ public class FileStatementSource implements StatementSource {
         ProviderLayout layout = Layouts.named(layoutName)
                 .orElseThrow(() -> new StatementUnavailableException(
                         provider + "/",
-                        "provider " + provider + " has no known file layout '" + layoutName + "' (toss, kcp)"));
+                        "provider " + provider + " has no known file layout '" + layoutName + "' (" + Layouts.names()
+                                + ")"));
         String fileName = provider + "/" + layout.fileName(kind, businessDate);
         Path path = Path.of(config.inbox()).resolve(provider).resolve(layout.fileName(kind, businessDate));
         try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(
-                            Files.newInputStream(path),
-                            StandardCharsets.UTF_8
-                                    .newDecoder()
-                                    .onMalformedInput(CodingErrorAction.REPLACE)
-                                    .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                    BUFFER);
+            InputStream in = Files.newInputStream(path);
             try {
-                return new DelimitedStatementFile(fileName, reader, layout, layout.spec(kind));
+                return switch (layout.spec(kind).format()) {
+                    case ProviderLayout.Delimited delimited ->
+                        new DelimitedStatementFile(
+                                fileName,
+                                new BufferedReader(
+                                        new InputStreamReader(
+                                                in,
+                                                layout.charset()
+                                                        .newDecoder()
+                                                        .onMalformedInput(CodingErrorAction.REPORT)
+                                                        .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                                        BUFFER),
+                                layout,
+                                layout.spec(kind));
+                    case ProviderLayout.FixedWidth fixed ->
+                        new FixedWidthStatementFile(fileName, in, layout, layout.spec(kind));
+                };
             } catch (RuntimeException e) {
-                reader.close();
+                in.close();
                 throw e;
             }
         } catch (NoSuchFileException e) {

@@ -31,7 +31,7 @@ public class ListReconciliationItemsService implements ListReconciliationItemsUs
             throw new InvalidValueException("after", "after is a cursor from a previous page (0 or more)");
         }
         UUID runId = latestRun(date);
-        List<ReportItem> items = reports.items(runId, filter, afterId, limit + 1);
+        List<ReportItem> items = reports.items(date, filter, afterId, limit + 1);
         Long next = null;
         if (items.size() > limit) {
             items = items.subList(0, limit);
@@ -44,7 +44,7 @@ public class ListReconciliationItemsService implements ListReconciliationItemsUs
     @Transactional
     public UUID export(LocalDate date, Consumer<ReportItem> consumer) {
         UUID runId = latestRun(date);
-        reports.forEachItem(runId, consumer);
+        reports.forEachItem(date, consumer);
         return runId;
     }
 

@@ -8,10 +8,19 @@ import java.util.Objects;
 
 /**
  * How reconciliation runs: which providers (with their contract fee), the PGs' time zone, how many
- * steps run at once, when a silent run counts as dead, and how many bad lines a step keeps.
+ * provider chains run at once, when a silent run counts as dead, how many bad lines a step keeps,
+ * how many PENDING top-ups one settle chunk (transaction) takes and how long it may last, and how
+ * many dates one range re-run may span.
  */
 public record ReconciliationSettings(
-        List<Provider> providers, ZoneId zone, int parallelism, Duration staleAfter, int maxErrorsKept) {
+        List<Provider> providers,
+        ZoneId zone,
+        int parallelism,
+        Duration staleAfter,
+        int maxErrorsKept,
+        int settleChunkSize,
+        Duration chunkTimeout,
+        int maxRangeDays) {
 
     public ReconciliationSettings {
         providers = List.copyOf(providers);
@@ -20,6 +29,13 @@ public record ReconciliationSettings(
         if (parallelism < 1) {
             throw new IllegalArgumentException("reconciliation.parallelism must be at least 1");
         }
+        if (settleChunkSize < 1) {
+            throw new IllegalArgumentException("reconciliation.settle-chunk-size must be at least 1");
+        }
+        if (maxRangeDays < 1) {
+            throw new IllegalArgumentException("reconciliation.max-range-days must be at least 1");
+        }
+        Objects.requireNonNull(chunkTimeout);
     }
 
     public record Provider(String name, FeePolicy fees) {}

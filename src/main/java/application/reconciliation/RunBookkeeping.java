@@ -8,6 +8,7 @@ import domain.reconciliation.RunStatus;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.Step;
 import domain.reconciliation.StepSummary;
+import domain.reconciliation.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,12 +28,23 @@ import java.util.UUID;
 public class RunBookkeeping {
     private final ReconciliationRunStore runs;
     private final OutboxPort outbox;
+    private final ReconciliationSettings settings;
     private final Clock clock;
 
-    public RunBookkeeping(ReconciliationRunStore runs, OutboxPort outbox, Clock clock) {
+    public RunBookkeeping(
+            ReconciliationRunStore runs, OutboxPort outbox, ReconciliationSettings settings, Clock clock) {
         this.runs = runs;
         this.outbox = outbox;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Records a new RUNNING run of the date (one provider, or all when null); empty when one is going. */
+    @Transactional
+    public Optional<UUID> begin(BusinessDay day, String provider, Trigger trigger, String requestedBy) {
+        Instant now = clock.instant();
+        return runs.start(
+                UUID.randomUUID(), day.date(), provider, trigger, requestedBy, now, now.minus(settings.staleAfter()));
     }
 
     @Transactional

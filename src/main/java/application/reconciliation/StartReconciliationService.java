@@ -54,19 +54,25 @@ public class StartReconciliationService implements StartReconciliationUseCase {
                     "date",
                     "the PGs' files for " + day.date() + " exist only once that day is over in " + settings.zone());
         }
+        if (command.provider() != null
+                && settings.providers().stream().noneMatch(p -> p.name().equals(command.provider()))) {
+            throw new InvalidValueException(
+                    "provider", "provider " + command.provider() + " is not configured (reconciliation.providers)");
+        }
         if (command.trigger() == Trigger.SCHEDULED && runs.hasCompleted(day.date())) {
             return new Result(null, day.date(), false);
         }
         UUID runId = runs.start(
                         UUID.randomUUID(),
                         day.date(),
+                        command.provider(),
                         command.trigger(),
                         command.requestedBy(),
                         now,
                         now.minus(settings.staleAfter()))
                 .orElseThrow(() -> new ReconciliationRunningException(
                         day.date(), runs.running(day.date()).orElse(null)));
-        afterCommit.run(() -> background.submit(() -> reconcile.reconcile(runId, day)));
+        afterCommit.run(() -> background.submit(() -> reconcile.reconcile(runId, day, command.provider())));
         return new Result(runId, day.date(), true);
     }
 

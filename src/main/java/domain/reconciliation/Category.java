@@ -14,5 +14,14 @@ public enum Category {
     /** The PG's fee differs from the contract rate. */
     FEE_MISMATCH,
     /** The payout does not equal gross minus fee. */
-    SETTLEMENT_MISMATCH
+    SETTLEMENT_MISMATCH,
+    /** An acquisition line for a payment whose transaction has not matched here: not acquired (the chain). */
+    NOT_MATCHED,
+    /** A settlement line for a payment that has not been acquired here: not settled (the chain). */
+    NOT_ACQUIRED;
+
+    /** The chain held the line back: the record's state stays as it was. */
+    public boolean heldBack() {
+        return this == NOT_MATCHED || this == NOT_ACQUIRED;
+    }
 }

@@ -42,6 +42,41 @@ public final class ReconciliationRules {
                 : new Verdict(Category.MATCHED, Action.SETTLE_APPROVED, "approved at the PG: pending top-up credited");
     }
 
+    /**
+     * A line of a stage in the chain transaction → acquisition → settlement (decision D55): an
+     * acquisition counts only for a payment whose transaction matched, a settlement only for one that
+     * was acquired — otherwise the line is held back ({@link Category#NOT_MATCHED}, {@link
+     * Category#NOT_ACQUIRED}) and nothing is acted on. The verdict carries the record's new state
+     * when it changes. {@code pg} is null for a top-up of the day the transaction file does not list.
+     */
+    public static Verdict classify(StatementKind kind, StatementLine pg, BookedTopUp ours, FeePolicy fees) {
+        Verdict verdict;
+        if (pg == null) {
+            verdict = unknownToPg(ours);
+        } else if (ours != null
+                && kind != StatementKind.TRANSACTIONS
+                && !ours.state().passed(previous(kind))) {
+            verdict = kind == StatementKind.ACQUISITIONS
+                    ? Verdict.of(
+                            Category.NOT_MATCHED,
+                            "acquired at the PG, but its transaction is " + ours.state() + " here: not acquired")
+                    : Verdict.of(
+                            Category.NOT_ACQUIRED,
+                            "paid out by the PG, but it is " + ours.state() + " here (not acquired): not settled");
+        } else {
+            verdict = kind == StatementKind.SETTLEMENTS ? settlement(pg, ours, fees) : payment(pg, ours);
+        }
+        if (ours == null) {
+            return verdict;
+        }
+        ReconciliationState next = ours.state().after(kind, verdict.category());
+        return next.equals(ours.state()) ? verdict : verdict.moving(next);
+    }
+
+    private static StatementKind previous(StatementKind kind) {
+        return StatementKind.values()[kind.ordinal() - 1];
+    }
+
     /** One of our top-ups credited on the business day that the PG's transaction file does not list. */
     public static Verdict unknownToPg(BookedTopUp ours) {
         return Verdict.of(Category.MISSING_AT_PG, "credited here (" + ours.amount() + "), not in the PG's file");

@@ -1,6 +1,12 @@
 package domain.reconciliation;
 
-/** One classified line (or one of our top-ups unknown to the PG) of a run. */
+import java.util.UUID;
+
+/**
+ * One classified line (or one of our top-ups unknown to the PG) of a run; {@code recordId} is our
+ * record (the top-up), null when we have none, and {@code stateTo} the reconciliation state this
+ * line moved it to (null: unchanged).
+ */
 public record ReportItem(
         long id,
         String provider,
@@ -17,4 +23,6 @@ public record ReportItem(
         Long net,
         Long expectedNet,
         Action action,
-        String note) {}
+        String note,
+        UUID recordId,
+        String stateTo) {}

@@ -5,19 +5,25 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The latest run of a business date, step by step. */
+/**
+ * A business date's reconciliation: its latest run ({@code provider} set when that run re-ran one
+ * provider only) and, per provider, the steps of the latest run that covered that provider (each
+ * step names its run).
+ */
 public record RunReport(
         UUID runId,
         LocalDate date,
         RunStatus status,
         Trigger trigger,
         String requestedBy,
+        String provider,
         String failureReason,
         Instant startedAt,
         Instant finishedAt,
         List<StepReport> steps) {
 
     public record StepReport(
+            UUID runId,
             String provider,
             StatementKind kind,
             RunStatus status,

@@ -95,6 +95,19 @@ class DelimitedStatementFileTest {
     }
 
     @Test
+    void welcomeOnlineSamplesAreRead() throws java.io.IOException {
+        java.nio.file.Path file =
+                FixedWidthStatementFileTest.SAMPLES.resolve("welcome/welcome_online_trade_20261121.csv");
+        read(Layouts.WELCOME_ONLINE, StatementKind.TRANSACTIONS, java.nio.file.Files.readString(file));
+        assertEquals(
+                List.of(
+                        StatementLine.payment(2, "wo_SMPL_0001", GatewayStatus.APPROVED, 12_000),
+                        StatementLine.payment(3, "wo_SMPL_0002", GatewayStatus.APPROVED, 13_000),
+                        StatementLine.payment(4, "wo_SMPL_0002", GatewayStatus.CANCELLED, 13_000)),
+                lines);
+    }
+
+    @Test
     void fileNamesFollowEachProvidersPattern() {
         LocalDate day = LocalDate.of(2026, 11, 21);
         assertEquals("toss_settlements_2026-11-21.csv", Layouts.TOSS.fileName(StatementKind.SETTLEMENTS, day));

@@ -16,7 +16,12 @@ public interface StartReconciliationUseCase {
     /** Starts the scheduled run: the business day before today in the PGs' zone. */
     Result startScheduled();
 
-    record Command(LocalDate date, Trigger trigger, String requestedBy) {}
+    /** {@code provider}: re-run that provider only (its chain failed, or its files were replaced); null: all. */
+    record Command(LocalDate date, String provider, Trigger trigger, String requestedBy) {
+        public Command(LocalDate date, Trigger trigger, String requestedBy) {
+            this(date, null, trigger, requestedBy);
+        }
+    }
 
     /** {@code started} is false when a scheduled run found the date already reconciled. */
     record Result(UUID runId, LocalDate date, boolean started) {}

@@ -1,6 +1,8 @@
 package application.reconciliation.port.out;
 
 import domain.reconciliation.ItemFilter;
+import domain.reconciliation.ReconciledRecord;
+import domain.reconciliation.RecordHistoryEntry;
 import domain.reconciliation.ReportItem;
 import domain.reconciliation.RunReport;
 import java.time.LocalDate;
@@ -14,9 +16,18 @@ public interface ReconciliationReports {
     /** The date's most recent run (running, completed or failed). */
     Optional<RunReport> latest(LocalDate date, int lineErrorsShown);
 
-    /** Items of a run in id order after {@code afterId}; null filters match everything. */
-    List<ReportItem> items(UUID runId, ItemFilter filter, long afterId, int limit);
+    /**
+     * The date's current items (per provider, those of the latest run that covered it) in id order
+     * after {@code afterId}; null filters match everything.
+     */
+    List<ReportItem> items(LocalDate date, ItemFilter filter, long afterId, int limit);
 
-    /** Every item of the run, in id order, streamed (a run can have millions). */
-    void forEachItem(UUID runId, Consumer<ReportItem> consumer);
+    /** Every current item of the date, provider by provider in id order, streamed (a day can have millions). */
+    void forEachItem(LocalDate date, Consumer<ReportItem> consumer);
+
+    /** One of our reconciled records (a top-up today) with its current state. */
+    Optional<ReconciledRecord> record(UUID recordId);
+
+    /** One record's reconciliation history in order, after history id {@code afterId}. */
+    List<RecordHistoryEntry> history(UUID recordId, long afterId, int limit);
 }

@@ -7,6 +7,7 @@ import domain.reconciliation.StatementLine;
 import domain.reconciliation.Step;
 import domain.reconciliation.StepSummary;
 import domain.reconciliation.Verdict;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,14 @@ public interface StatementStore {
      * does not list; writes one item per verdict. Replaces the step's items if it ran before.
      */
     long classify(UUID runId, Step step, BusinessDay day, Classifier classifier);
+
+    /**
+     * Moves our records to the states the step's verdicts ask for, each only from the state it was
+     * classified against, and appends one history row per record that changed.
+     *
+     * @return how many records changed
+     */
+    long applyStates(UUID runId, Step step, BusinessDay day, Instant now);
 
     /** Up to {@code limit} payment keys whose verdict asks for {@code action}, after item {@code afterId}. */
     List<KeyedItem> itemsToSettle(UUID runId, Step step, Action action, long afterId, int limit);
