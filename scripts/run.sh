@@ -9,4 +9,5 @@ scripts/dev-keys.sh >/dev/null
 psql -h 127.0.0.1 -U postgres -d postgres -Atqc "select 1 from pg_database where datname = 'concert_booking_dev'" | grep -q 1 ||
   psql -h 127.0.0.1 -U postgres -d postgres -qc "create database concert_booking_dev"
 source scripts/java.sh
-exec ./mvnw -B -q quarkus:dev -Dquarkus.console.enabled=false "$@"
+# no analytics prompt (it would wait for a y/n answer), no debugger port
+exec ./mvnw -B -q quarkus:dev -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true -Ddebug=false "$@"

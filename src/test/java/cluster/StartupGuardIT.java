@@ -97,6 +97,49 @@ class StartupGuardIT {
     }
 
     @Test
+    void aRefusedStartLeavesTheDatabaseUntouched() throws Exception {
+        // the guard runs before Flyway (as its configuration customizer): nothing was migrated
+        String fresh = "cb_it_keys_fresh_" + UUID.randomUUID().toString().substring(0, 8);
+        TestInfrastructure.createDatabase(fresh);
+        try {
+            Map<String, String> config = Cluster.config(fresh, PREFIX);
+            config.remove("queue.token-secret");
+
+            assertRefused(
+                    AppInstance.startExpectingExit("keys-untouched", config, DEADLINE),
+                    "Refusing to start: set queue.token-secret");
+            assertFalse(
+                    TestInfrastructure.tableExists(fresh, "flyway_schema_history"),
+                    "a refused start must not migrate the database");
+        } finally {
+            TestInfrastructure.dropDatabase(fresh);
+        }
+    }
+
+    @Test
+    void aSettingItsOwnTypeRefusesStopsTheStartWithOneLine() throws Exception {
+        Map<String, String> config = withKey(Tokens.publicKeyFile());
+        config.put("reservation.max-held-per-user", "0");
+        config.put("reservation.hold-ttl", "-5m");
+
+        AppInstance.Exit exit = AppInstance.startExpectingExit("keys-bad-settings", config, DEADLINE);
+
+        assertRefused(exit, "Refusing to start: reservation.hold-ttl: the hold TTL must be positive");
+        assertFalse(exit.log().contains("\tat "), "no stack trace:\n" + exit.log());
+    }
+
+    @Test
+    void aMalformedTicketKeyIdStopsTheStartWithOneLine() throws Exception {
+        Map<String, String> config = withKey(Tokens.publicKeyFile());
+        config.put("tickets.signing.key-id", "k1");
+
+        AppInstance.Exit exit = AppInstance.startExpectingExit("keys-bad-ticket-id", config, DEADLINE);
+
+        assertRefused(exit, "tickets.signing.key-id must be 1 to 8 characters of A-Z and 0-9, not 'k1'");
+        assertFalse(exit.log().contains("\tat "), "no stack trace:\n" + exit.log());
+    }
+
+    @Test
     void aPlainHttpWebhookOnAnotherHostRefusesToStart() throws Exception {
         Map<String, String> config = withKey(Tokens.publicKeyFile());
         config.put("events.webhook.url", "http://events.example.com/in");

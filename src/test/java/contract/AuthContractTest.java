@@ -44,6 +44,12 @@ class AuthContractTest {
             {"signed by another key", "Bearer " + Tokens.signedByAnotherKey(sub)},
             {"another issuer", "Bearer " + Tokens.wrongIssuer(sub)},
             {"sub too long", "Bearer " + Tokens.withSubject("u".repeat(65))},
+            {"sub with U+0000", "Bearer " + Tokens.withSubject("a\u0000b")},
+            {"sub with a control character", "Bearer " + Tokens.withSubject("a\u0007b")},
+            {
+                "iat a day in the future (beyond the clock skew)",
+                "Bearer " + Tokens.issuedAt(sub, java.time.Instant.now().plusSeconds(86_400))
+            },
         };
         return Stream.of(PROTECTED)
                 .flatMap(endpoint ->

@@ -230,6 +230,13 @@ class BadInputSweepTest {
                     null,
                     true));
         }
+        cases.add(new Case(
+                "reconciliation items filtered by a provider with U+0000",
+                "GET",
+                "/api/v1/admin/reconciliations/2026-11-21/items?provider=a%00b",
+                null,
+                null,
+                true));
         cases.add(new Case("unknown path", "GET", "/api/v1/nothing-here", null, null, false));
         cases.add(new Case("wrong method on concerts", "DELETE", "/api/v1/concerts", null, null, false));
         cases.add(new Case("wrong method on wallet", "PUT", "/api/v1/wallet", "application/json", "{}", false));
@@ -258,6 +265,8 @@ class BadInputSweepTest {
         for (String field : fields) {
             List<String> values = new ArrayList<>(
                     List.of("\"abc\"", "true", "{}", "[1]", "null", "1.5", "-1", "0", "\"" + TEN_KB + "\""));
+            // text PostgreSQL cannot store: U+0000 and a lone surrogate (D58)
+            values.addAll(List.of("\"a\\u0000b\"", "\"\\ud800\""));
             values.addAll(List.of(HUGE_NUMBERS));
             for (String value : values) {
                 if ((value.equals("0") && field.equals("maxActive"))

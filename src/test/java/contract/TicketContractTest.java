@@ -271,6 +271,25 @@ class TicketContractTest {
     }
 
     @Test
+    void aWellSignedCodeThatNamesAnotherSeatThanItsTicketIsInvalidAndLetsNobodyIn() {
+        // defence in depth against a signer's bug or a leaked key: the stored ticket has the last word
+        Api.PaidSeat paid = Api.buySeat(concert(2), 1);
+        String code = Api.ticketCode(paid.userId(), paid.reservationId());
+        TicketClaims real = TicketKeys.codes().decode(code).orElseThrow();
+        String otherSeat =
+                TicketKeys.codes().encode(new TicketClaims(real.ticketId(), real.scheduleId(), real.seatNumber() + 1));
+        String otherSchedule = TicketKeys.codes()
+                .encode(new TicketClaims(real.ticketId(), real.scheduleId() + 1000, real.seatNumber()));
+
+        assertProblem(Api.checkIn(Tokens.staff(), otherSeat).response().then(), 400, "ticket-code-invalid");
+        assertProblem(Api.checkIn(Tokens.staff(), otherSchedule).response().then(), 400, "ticket-code-invalid");
+        assertEquals(
+                "ISSUED", Db.text("SELECT status FROM ticket WHERE reservation_id = ?::uuid", paid.reservationId()));
+        assertEquals(200, Api.checkIn(Tokens.staff(), code).statusCode(), "the real code still works");
+        assertProblem(Api.checkIn(Tokens.staff(), otherSeat).response().then(), 400, "ticket-code-invalid");
+    }
+
+    @Test
     void aWellSignedCodeOfATicketThatDoesNotExistIsNotFound() {
         String unknown = TicketKeys.codes().encode(new TicketClaims(UUID.randomUUID(), 1, 1));
 

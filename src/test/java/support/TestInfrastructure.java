@@ -190,6 +190,18 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Whether {@code database} has a table of that name in its public schema. */
+    public static boolean tableExists(String database, String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+                java.sql.PreparedStatement s = c.prepareStatement("select to_regclass(?) is not null")) {
+            s.setString(1, "public." + table);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
     public static void dropDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(adminJdbcUrl(), "postgres", "");
                 Statement s = c.createStatement()) {

@@ -77,6 +77,16 @@ public final class Tokens {
                 .sign(DEV_KEY);
     }
 
+    /** A user token issued at {@code at} (in the future, say), valid for an hour from then. */
+    public static String issuedAt(String sub, Instant at) {
+        return Jwt.issuer(ISSUER)
+                .subject(sub)
+                .groups(Set.of("user"))
+                .issuedAt(at)
+                .expiresAt(at.plusSeconds(3600))
+                .sign(DEV_KEY);
+    }
+
     public static String wrongIssuer(String sub) {
         return Jwt.issuer("someone-else")
                 .subject(sub)

@@ -1,12 +1,14 @@
 package adapters.config;
 
 import adapters.security.HmacQueueTokenSigner;
+import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,10 +37,18 @@ import org.jboss.logging.Logger;
  *
  * <p>Written here rather than as config-mapping validation: the rules are conditional (a secret only
  * when a URL is set), and a StartupEvent observer is the earliest application hook that runs in the
- * packaged jar, the native executable and tests alike. It runs after Flyway (which only migrates).
+ * packaged jar, the native executable and tests alike. It also runs as Flyway's configuration
+ * customizer, which Quarkus calls before it migrates at start: so it runs before the migration, and
+ * a refused start changes nothing in the database (D57). It checks once per process.
+ *
+ * <p>After the rules, every value object the application is built from (hold policy, queue, job,
+ * wallet, relay, sync and reconciliation settings, the ticket signing key) is created: a value its
+ * own type refuses ({@code reservation.max-held-per-user=0}, a negative TTL, an RSA key where an
+ * Ed25519 key belongs) stops the start with that type's message, instead of failing every request
+ * that needs it later (D57).
  */
 @ApplicationScoped
-public class StartupGuard {
+public class StartupGuard implements FlywayConfigurationCustomizer {
     private static final Logger LOG = Logger.getLogger(StartupGuard.class);
     static final String PREFIX = "Refusing to start: ";
 
@@ -57,6 +68,11 @@ public class StartupGuard {
                 "mp.jwt.verify.publickey.location",
                 StartupGuard::keyLocationReadable,
                 "mp.jwt.verify.publickey.location names nothing readable (a file path, classpath: or https: URL)"));
+        all.add(require(
+                "mp.jwt.verify.publickey.location",
+                StartupGuard::keyLocationHoldsAPublicKey,
+                "mp.jwt.verify.publickey.location must hold the identity provider's public key (PEM public key,"
+                        + " certificate, JWK or JWK set), not a private key or other content"));
         all.add(require(
                 "mp.jwt.verify.issuer",
                 present("mp.jwt.verify.issuer"),
@@ -140,14 +156,93 @@ public class StartupGuard {
     /** Before every other start-up observer; Quarkus' scheduler starts at PLATFORM_BEFORE. */
     static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE - 1;
 
+    /**
+     * The values the application is built from, created at start-up so that one refused by its own
+     * type stops the start (each is a {@code @Singleton} or an eager bean, created once either way).
+     */
+    static final List<Class<?>> SETTINGS = List.of(
+            domain.reservation.HoldPolicy.class,
+            application.queue.port.out.QueueSettings.class,
+            application.shared.JobSettings.class,
+            application.events.RelaySettings.class,
+            application.events.UndeliveredRetention.class,
+            application.wallet.WalletSettings.class,
+            application.partnersync.PartnerSyncSettings.class,
+            application.reconciliation.ReconciliationSettings.class,
+            application.ticketing.port.out.TicketCodes.class);
+
+    private final Instance<Object> beans;
+    private volatile boolean checked;
+
+    StartupGuard(Instance<Object> beans) {
+        this.beans = beans;
+    }
+
+    /** Quarkus configures Flyway before it migrates at start: the guard goes first. */
+    @Override
+    public void customize(FluentConfiguration configuration) {
+        check();
+    }
+
     void check(@Observes @Priority(FIRST) StartupEvent event) {
+        check();
+    }
+
+    private synchronized void check() {
+        if (checked) {
+            return;
+        }
         List<String> problems = problems(ConfigProvider.getConfig(), requirements());
+        if (problems.isEmpty()) {
+            problems = settingsProblems(beans, SETTINGS);
+        }
         if (!problems.isEmpty()) {
             String line = PREFIX + String.join("; ", problems);
             LOG.error(line);
             // Quarkus prints a ConfigurationException's message (no stack trace) and exits with 1
             throw new ConfigurationException(line);
         }
+        checked = true;
+    }
+
+    /** The messages of the settings objects that could not be created (empty: all are valid). */
+    static List<String> settingsProblems(Instance<Object> beans, List<Class<?>> types) {
+        List<String> problems = new ArrayList<>();
+        for (Class<?> type : types) {
+            Instance<?> bean = beans.select(type);
+            if (!bean.isResolvable()) {
+                continue; // not part of this build
+            }
+            try {
+                // a client proxy creates its instance on unwrap; a @Singleton is created by get()
+                io.quarkus.arc.ClientProxy.unwrap(bean.get());
+            } catch (RuntimeException e) {
+                String message = reason(e);
+                if (!problems.contains(message)) {
+                    problems.add(message);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** What the deepest refusing exception says, with the setting it names when it names one. */
+    private static String reason(Throwable failure) {
+        Throwable t = failure;
+        Throwable found = null;
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (t instanceof domain.shared.InvalidValueException
+                    || t instanceof IllegalArgumentException
+                    || t instanceof IllegalStateException
+                    || t instanceof java.io.UncheckedIOException) {
+                found = t;
+            }
+        }
+        Throwable shown = found != null ? found : failure;
+        if (shown instanceof domain.shared.InvalidValueException invalid) {
+            return invalid.field() + ": " + invalid.getMessage();
+        }
+        return String.valueOf(shown.getMessage());
     }
 
     static Optional<String> value(Config config, String key) {
@@ -163,6 +258,42 @@ public class StartupGuard {
             String content = ResourceUtils.readResource(location.get());
             return content != null && !content.isBlank();
         } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A local key file holds a public key SmallRye JWT can verify with: a PEM public key or
+     * certificate, a JWK or a JWK set. A private key PEM parses as none of them.
+     */
+    private static boolean keyLocationHoldsAPublicKey(Config config) {
+        Optional<String> location = value(config, "mp.jwt.verify.publickey.location");
+        if (location.isEmpty() || location.get().startsWith("http")) {
+            return true;
+        }
+        String content;
+        try {
+            content = ResourceUtils.readResource(location.get());
+        } catch (java.io.IOException | RuntimeException e) {
+            return true; // unreadable is the rule above
+        }
+        if (content == null || content.isBlank()) {
+            return true; // nothing readable is the rule above
+        }
+        if (content.contains("PRIVATE KEY")) {
+            return false;
+        }
+        String trimmed = content.strip();
+        try {
+            if (trimmed.startsWith("{")) {
+                List<?> keys = io.smallrye.jwt.util.KeyUtils.loadJsonWebKeys(trimmed);
+                return keys != null && !keys.isEmpty();
+            }
+            if (trimmed.contains("CERTIFICATE")) {
+                return io.smallrye.jwt.util.KeyUtils.decodeCertificate(trimmed) != null;
+            }
+            return io.smallrye.jwt.util.KeyUtils.decodePublicKey(trimmed) != null;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
             return false;
         }
     }

@@ -378,12 +378,16 @@ public class ProblemMapper {
             detail = "the body is not valid JSON";
         } else if (e instanceof InputCoercionException) {
             detail = "a number is out of range";
+        } else if (e instanceof JsonConfig.UnstorableTextException text) {
+            String field = path(text);
+            String message = "contains a character that cannot be stored (U+0000 or half of a surrogate pair)";
+            return respond(
+                    Problem.of(Status.BAD_REQUEST, "invalid-input", "'" + field + "' " + message)
+                            .withErrors(List.of(new Problem.FieldError(field, message))),
+                    uri);
         } else if (e instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."))
-                    .replace(".[", "[");
+            String field = path(mapping);
             detail = "'" + field + "' has the wrong type or is out of range";
             return respond(
                     Problem.of(Status.BAD_REQUEST, "malformed-body", detail)
@@ -393,6 +397,13 @@ public class ProblemMapper {
             detail = "the body does not match the expected shape";
         }
         return respond(Problem.of(Status.BAD_REQUEST, "malformed-body", detail), uri);
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Part of authentication: a token whose {@code sub} is not a user id (1–64 characters) is refused
+ * Part of authentication: a token whose {@code sub} is not a user id (1–64 characters, no control
+ * characters; {@link domain.shared.UserId#isValid}) is refused
  * as 401 before any resource sees it, whatever the request body holds.
  */
 @ApplicationScoped
@@ -22,9 +23,10 @@ public class SubjectCheck implements SecurityIdentityAugmentor {
         String sub = identity.getPrincipal() instanceof JsonWebToken jwt
                 ? jwt.getSubject()
                 : identity.getPrincipal().getName();
-        if (sub == null || sub.isBlank() || sub.length() > domain.shared.UserId.MAX_LENGTH) {
+        if (!domain.shared.UserId.isValid(sub)) {
             return Uni.createFrom()
-                    .failure(new AuthenticationFailedException("the token's sub must have 1 to 64 characters"));
+                    .failure(new AuthenticationFailedException(
+                            "the token's sub must have 1 to 64 characters and no control characters"));
         }
         return Uni.createFrom().item(identity);
     }

@@ -96,8 +96,22 @@ public final class KeyedJwtVerifier {
             return cached;
         }
         JsonWebToken verified = g.parser().parse(token);
+        refuseIssuedInTheFuture(verified);
         g.cache().put(token, servedUntil(verified), verified);
         return verified;
+    }
+
+    /**
+     * SmallRye checks {@code exp} and the token age from {@code iat}, but not that {@code iat} is not
+     * in the future: a token "issued" tomorrow would live a day beyond the maximum token age. Beyond
+     * the clock skew ({@code mp.jwt.verify.clock.skew}) it is refused.
+     */
+    private void refuseIssuedInTheFuture(JsonWebToken token) throws ParseException {
+        long issuedAt = token.getIssuedAtTime();
+        long latest = clock.millis() / 1000 + context.getClockSkew();
+        if (issuedAt > latest) {
+            throw new ParseException("the token's iat is in the future beyond the allowed clock skew");
+        }
     }
 
     /** The fingerprint of the key (and rules) tokens are verified with now. */

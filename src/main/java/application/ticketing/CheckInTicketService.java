@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * The door: the code's signature first (nothing is read for a forged code), the gate's schedule
- * next, then one conditional write that exactly one concurrent check-in of a ticket wins. A loser
+ * next, then one conditional write that exactly one concurrent check-in of a ticket wins; the
+ * stored ticket must be the code's seat (else the write is rolled back and the code is invalid). A loser
  * reads the ticket to say why it was refused (used, and when; or refunded).
  */
 @ApplicationScoped
@@ -47,9 +48,14 @@ public class CheckInTicketService implements CheckInTicketUseCase {
         }
         Instant now = clock.instant();
         Optional<TicketDetails> checkedIn = tickets.checkInIfIssued(claims.ticketId(), command.gateKeeper(), now);
-        if (checkedIn.isEmpty()) {
+        if (checkedIn.isPresent()) {
+            // a code signed over another seat than the ticket's (a signer's bug, a leaked key): the
+            // exception rolls the check-in back
+            requireSameSeat(claims, checkedIn.get());
+        } else {
             TicketDetails current = tickets.findById(claims.ticketId())
                     .orElseThrow(() -> new NotFoundException("ticket", claims.ticketId()));
+            requireSameSeat(claims, current);
             // throws: already used (with when) or refunded
             current.ticket().checkIn(command.gateKeeper(), now);
             throw new IllegalStateException("ticket " + claims.ticketId() + " is ISSUED but was not checked in");
@@ -57,5 +63,12 @@ public class CheckInTicketService implements CheckInTicketUseCase {
         outbox.append(
                 TicketEvents.ticketCheckedIn(UUID.randomUUID(), checkedIn.get().ticket()));
         return new TicketView(checkedIn.get(), null);
+    }
+
+    /** The code's schedule and seat are the stored ticket's, or the code is not this ticket's. */
+    private static void requireSameSeat(TicketClaims claims, TicketDetails stored) {
+        if (!stored.ticket().claims().equals(claims)) {
+            throw new TicketCodeInvalidException();
+        }
     }
 }

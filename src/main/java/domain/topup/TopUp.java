@@ -1,6 +1,7 @@
 package domain.topup;
 
 import domain.shared.Money;
+import domain.shared.Text;
 import domain.shared.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -85,8 +86,20 @@ public record TopUp(
             throw new IllegalArgumentException("a top-up closes as DECLINED or CANCELLED, not " + outcome);
         }
         requirePending(outcome);
+        // the gateway's words are kept, but only as text the store can hold
         return new TopUp(
-                id, userId, provider, paymentKey, orderId, amount, outcome, null, code, message, null, createdAt);
+                id,
+                userId,
+                provider,
+                paymentKey,
+                orderId,
+                amount,
+                outcome,
+                null,
+                Text.storable(code),
+                Text.storable(message),
+                null,
+                createdAt);
     }
 
     private void requirePending(TopUpStatus target) {

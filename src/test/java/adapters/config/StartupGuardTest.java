@@ -177,4 +177,43 @@ class StartupGuardTest {
         assertFalse(StartupGuard.isLoopback("127.example.com"));
         assertFalse(StartupGuard.isLoopback("localhost.example.com"));
     }
+
+    @Test
+    void theVerificationKeyMustBeAPublicKeyNotAPrivateOne() throws Exception {
+        // an operator who mounts the wrong half of the pair would otherwise start and refuse every token
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        java.security.KeyPair pair = rsa.generateKeyPair();
+        Path privatePem = java.nio.file.Files.createTempFile("jwt-private", ".pem");
+        Path publicPem = java.nio.file.Files.createTempFile("jwt-public", ".pem");
+        Path garbage = java.nio.file.Files.createTempFile("jwt-garbage", ".pem");
+        try {
+            java.nio.file.Files.writeString(
+                    privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            java.nio.file.Files.writeString(
+                    publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            java.nio.file.Files.writeString(garbage, "not a key at all");
+
+            Map<String, String> settings = valid();
+            settings.put("mp.jwt.verify.publickey.location", privatePem.toString());
+            assertEquals(
+                    List.of("mp.jwt.verify.publickey.location must hold the identity provider's public key (PEM public"
+                            + " key, certificate, JWK or JWK set), not a private key or other content"),
+                    problems(settings));
+            settings.put("mp.jwt.verify.publickey.location", garbage.toString());
+            assertEquals(1, problems(settings).size(), problems(settings).toString());
+            settings.put("mp.jwt.verify.publickey.location", publicPem.toString());
+            assertEquals(List.of(), problems(settings));
+        } finally {
+            java.nio.file.Files.deleteIfExists(privatePem);
+            java.nio.file.Files.deleteIfExists(publicPem);
+            java.nio.file.Files.deleteIfExists(garbage);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
 }

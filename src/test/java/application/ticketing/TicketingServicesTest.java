@@ -153,6 +153,17 @@ class TicketingServicesTest {
     }
 
     @Test
+    void aWellSignedCodeForAnotherSeatThanItsTicketIsInvalid() {
+        Ticket ticket = paidTicket(1);
+        String otherSeat =
+                TicketKeys.codes().encode(new TicketClaims(ticket.id(), ticket.scheduleId(), ticket.seatNumber() + 1));
+        checkIn(codeOf(ticket.reservationId()));
+
+        // whether the ticket is still unused (the real store rolls the write back) or already used
+        assertThrows(TicketCodeInvalidException.class, () -> checkIn(otherSeat));
+    }
+
+    @Test
     void aVoidTicketIsRefundedAtTheDoor() {
         Ticket ticket = paidTicket(1);
         String code = codeOf(ticket.reservationId());

@@ -57,6 +57,15 @@ class TopUpTest {
     }
 
     @Test
+    void aReasonTheStoreCannotHoldIsKeptWithTheCharacterReplaced() {
+        // a gateway's decline with U+0000 once left the top-up PENDING behind a 500
+        TopUp closed = pending().close(TopUpStatus.DECLINED, "REJECT\u0000X", "bad\u0000msg\uD800");
+
+        assertEquals("REJECT\uFFFDX", closed.failureCode());
+        assertEquals("bad\uFFFDmsg\uFFFD", closed.failureMessage());
+    }
+
+    @Test
     void anApprovedTopUpCannotBeApprovedAgain() {
         TopUp approved = pending().approve(UUID.randomUUID(), LATER);
 
