@@ -162,7 +162,11 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
      */
     static final List<Class<?>> SETTINGS = List.of(
             domain.reservation.HoldPolicy.class,
+            domain.concert.BookingWindow.class,
+            application.refund.RefundSettings.class,
+            application.shared.PageLimits.class,
             application.queue.port.out.QueueSettings.class,
+            application.queue.port.out.OpeningSettings.class,
             application.shared.JobSettings.class,
             application.events.RelaySettings.class,
             application.events.UndeliveredRetention.class,
