@@ -170,8 +170,9 @@ public class ConcertResource {
     @Operation(
             operationId = "listSchedules",
             summary = "List a concert's schedules with seats left",
-            description = "The concert's future schedules that have at least one available seat. Needs the "
-                    + "caller's ACTIVE queue token of this concert.")
+            description = "The concert's schedules still on sale (starting more than reservation.close-before from "
+                    + "now) that have at least one available seat. Needs the caller's ACTIVE queue token of this "
+                    + "concert.")
     @APIResponse(
             responseCode = "200",
             description = "The schedules, soonest first",
