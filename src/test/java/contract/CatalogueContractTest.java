@@ -35,7 +35,7 @@ class CatalogueContractTest {
     void anyoneCanListConcertsWithoutAToken() {
         Api.ConcertFixture concert = Api.createConcert(1, 3, 1000);
         // oldest first and paged: the new concert is on the last page
-        List<Integer> ids = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         String next = "/api/v1/concerts?limit=500";
         while (next != null) {
             var page = given().urlEncodingEnabled(false)
@@ -44,11 +44,11 @@ class CatalogueContractTest {
                     .statusCode(200)
                     .contentType(ContentType.JSON)
                     .extract();
-            ids.addAll(page.jsonPath().getList("id", Integer.class));
+            ids.addAll(page.jsonPath().getList("id", Long.class));
             String link = page.header("Link");
             next = link == null ? null : link.substring(1, link.indexOf('>'));
         }
-        assertTrue(ids.contains((int) concert.id()), ids.toString());
+        assertTrue(ids.contains(concert.id()), ids.toString());
         assertEquals(ids.stream().sorted().distinct().toList(), ids, "each once, oldest first");
     }
 

