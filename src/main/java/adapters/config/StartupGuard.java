@@ -154,7 +154,7 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
     }
 
     /** Before every other start-up observer; Quarkus' scheduler starts at PLATFORM_BEFORE. */
-    static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE - 1;
+    public static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE - 1;
 
     /**
      * The values the application is built from, created at start-up so that one refused by its own
