@@ -50,8 +50,13 @@ public final class Tokens {
     }
 
     public static String admin() {
+        return admin("ops-" + UUID.randomUUID());
+    }
+
+    /** An admin's token with a subject the test knows (who resolved a case). */
+    public static String admin(String sub) {
         return Jwt.issuer(ISSUER)
-                .subject("ops-" + UUID.randomUUID())
+                .subject(sub)
                 .groups(Set.of("user", "admin"))
                 .expiresIn(3600)
                 .sign(DEV_KEY);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +56,43 @@ public interface ReconciliationConfig {
 
     /** The providers to reconcile, by the name top-ups use ({@code payment.provider}). */
     Map<String, Provider> providers();
+
+    /** Where each run's report goes (decision D60; docs/api.md "Settings"). */
+    Report report();
+
+    interface Report {
+        /** E-mail recipients; none: no e-mail. */
+        Optional<List<String>> to();
+
+        /** The e-mail's sender. */
+        Optional<String> from();
+
+        /** A Slack-compatible incoming webhook ({"text": ...}); https (http only for a loopback host). */
+        @WithName("webhook-url")
+        Optional<String> webhookUrl();
+
+        /** Attempts after the first, per channel. */
+        @WithDefault("3")
+        int retries();
+
+        @WithName("retry-delay")
+        @WithDefault("2s")
+        Duration retryDelay();
+
+        @WithName("retry-max-delay")
+        @WithDefault("30s")
+        Duration retryMaxDelay();
+
+        /** One webhook call's connect and answer time. */
+        @WithName("webhook-timeout")
+        @WithDefault("10s")
+        Duration webhookTimeout();
+
+        /** How many of the largest mismatches the report lists. */
+        @WithName("top-mismatches")
+        @WithDefault("10")
+        int topMismatches();
+    }
 
     interface Provider {
         /** The file layout (toss, kcp, ksnet, welcome-online, welcome-offline); defaults to the provider's name. */

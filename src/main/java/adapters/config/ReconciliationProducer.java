@@ -34,7 +34,8 @@ public class ReconciliationProducer implements BackgroundWork {
                 config.maxErrorsKept(),
                 config.settleChunkSize(),
                 config.chunkTimeout(),
-                config.maxRangeDays());
+                config.maxRangeDays(),
+                config.report().topMismatches());
     }
 
     @Override

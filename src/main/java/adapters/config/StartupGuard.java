@@ -118,6 +118,23 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
                 PartnerSyncRequirements::urlSafe,
                 "sync.app-server.url must be an https URL (plain http only for a loopback host, or with"
                         + " sync.app-server.allow-insecure-http=true)"));
+        // issue 18.6: the run report goes out by e-mail through a real SMTP server, to a chat over TLS
+        all.add(require(
+                "reconciliation.report.from",
+                c -> value(c, "reconciliation.report.to").isEmpty()
+                        || value(c, "reconciliation.report.from").isPresent(),
+                "set reconciliation.report.from (the report e-mail's sender) or unset reconciliation.report.to"));
+        all.add(require(
+                "quarkus.mailer.mock",
+                c -> value(c, "reconciliation.report.to").isEmpty()
+                        || !c.getOptionalValue("quarkus.mailer.mock", Boolean.class)
+                                .orElse(false),
+                "quarkus.mailer.mock=true would swallow the report e-mails to reconciliation.report.to: set"
+                        + " quarkus.mailer.host (and port, credentials) of a real SMTP server"));
+        all.add(require(
+                "reconciliation.report.webhook-url",
+                c -> httpsOrLoopback(value(c, "reconciliation.report.webhook-url"), false),
+                "reconciliation.report.webhook-url must be an https URL (plain http only for a loopback host)"));
         return all;
     }
 
@@ -305,7 +322,14 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private static boolean webhookUrlSafe(Config config) {
-        Optional<String> url = value(config, "events.webhook.url");
+        return httpsOrLoopback(
+                value(config, "events.webhook.url"),
+                config.getOptionalValue("events.webhook.allow-insecure-http", Boolean.class)
+                        .orElse(false));
+    }
+
+    /** Absent, https, or plain http to a loopback host (or anywhere when {@code insecureAllowed}). */
+    static boolean httpsOrLoopback(Optional<String> url, boolean insecureAllowed) {
         if (url.isEmpty()) {
             return true;
         }
@@ -321,8 +345,6 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
         if (!scheme.equals("http")) {
             return false;
         }
-        boolean insecureAllowed = config.getOptionalValue("events.webhook.allow-insecure-http", Boolean.class)
-                .orElse(false);
         return insecureAllowed || isLoopback(host);
     }
 

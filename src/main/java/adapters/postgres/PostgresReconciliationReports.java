@@ -57,7 +57,7 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                         em,
                         """
                         SELECT id, business_date, status, trigger, requested_by, provider, failure_reason, started_at,
-                               finished_at
+                               finished_at, report_delivered_at, report_delivery_failure
                         FROM recon_run WHERE business_date = :date ORDER BY started_at DESC, id LIMIT 1
                         """,
                         Map.of("date", date),
@@ -69,7 +69,9 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                                 row.string("provider"),
                                 row.string("failure_reason"),
                                 row.instant("started_at"),
-                                row.instant("finished_at")))
+                                row.instant("finished_at"),
+                                row.instant("report_delivered_at"),
+                                row.string("report_delivery_failure")))
                 .stream()
                 .findFirst()
                 .map(run -> new RunReport(
@@ -82,7 +84,10 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                         run.failureReason(),
                         run.startedAt(),
                         run.finishedAt(),
-                        steps(date, lineErrorsShown)));
+                        steps(date, lineErrorsShown),
+                        run.reportDeliveredAt(),
+                        run.reportDeliveryFailure(),
+                        null));
     }
 
     private record RunRow(
@@ -93,7 +98,9 @@ public class PostgresReconciliationReports implements ReconciliationReports {
             String provider,
             String failureReason,
             Instant startedAt,
-            Instant finishedAt) {}
+            Instant finishedAt,
+            Instant reportDeliveredAt,
+            String reportDeliveryFailure) {}
 
     private List<RunReport.StepReport> steps(LocalDate date, int lineErrorsShown) {
         List<StepRow> steps = Jdbc.query(
@@ -176,6 +183,25 @@ public class PostgresReconciliationReports implements ReconciliationReports {
                     ORDER BY i.id LIMIT :limit) x
                 ORDER BY x.id LIMIT :limit
                 """.formatted(CURRENT, ITEM_COLUMNS, conditions(filter));
+        return Jdbc.query(em, sql, parameters, PostgresReconciliationReports::item);
+    }
+
+    @Override
+    public List<ReportItem> largest(LocalDate date, List<Category> categories, int limit) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("date", date);
+        parameters.put("limit", limit);
+        parameters.put(
+                "categories",
+                Jdbc.array("varchar", categories.stream().map(Enum::name).toList()));
+        String sql = """
+                WITH current AS (%s)
+                SELECT x.* FROM current c CROSS JOIN LATERAL (
+                    SELECT %s FROM recon_item i
+                    WHERE i.run_id = c.run_id AND i.provider = c.provider AND i.category = ANY(:categories)
+                    ORDER BY coalesce(i.pg_amount, i.our_amount, 0) DESC, i.id LIMIT :limit) x
+                ORDER BY coalesce(x.pg_amount, x.our_amount, 0) DESC, x.provider, x.id LIMIT :limit
+                """.formatted(CURRENT, ITEM_COLUMNS);
         return Jdbc.query(em, sql, parameters, PostgresReconciliationReports::item);
     }
 

@@ -157,6 +157,18 @@ public class PostgresReconciliationRunStore implements ReconciliationRunStore {
         return true;
     }
 
+    @Override
+    public void reportDelivery(UUID runId, Instant deliveredAt, String failure) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", runId);
+        p.put("at", deliveredAt);
+        p.put("failure", truncate(failure, 2000));
+        Jdbc.update(
+                em,
+                "UPDATE recon_run SET report_delivered_at = :at, report_delivery_failure = :failure WHERE id = :id",
+                p);
+    }
+
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

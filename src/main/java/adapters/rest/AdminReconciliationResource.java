@@ -2,13 +2,18 @@ package adapters.rest;
 
 import application.reconciliation.port.in.GetReconciliationReportUseCase;
 import application.reconciliation.port.in.GetRecordHistoryUseCase;
+import application.reconciliation.port.in.ListReconciliationCasesUseCase;
 import application.reconciliation.port.in.ListReconciliationItemsUseCase;
 import application.reconciliation.port.in.ReconcileRangeUseCase;
+import application.reconciliation.port.in.ResolveReconciliationCaseUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
+import domain.reconciliation.CaseStatus;
 import domain.reconciliation.Category;
 import domain.reconciliation.ItemFilter;
+import domain.reconciliation.ReconciliationCase;
 import domain.reconciliation.RecordHistoryEntry;
 import domain.reconciliation.ReportItem;
+import domain.reconciliation.Resolution;
 import domain.reconciliation.RunReport;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.Trigger;
@@ -23,18 +28,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -65,6 +74,8 @@ public class AdminReconciliationResource {
     private final ListReconciliationItemsUseCase items;
     private final ReconcileRangeUseCase range;
     private final GetRecordHistoryUseCase history;
+    private final ListReconciliationCasesUseCase cases;
+    private final ResolveReconciliationCaseUseCase resolve;
     private final JsonWebToken caller;
 
     public AdminReconciliationResource(
@@ -73,12 +84,16 @@ public class AdminReconciliationResource {
             ListReconciliationItemsUseCase items,
             ReconcileRangeUseCase range,
             GetRecordHistoryUseCase history,
+            ListReconciliationCasesUseCase cases,
+            ResolveReconciliationCaseUseCase resolve,
             JsonWebToken caller) {
         this.start = start;
         this.reports = reports;
         this.items = items;
         this.range = range;
         this.history = history;
+        this.cases = cases;
+        this.resolve = resolve;
         this.caller = caller;
     }
 
@@ -332,6 +347,170 @@ public class AdminReconciliationResource {
                 page.record().type(), page.record().id(), page.record().state(), page.entries(), page.next());
     }
 
+    @GET
+    @Path("/cases")
+    @Operation(
+            operationId = "listReconciliationCases",
+            summary = "List reconciliation cases",
+            description = "Mismatches to act on (docs/reconciliation.md \"Cases\"), oldest first, open or resolved, "
+                    + "with the days each has been open. Keyset-paged: when there are more, the Link header "
+                    + "(rel=\"next\") and next name the following page; the cursor is opaque.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of cases",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "<…/cases?status=…&limit=…&cursor=…>; rel=\"next\" when there are more",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = CasesResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public Response listCases(
+            @Parameter(
+                            description = "open (default) or resolved",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"open", "resolved"},
+                                            defaultValue = "open"))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(
+                            description = "cases per page",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(
+                            description = "the cursor of the previous page's Link (opaque)",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("cursor")
+                    String cursor,
+            @Context UriInfo uri) {
+        CaseStatus wanted = status == null ? CaseStatus.OPEN : caseStatus(status);
+        int size = (int) number("limit", limit, ListReconciliationCasesUseCase.DEFAULT_LIMIT);
+        ListReconciliationCasesUseCase.Page page = cases.page(wanted, CaseCursor.decode(cursor), size);
+        String next = page.next() == null ? null : CaseCursor.encode(page.next());
+        Response.ResponseBuilder response = Response.ok(new CasesResponse(
+                page.cases().stream().map(c -> CaseResponse.from(c, page.now())).toList(), next));
+        if (next != null) {
+            URI link = uri.getBaseUriBuilder()
+                    .path(BASE + "cases")
+                    .queryParam("status", wanted.name().toLowerCase(Locale.ROOT))
+                    .queryParam("limit", size)
+                    .queryParam("cursor", next)
+                    .build();
+            response.header("Link", "<" + link + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("/cases/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "resolveReconciliationCase",
+            summary = "Resolve a reconciliation case",
+            description = "Closes an open case with what was done (ACCEPT, WRITE_OFF, REFUND, RECHECK) and why; the "
+                    + "caller (the token's sub) and the time are recorded. ACCEPT, WRITE_OFF and REFUND settle the "
+                    + "mismatch: a re-run that finds it again opens no new case; after RECHECK it does.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = ApiDocumentation.JSON,
+                            schema = @Schema(implementation = ResolveRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The resolved case",
+            content =
+                    @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = CaseResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocumentation.ADMIN_ONLY)
+    @APIResponse(
+            responseCode = "404",
+            description = "No case with that id: urn:concert-booking:problem:not-found",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The case is already resolved: urn:concert-booking:problem:case-already-resolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
+    @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
+    public CaseResponse resolveCase(
+            @Parameter(description = "the case's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("id")
+                    String id,
+            @NotNull(message = "a JSON body {\"action\": ..., \"note\": ...} is required") ResolveRequest body) {
+        UUID caseId = ReservationResource.uuidOrNotFound("reconciliation case", id);
+        Resolution action = body.action() == null ? null : named(Resolution.class, "action", body.action());
+        if (action == null || !action.byPerson()) {
+            throw new InvalidValueException("action", "action is one of " + Resolution.byPersons());
+        }
+        if (body.note() == null || body.note().isBlank() || body.note().length() > ReconciliationCase.MAX_NOTE) {
+            throw new InvalidValueException(
+                    "note", "note says why, 1 to " + ReconciliationCase.MAX_NOTE + " characters");
+        }
+        ReconciliationCase resolved = resolve.resolve(
+                new ResolveReconciliationCaseUseCase.Command(caseId, action, body.note(), caller.getSubject()));
+        return CaseResponse.from(resolved, resolved.resolvedAt());
+    }
+
+    private static CaseStatus caseStatus(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "open" -> CaseStatus.OPEN;
+            case "resolved" -> CaseStatus.RESOLVED;
+            default -> throw new InvalidValueException("status", "status is open or resolved, got '" + text + "'");
+        };
+    }
+
+    /**
+     * The opaque keyset cursor of the case list: the last listed position, base64url. Written here
+     * for this list alone; the shared paging piece (another branch) replaces it when merged.
+     */
+    static final class CaseCursor {
+        private static final String PREFIX = "case:";
+
+        private CaseCursor() {}
+
+        static String encode(long seq) {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static long decode(String cursor) {
+            if (cursor == null) {
+                return 0;
+            }
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                if (text.startsWith(PREFIX)) {
+                    long seq = Long.parseLong(text.substring(PREFIX.length()));
+                    if (seq >= 0) {
+                        return seq;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through: not one of ours
+            }
+            throw new InvalidValueException("cursor", "cursor is the one a previous page's Link named");
+        }
+    }
+
     private static LocalDate date(String text) {
         return date("date", text);
     }
@@ -444,6 +623,89 @@ public class AdminReconciliationResource {
 
             @Schema(nullable = true, description = "a range's dates in the order they run")
             List<RangeDate> dates) {}
+
+    @Schema(name = "ResolveReconciliationCaseRequest", description = "What was done about a case, and why")
+    public record ResolveRequest(
+            @Schema(
+                    required = true,
+                    enumeration = {"ACCEPT", "WRITE_OFF", "REFUND", "RECHECK"})
+            String action,
+
+            @Schema(
+                    required = true,
+                    maxLength = 1000,
+                    description = "why (1 to 1000 characters)",
+                    example = "fee difference agreed with the PG on the phone")
+            String note) {}
+
+    @RegisterForReflection
+    @Schema(name = "ReconciliationCase", description = "A mismatch to act on, open or resolved")
+    public record CaseResponse(
+            @Schema(required = true, format = "uuid") UUID id,
+            @Schema(required = true, example = "ksnet") String provider,
+            @Schema(required = true) StatementKind kind,
+            @Schema(required = true) Category category,
+            @Schema(required = true) String paymentKey,
+
+            @Schema(nullable = true, enumeration = "TOPUP", description = "our record's type; null: we have none")
+            String recordType,
+
+            @Schema(nullable = true, format = "uuid", description = "our record; null when we have none")
+            UUID recordId,
+
+            @Schema(required = true, description = "the business date of the run that opened it")
+            LocalDate businessDate,
+
+            @Schema(required = true, format = "uuid") UUID openedRunId,
+            @Schema(required = true) Instant openedAt,
+
+            @Schema(required = true, description = "whole days open (until resolved, for a resolved case)")
+            long daysOpen,
+
+            @Schema(nullable = true) Long pgAmount,
+            @Schema(nullable = true) Long ourAmount,
+            @Schema(required = true) CaseStatus status,
+
+            @Schema(nullable = true, description = "how it was closed; AUTO_CLOSED: a later run found it matching")
+            Resolution resolution,
+
+            @Schema(nullable = true) String note,
+
+            @Schema(nullable = true, description = "the resolving admin's sub, or reconciliation")
+            String resolvedBy,
+
+            @Schema(nullable = true) Instant resolvedAt) {
+
+        static CaseResponse from(ReconciliationCase c, Instant now) {
+            return new CaseResponse(
+                    c.id(),
+                    c.provider(),
+                    c.kind(),
+                    c.category(),
+                    c.paymentKey(),
+                    c.recordType(),
+                    c.recordId(),
+                    c.businessDate(),
+                    c.openedRunId(),
+                    c.openedAt(),
+                    c.daysOpen(now),
+                    c.pgAmount(),
+                    c.ourAmount(),
+                    c.status(),
+                    c.resolution(),
+                    c.note(),
+                    c.resolvedBy(),
+                    c.resolvedAt());
+        }
+    }
+
+    @RegisterForReflection
+    @Schema(name = "ReconciliationCases", description = "One page of cases")
+    public record CasesResponse(
+            @Schema(required = true) List<CaseResponse> cases,
+
+            @Schema(nullable = true, description = "the next page's cursor (also in the Link header); null on the last")
+            String next) {}
 
     /** {@code next}: pass it as {@code after} for the following page; null on the last page. */
     @Schema(name = "ReconciliationItems", description = "One page of a run's classified lines")

@@ -1,5 +1,6 @@
 package adapters.rest;
 
+import domain.reconciliation.CaseAlreadyResolvedException;
 import domain.reconciliation.ReconciliationRunningException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -15,5 +16,13 @@ public class ReconciliationProblems {
                 .toResponse()
                 .location(java.net.URI.create(AdminReconciliationResource.BASE + e.date()));
         return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response caseResolved(CaseAlreadyResolvedException e, UriInfo uri) {
+        return Problem.of(Status.CONFLICT, "case-already-resolved", e.getMessage())
+                .at(uri.getPath())
+                .toResponse()
+                .build();
     }
 }

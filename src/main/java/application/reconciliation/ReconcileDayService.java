@@ -2,6 +2,7 @@ package application.reconciliation;
 
 import application.reconciliation.RunBookkeeping.StepOutcome;
 import application.reconciliation.port.in.ReconcileDayUseCase;
+import application.reconciliation.port.out.ReconciliationCases;
 import application.reconciliation.port.out.StatementSource;
 import application.reconciliation.port.out.StatementSource.StatementUnavailableException;
 import application.reconciliation.port.out.StatementStore;
@@ -48,6 +49,7 @@ public class ReconcileDayService implements ReconcileDayUseCase {
     private final RunBookkeeping bookkeeping;
     private final ChunkTransactions transactions;
     private final ReconciliationSettings settings;
+    private final RunReportDelivery delivery;
     private final Clock clock;
 
     public ReconcileDayService(
@@ -57,6 +59,7 @@ public class ReconcileDayService implements ReconcileDayUseCase {
             RunBookkeeping bookkeeping,
             ChunkTransactions transactions,
             ReconciliationSettings settings,
+            RunReportDelivery delivery,
             Clock clock) {
         this.files = files;
         this.statements = statements;
@@ -64,6 +67,7 @@ public class ReconcileDayService implements ReconcileDayUseCase {
         this.bookkeeping = bookkeeping;
         this.transactions = transactions;
         this.settings = settings;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
@@ -97,7 +101,9 @@ public class ReconcileDayService implements ReconcileDayUseCase {
         RunStatus status = failure == null ? RunStatus.COMPLETED : RunStatus.FAILED;
         if (!bookkeeping.finished(runId, day, status, failure, outcomes)) {
             LOG.warning("reconciliation run " + runId + " had been declared dead; its result is dropped");
+            return status;
         }
+        delivery.deliver(runId, day); // after the run's end is committed; never fails the run (D60)
         return status;
     }
 
@@ -232,17 +238,20 @@ public class ReconcileDayService implements ReconcileDayUseCase {
             statements.unstage(runId, step);
             long t2 = System.nanoTime();
             long changed = statements.applyStates(runId, step, day, clock.instant());
+            ReconciliationCases.Changes cases = bookkeeping.cases(runId, step, day);
             long t3 = System.nanoTime();
             long settled = settle(runId, step, Action.SETTLE_APPROVED, TopUpStatus.APPROVED)
                     + settle(runId, step, Action.SETTLE_CANCELLED, TopUpStatus.CANCELLED);
             LOG.info(String.format(
-                    "reconciliation %s %s: %d items classified in %d ms, %d record states changed in %d ms,"
-                            + " %d settle requests for PENDING top-ups in %d ms",
+                    "reconciliation %s %s: %d items classified in %d ms, %d record states changed and %d cases"
+                            + " opened, %d closed in %d ms, %d settle requests for PENDING top-ups in %d ms",
                     runId,
                     step,
                     items,
                     (t2 - t1) / 1_000_000,
                     changed,
+                    cases.opened(),
+                    cases.closed(),
                     (t3 - t2) / 1_000_000,
                     settled,
                     (System.nanoTime() - t3) / 1_000_000));

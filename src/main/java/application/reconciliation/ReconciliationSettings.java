@@ -10,7 +10,7 @@ import java.util.Objects;
  * How reconciliation runs: which providers (with their contract fee), the PGs' time zone, how many
  * provider chains run at once, when a silent run counts as dead, how many bad lines a step keeps,
  * how many PENDING top-ups one settle chunk (transaction) takes and how long it may last, and how
- * many dates one range re-run may span.
+ * many dates one range re-run may span, and how many of the largest mismatches the sent report lists.
  */
 public record ReconciliationSettings(
         List<Provider> providers,
@@ -20,7 +20,8 @@ public record ReconciliationSettings(
         int maxErrorsKept,
         int settleChunkSize,
         Duration chunkTimeout,
-        int maxRangeDays) {
+        int maxRangeDays,
+        int topMismatches) {
 
     public ReconciliationSettings {
         providers = List.copyOf(providers);
@@ -36,6 +37,9 @@ public record ReconciliationSettings(
             throw new IllegalArgumentException("reconciliation.max-range-days must be at least 1");
         }
         Objects.requireNonNull(chunkTimeout);
+        if (topMismatches < 0) {
+            throw new IllegalArgumentException("reconciliation.report.top-mismatches must be 0 or more");
+        }
     }
 
     public record Provider(String name, FeePolicy fees) {}

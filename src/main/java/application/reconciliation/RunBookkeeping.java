@@ -1,9 +1,16 @@
 package application.reconciliation;
 
 import application.events.port.out.OutboxPort;
+import application.reconciliation.port.out.ReconciliationCases;
+import application.reconciliation.port.out.ReconciliationReports;
 import application.reconciliation.port.out.ReconciliationRunStore;
 import domain.event.ReconciliationEvents;
 import domain.reconciliation.BusinessDay;
+import domain.reconciliation.Category;
+import domain.reconciliation.OpenCases;
+import domain.reconciliation.Resolution;
+import domain.reconciliation.RunDigest;
+import domain.reconciliation.RunReport;
 import domain.reconciliation.RunStatus;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.Step;
@@ -13,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +34,72 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RunBookkeeping {
+    /** Who closes a case that a run found matching again. */
+    static final String RECONCILIATION = "reconciliation";
+
     private final ReconciliationRunStore runs;
+    private final ReconciliationCases cases;
+    private final ReconciliationReports reports;
     private final OutboxPort outbox;
     private final ReconciliationSettings settings;
     private final Clock clock;
 
     public RunBookkeeping(
-            ReconciliationRunStore runs, OutboxPort outbox, ReconciliationSettings settings, Clock clock) {
+            ReconciliationRunStore runs,
+            ReconciliationCases cases,
+            ReconciliationReports reports,
+            OutboxPort outbox,
+            ReconciliationSettings settings,
+            Clock clock) {
         this.runs = runs;
+        this.cases = cases;
+        this.reports = reports;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * After a stage's items are written (decision D59): closes the stage's open cases whose record
+     * this run found without that mismatch, and opens one per new mismatch (one open per record, stage
+     * and category; none again for a mismatch a person settled).
+     */
+    @Transactional
+    public ReconciliationCases.Changes cases(UUID runId, Step step, BusinessDay day) {
+        return cases.sync(
+                runId,
+                step.provider(),
+                step.kind(),
+                day.date(),
+                clock.instant(),
+                Arrays.stream(Category.values()).filter(Category::opensCase).toList(),
+                Arrays.stream(Category.values()).filter(Category::heldBack).toList(),
+                Resolution.settling(),
+                RECONCILIATION);
+    }
+
+    /** The open cases now, counted by provider and age. */
+    @Transactional
+    public OpenCases openCases() {
+        return OpenCases.of(cases.openCounts(clock.instant()));
+    }
+
+    /** What a finished run's report sends: the date's report, the open cases, the largest mismatches. */
+    @Transactional
+    public RunDigest digest(BusinessDay day) {
+        RunReport report =
+                reports.latest(day.date(), 0).orElseThrow(() -> new IllegalStateException("no run of " + day.date()));
+        OpenCases open = openCases();
+        return new RunDigest(
+                report.withOpenCases(open),
+                open,
+                reports.largest(day.date(), RunDigest.mismatchCategories(), settings.topMismatches()));
+    }
+
+    /** How sending the run's report went: when it was delivered, or why not. */
+    @Transactional
+    public void reportDelivery(UUID runId, Instant deliveredAt, String failure) {
+        runs.reportDelivery(runId, deliveredAt, failure);
     }
 
     /** Records a new RUNNING run of the date (one provider, or all when null); empty when one is going. */

@@ -20,6 +20,14 @@ public enum Category {
     /** A settlement line for a payment that has not been acquired here: not settled (the chain). */
     NOT_ACQUIRED;
 
+    /**
+     * A mismatch someone has to act on opens a case (decision D59): every category but MATCHED and
+     * the chain's held-back lines (their cause has its own case at the earlier stage).
+     */
+    public boolean opensCase() {
+        return this != MATCHED && !heldBack();
+    }
+
     /** The chain held the line back: the record's state stays as it was. */
     public boolean heldBack() {
         return this == NOT_MATCHED || this == NOT_ACQUIRED;

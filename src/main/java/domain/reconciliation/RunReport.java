@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A business date's reconciliation: its latest run ({@code provider} set when that run re-ran one
  * provider only) and, per provider, the steps of the latest run that covered that provider (each
- * step names its run).
+ * step names its run). {@code reportDeliveredAt} / {@code reportDeliveryFailure}: how sending the
+ * run's report went (both null: nothing configured, or not sent yet); {@code openCases}: the open
+ * reconciliation cases when the report is read, with their ageing.
  */
 public record RunReport(
         UUID runId,
@@ -20,7 +22,28 @@ public record RunReport(
         String failureReason,
         Instant startedAt,
         Instant finishedAt,
-        List<StepReport> steps) {
+        List<StepReport> steps,
+        Instant reportDeliveredAt,
+        String reportDeliveryFailure,
+        OpenCases openCases) {
+
+    /** The same report with the open cases as of now (they are not the run's: they change as people resolve). */
+    public RunReport withOpenCases(OpenCases cases) {
+        return new RunReport(
+                runId,
+                date,
+                status,
+                trigger,
+                requestedBy,
+                provider,
+                failureReason,
+                startedAt,
+                finishedAt,
+                steps,
+                reportDeliveredAt,
+                reportDeliveryFailure,
+                cases);
+    }
 
     public record StepReport(
             UUID runId,

@@ -216,4 +216,29 @@ class StartupGuardTest {
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
+
+    @Test
+    void theReportNeedsASenderARealMailerAndAnHttpsWebhook() {
+        Map<String, String> report = valid();
+        report.put("reconciliation.report.to", "finance@example.com");
+        assertEquals(
+                List.of(
+                        "set reconciliation.report.from (the report e-mail's sender) or unset reconciliation.report.to"),
+                problems(report));
+        report.put("reconciliation.report.from", "recon@example.com");
+        assertEquals(List.of(), problems(report));
+        report.put("quarkus.mailer.mock", "true");
+        assertTrue(
+                problems(report).getFirst().startsWith("quarkus.mailer.mock=true would swallow"),
+                problems(report).toString());
+        report.remove("quarkus.mailer.mock");
+        report.put("reconciliation.report.webhook-url", "http://chat.example.com/hooks/x");
+        assertEquals(
+                List.of("reconciliation.report.webhook-url must be an https URL (plain http only for a loopback host)"),
+                problems(report));
+        report.put("reconciliation.report.webhook-url", "http://127.0.0.1:8080/hooks/x");
+        assertEquals(List.of(), problems(report));
+        report.put("reconciliation.report.webhook-url", "https://hooks.slack.com/services/x");
+        assertEquals(List.of(), problems(report));
+    }
 }

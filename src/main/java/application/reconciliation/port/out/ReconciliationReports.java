@@ -25,6 +25,12 @@ public interface ReconciliationReports {
     /** Every current item of the date, provider by provider in id order, streamed (a day can have millions). */
     void forEachItem(LocalDate date, Consumer<ReportItem> consumer);
 
+    /**
+     * The date's current items of {@code categories} with the largest amounts (the PG's, or ours when
+     * the PG has none), largest first: the report's "top mismatches".
+     */
+    List<ReportItem> largest(LocalDate date, List<domain.reconciliation.Category> categories, int limit);
+
     /** One of our reconciled records (a top-up today) with its current state. */
     Optional<ReconciledRecord> record(UUID recordId);
 

@@ -54,4 +54,7 @@ public interface ReconciliationRunStore {
      * @return false when the run was no longer RUNNING (declared dead by another instance meanwhile)
      */
     boolean finish(UUID runId, RunStatus status, String failureReason, Instant now);
+
+    /** Records how sending the run's report went (delivered at, or the failure; the other null). */
+    void reportDelivery(UUID runId, Instant deliveredAt, String failure);
 }
