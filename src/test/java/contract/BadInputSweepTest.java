@@ -237,6 +237,13 @@ class BadInputSweepTest {
                 null,
                 null,
                 true));
+        cases.add(new Case(
+                "reservation id with U+0000 (404 like any malformed id)",
+                "GET",
+                "/api/v1/reservations/a%00b",
+                null,
+                null,
+                false));
         cases.add(new Case("unknown path", "GET", "/api/v1/nothing-here", null, null, false));
         cases.add(new Case("wrong method on concerts", "DELETE", "/api/v1/concerts", null, null, false));
         cases.add(new Case("wrong method on wallet", "PUT", "/api/v1/wallet", "application/json", "{}", false));

@@ -9,8 +9,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A path or query parameter that decodes to text the database cannot store ({@code %00}; see
- * {@link Text}) is refused as a 400 naming the parameter, before any resource runs: without this a
- * filter such as {@code ?provider=a%00b} reached PostgreSQL and failed there. Percent-decoding turns
+ * {@link Text}) is refused before any resource runs: without this a filter such as
+ * {@code ?provider=a%00b} reached PostgreSQL and failed there. A query parameter is a 400 naming it;
+ * a path parameter is a 404, as every malformed id in a path is (no such resource can exist). Percent-decoding turns
  * invalid UTF-8 into U+FFFD, so U+0000 is the only such character a URL can carry; requests without
  * {@code %00} pay one scan of the raw URI.
  */
@@ -23,7 +24,11 @@ public class StorableParametersFilter {
         if (!raw.contains("%00")) {
             return;
         }
-        check(uri.getPathParameters(), "path parameter ");
+        for (List<String> values : uri.getPathParameters().values()) {
+            if (values.stream().anyMatch(v -> !Text.isStorable(v))) {
+                throw new jakarta.ws.rs.NotFoundException();
+            }
+        }
         check(uri.getQueryParameters(), "query parameter ");
     }
 
