@@ -9,6 +9,7 @@ import csv
 import glob
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -430,6 +431,10 @@ def write_md(summary, out_md):
     w("- A separate load-generator machine (the JFR profiles are in performance.md).")
     w("- Several service instances on one database, and native-image builds.")
     w("")
+    # sections other benchmarks write into this page (bench/partner-sync.sh) are kept as they are
+    if os.path.exists(out_md):
+        for m in re.finditer(r"<!-- ([a-z-]+):start -->.*?<!-- \1:end -->", open(out_md).read(), flags=re.S):
+            L.extend(["", m.group(0)])
     with open(out_md, "w") as fh:
         fh.write("\n".join(L))
 

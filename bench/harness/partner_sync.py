@@ -301,6 +301,18 @@ def bench(ctx, quick):
         text = re.sub(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)",
                       lambda m: m.group(1) + "\n".join(table) + "\n" + m.group(2), text, flags=re.S)
         (ROOT / doc).write_text(text)
+        # the same table in docs/benchmarks.md, between markers that bench/report.py keeps when it rewrites the page
+        section = "\n".join(["<!-- partner-sync:start -->", "## Partner sync (batch)", "",
+                             "Written by `bench/partner-sync.sh` (method and guarantees: [`sync.md`](sync.md)).", ""]
+                            + table + ["<!-- partner-sync:end -->"])
+        page = ROOT / "docs/benchmarks.md"
+        text = page.read_text()
+        if "<!-- partner-sync:start -->" in text:
+            text = re.sub(r"<!-- partner-sync:start -->.*?<!-- partner-sync:end -->", lambda m: section, text,
+                          flags=re.S)
+        else:
+            text = text.rstrip("\n") + "\n\n" + section + "\n"
+        page.write_text(text)
     log(f"done: {out_json}")
 
 
