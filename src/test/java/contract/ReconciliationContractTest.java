@@ -196,6 +196,37 @@ class ReconciliationContractTest {
         assertEquals(15, keys.size());
         assertEquals(4, pages);
 
+        // the same pages through the Link header's opaque cursor (D51), as every growing list pages
+        List<String> linked = new ArrayList<>();
+        String url = BASE + "/" + day.date() + "/items?limit=4";
+        int linkedPages = 0;
+        while (url != null) {
+            io.restassured.response.ExtractableResponse<io.restassured.response.Response> page = as(Tokens.admin())
+                    .urlEncodingEnabled(false)
+                    .get(url)
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            linked.addAll(page.jsonPath().getList("items.paymentKey"));
+            String link = page.header("Link");
+            url = link == null ? null : link.replaceFirst("^<([^>]*)>; rel=\"next\"$", "$1");
+            linkedPages++;
+        }
+        assertEquals(keys, linked);
+        assertEquals(4, linkedPages);
+        assertProblem(
+                as(Tokens.admin())
+                        .queryParam("cursor", "garbled")
+                        .get(BASE + "/" + day.date() + "/items")
+                        .then(),
+                400);
+        assertProblem(
+                as(Tokens.admin())
+                        .queryParam("limit", "501")
+                        .get(BASE + "/" + day.date() + "/items")
+                        .then(),
+                400);
+
         String csv = as(Tokens.admin())
                 .get(BASE + "/" + day.date() + "/report.csv")
                 .then()

@@ -7,6 +7,8 @@ import application.reconciliation.port.in.ListReconciliationItemsUseCase;
 import application.reconciliation.port.in.ReconcileRangeUseCase;
 import application.reconciliation.port.in.ResolveReconciliationCaseUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
+import application.shared.PageKey;
+import application.shared.PageRequest;
 import domain.reconciliation.CaseStatus;
 import domain.reconciliation.Category;
 import domain.reconciliation.ItemFilter;
@@ -67,11 +69,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 public class AdminReconciliationResource {
     static final String BASE = "/api/v1/admin/reconciliations/";
-    private static final int DEFAULT_LIMIT = 100;
 
     private final StartReconciliationUseCase start;
     private final GetReconciliationReportUseCase reports;
     private final ListReconciliationItemsUseCase items;
+    private final Pagination pagination;
+    /** The lists' names in their cursors: a cursor of one list is refused by another. */
+    private static final String ITEMS = "reconciliation-items";
+
+    private static final String HISTORY = "reconciliation-history";
     private final ReconcileRangeUseCase range;
     private final GetRecordHistoryUseCase history;
     private final ListReconciliationCasesUseCase cases;
@@ -86,7 +92,9 @@ public class AdminReconciliationResource {
             GetRecordHistoryUseCase history,
             ListReconciliationCasesUseCase cases,
             ResolveReconciliationCaseUseCase resolve,
-            JsonWebToken caller) {
+            JsonWebToken caller,
+            Pagination pagination) {
+        this.pagination = pagination;
         this.start = start;
         this.reports = reports;
         this.items = items;
@@ -202,6 +210,7 @@ public class AdminReconciliationResource {
     @APIResponse(
             responseCode = "200",
             description = "One page",
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
             content =
                     @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = ItemsResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
@@ -213,7 +222,7 @@ public class AdminReconciliationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
-    public ItemsResponse items(
+    public Response items(
             @Parameter(
                             description = "the business date, 1970-01-01 to 9999-12-31",
                             schema = @Schema(type = SchemaType.STRING, format = "date", example = "2031-05-01"))
@@ -233,26 +242,35 @@ public class AdminReconciliationResource {
                     @QueryParam("kind")
                     String kind,
             @Parameter(
-                            description = "the next value of the previous page",
+                            description = "the next value of the previous page (the cursor in the Link header does the"
+                                    + " same; a cursor wins)",
                             schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0"))
                     @QueryParam("after")
                     String after,
-            @Parameter(
-                            description = "lines per page",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit) {
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
+            @Context UriInfo uri) {
         ItemFilter filter = new ItemFilter(
                 named(Category.class, "category", category), provider, named(StatementKind.class, "kind", kind));
+        PageRequest request = pagination.request(ITEMS, limit, cursor);
         ListReconciliationItemsUseCase.Page page =
-                items.page(date(date), filter, number("after", after, 0), (int) number("limit", limit, DEFAULT_LIMIT));
-        return new ItemsResponse(page.runId(), page.items(), page.next());
+                items.page(date(date), filter, start(request, after), request.limit());
+        return paged(new ItemsResponse(page.runId(), page.items(), page.next()), page.next(), ITEMS, uri);
+    }
+
+    /** Where a page starts: the cursor's key, else the legacy {@code after} id, else the first item. */
+    private static long start(PageRequest request, String after) {
+        return request.after() != null ? request.after().position() : number("after", after, 0);
+    }
+
+    /** 200 with the body and, when {@code next} is set, {@code Link: <…cursor=…>; rel="next"} (D51). */
+    private static Response paged(Object body, Long next, String list, UriInfo uri) {
+        Response.ResponseBuilder response = Response.ok(body);
+        if (next != null) {
+            response.header(
+                    Pagination.LINK, Pagination.next(uri.getRequestUri(), PageCursor.encode(list, PageKey.of(next))));
+        }
+        return response.build();
     }
 
     @GET
@@ -305,6 +323,7 @@ public class AdminReconciliationResource {
     @APIResponse(
             responseCode = "200",
             description = "The state and one page of its history",
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
             content =
                     @Content(
                             mediaType = ApiDocumentation.JSON,
@@ -318,33 +337,30 @@ public class AdminReconciliationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
-    public HistoryResponse history(
+    public Response history(
             @Parameter(
                             description = "the record's id (a top-up id)",
                             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                     @PathParam("id")
                     String id,
             @Parameter(
-                            description = "the next value of the previous page",
+                            description = "the next value of the previous page (the cursor in the Link header does the"
+                                    + " same; a cursor wins)",
                             schema = @Schema(type = SchemaType.INTEGER, format = "int64", defaultValue = "0"))
                     @QueryParam("after")
                     String after,
-            @Parameter(
-                            description = "changes per page",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "1000",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit) {
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
+            @Context UriInfo uri) {
+        PageRequest request = pagination.request(HISTORY, limit, cursor);
         GetRecordHistoryUseCase.Page page = history.history(
-                ReservationResource.uuidOrNotFound("reconciled record", id), number("after", after, 0), (int)
-                        number("limit", limit, DEFAULT_LIMIT));
-        return new HistoryResponse(
-                page.record().type(), page.record().id(), page.record().state(), page.entries(), page.next());
+                ReservationResource.uuidOrNotFound("reconciled record", id), start(request, after), request.limit());
+        return paged(
+                new HistoryResponse(
+                        page.record().type(), page.record().id(), page.record().state(), page.entries(), page.next()),
+                page.next(),
+                HISTORY,
+                uri);
     }
 
     @GET
