@@ -130,9 +130,13 @@ def run_wrk(b, sc, ph, rep, secs, mode, users, conns=None, once=False, **env):
         f"p99 {jqnum(js['p99_ms'])} ms, {jqnum(b.rec.runs()[-1].get('cpu_us_per_req'))} µs CPU/req, "
         f"status {compact(js['status'])}")
     if once and js.get("reused"):
-        log(f"  CHECK FAILED: {sc} {ph}#{rep}: {js['reused']} requests reused a token (the cold pool is too small)")
-        b.rec.fail(f"{sc} {ph}#{rep}: every request a JWT never seen",
-                   f"{js['reused']} of {js['requests']} requests reused a token: raise BENCH_COLD_TOKENS")
+        # a full run's figure would be wrong; --quick (a smoke test, small pools) only says so
+        if cfg.quick:
+            log(f"  note: {sc} {ph}#{rep}: {js['reused']} requests reused a token (the --quick pool is small)")
+        else:
+            log(f"  CHECK FAILED: {sc} {ph}#{rep}: {js['reused']} requests reused a token (the cold pool is too small)")
+            b.rec.fail(f"{sc} {ph}#{rep}: every request a JWT never seen",
+                       f"{js['reused']} of {js['requests']} requests reused a token: raise BENCH_COLD_TOKENS")
     # correctness: no 5xx, no socket errors that hide failures; holds and payments may only be refused with 409
     may409 = sc.startswith(("hold", "payment", "order"))
     bad = [f"{k}={v}" for k, v in js["status"].items() if int(k) >= 300 and not (may409 and k == "409")]
