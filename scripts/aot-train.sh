@@ -29,7 +29,7 @@ out=target/app.aot
 for a in "$@"; do
   case $a in
     --quick) quick=true ;;
-    -h | --help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "unknown option: $a" >&2; exit 2 ;;
     *) out=$a ;;
   esac
