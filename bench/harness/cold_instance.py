@@ -384,9 +384,13 @@ def run(c):
     rows = [measure(c, key, title, jvm, caches.get(aot) if aot else None) for key, title, jvm, aot in variants]
     if aot_app:
         path = c.work / "aot-jar.aot"
-        env = dict(os.environ, TRAIN_APP=aot_app, TRAIN_SECONDS=os.environ.get("BENCH_TRAIN_SECONDS") or "60")
-        if subprocess.run(["scripts/aot-train.sh", str(path)], env=env).returncode != 0:
-            die("scripts/aot-train.sh failed for BENCH_AOT_APP")
+        secs = os.environ.get("BENCH_TRAIN_SECONDS") or ("10" if cfg.quick else "60")
+        log(f"training an AOT cache for {aot_app} (aot-jar packaging) with scripts/aot-train.sh ({secs} s workload)")
+        env = dict(os.environ, TRAIN_APP=aot_app, TRAIN_SECONDS=secs)
+        with open(c.work / "aot-train-aot-jar.log", "w") as fh:
+            if subprocess.run(["scripts/aot-train.sh", str(path)], env=env, stdout=fh, stderr=subprocess.STDOUT).returncode != 0:
+                sys.stderr.write(read(c.work / "aot-train-aot-jar.log")[-3000:])
+                die("scripts/aot-train.sh failed for BENCH_AOT_APP")
         app_dir, cfg.app_dir = cfg.app_dir, aot_app
         rows.append(measure(c, "aot_jar_trained", "aot-jar packaging + AOT cache (aot-train.sh)", [], path))
         cfg.app_dir = app_dir
