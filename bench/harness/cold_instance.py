@@ -316,7 +316,8 @@ def write(c, rows, out):
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        opts = " ".join(x for x in ([f"-XX:AOTCache={r['aot_cache']}"] if r["aot_cache"] else []) + [r["jvm"]] if x)
+        opts = " ".join(x for x in ([f"-XX:AOTCache={r['aot_cache']} -XX:AOTMode=on"] if r["aot_cache"] else [])
+                        + [r["jvm"]] if x)
         table.append(f"| {r['title']} | `{opts or 'none'}` | {r['ready_s']} | {fmt(r['requests_10s'])} | "
                      f"{fmt(r['requests_60s'])} | {fmt(r['seconds_to_80pct_warm'], '') if r['seconds_to_80pct_warm'] else 'not reached'} | "
                      f"{fmt(r['p99_first_10s_ms'], ',.0f')} | {fmt(r['p99_ms'], ',.0f')} | "
