@@ -12,6 +12,8 @@
 #                            (a restart or a scale-from-zero start; Flyway then has nothing to do)
 #   AOT_CACHE=target/app.aot train a JDK 25 AOT cache in that first start (-XX:AOTCacheOutput) and
 #                            measure a start that uses it (-XX:AOTCache); implies MEASURE_MIGRATED=1
+#   AOT_TRAINED=1            with AOT_CACHE: train it with scripts/aot-train.sh's on-sale workload instead of a
+#                            few requests (D65; bench/cold-instance.sh measures the first minute after such a start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-jar}
@@ -61,6 +63,10 @@ else
       curl -fs -o /dev/null -X POST "http://127.0.0.1:$port/api/v1/concerts/1/queue/tokens" -H "Authorization: Bearer $trainer" || true
     done
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+    if [ -n "${AOT_CACHE:-}" ] && [ "${AOT_TRAINED:-0}" = 1 ]; then
+      # the schema is in place now; the cache of the idle start above is replaced by a trained one
+      TRAIN_JAVA_OPTS="-Xms256m -Xmx256m ${extra[*]}" scripts/aot-train.sh "$AOT_CACHE"
+    fi
     [ -z "${AOT_CACHE:-}" ] || [ -s "$AOT_CACHE" ] || { echo "no AOT cache was written" >&2; exit 1; }
   fi
   cmd=(java -Xms256m -Xmx256m ${AOT_CACHE:+-XX:AOTCache=$AOT_CACHE} "${extra[@]}" "${props[@]}" -jar target/quarkus-app/quarkus-run.jar)

@@ -1,5 +1,5 @@
-"""The benchmark harness (standard library only): bench/run.sh, bench/limiter-ab.sh and
-bench/reconciliation.sh are thin shell entries into `python3 -m harness <command>`.
+"""The benchmark harness (standard library only): bench/run.sh, bench/limiter-ab.sh,
+bench/cold-instance.sh and bench/reconciliation.sh are thin shell entries into `python3 -m harness <command>`.
 
   common.py       logging, failures, child processes, ports, the JDK, the service's HTTP API
   config.py       what a run measures: flags and BENCH_* variables
@@ -12,5 +12,6 @@ bench/reconciliation.sh are thin shell entries into `python3 -m harness <command
   scenarios/      one module per scenario (queue_entry ... journey)
   run.py          bench/run.sh: every scenario, the correctness checks, the report (bench/report.py)
   limiter_ab.py   bench/limiter-ab.sh
+  cold_instance.py  bench/cold-instance.sh: a fresh instance's first minute, per start-up option
   reconciliation.py  bench/reconciliation.sh
 """

@@ -1,9 +1,9 @@
-"""python3 -m harness <run | limiter-ab | reconciliation | partner-sync> [--quick] (PYTHONPATH=bench; see bench/*.sh)"""
+"""python3 -m harness <run | limiter-ab | reconciliation | partner-sync | cold-instance> [--quick] (PYTHONPATH=bench; see bench/*.sh)"""
 import sys
 
 
 def main(argv):
-    if not argv or argv[0] not in ("run", "limiter-ab", "reconciliation", "partner-sync"):
+    if not argv or argv[0] not in ("run", "limiter-ab", "reconciliation", "partner-sync", "cold-instance"):
         sys.stderr.write(__doc__ + "\n")
         return 2
     command, args = argv[0], argv[1:]
@@ -11,6 +11,8 @@ def main(argv):
         from . import run as module
     elif command == "limiter-ab":
         from . import limiter_ab as module
+    elif command == "cold-instance":
+        from . import cold_instance as module
     elif command == "partner-sync":
         from . import partner_sync as module
     else:

@@ -47,6 +47,10 @@ class Config:
     pg_mode: str
     pay_max_rps: int
     pay_raw_max_tps: int
+    cold: bool = True
+    cold_tokens: int = 0
+    cold_dur: int = 0
+    cold_warm: int = 0
     hot_seats: int = 50
     threads: int = 2
     hot_wallets: int = 10
@@ -69,6 +73,11 @@ def load(quick):
         dur, warm, repeats = env_int("BENCH_DURATION", 15), env_int("BENCH_WARMUP", 10), env_int("BENCH_REPEATS", 3)
         fans, schedules = env_int("BENCH_FANS", 20000), env_int("BENCH_SCHEDULES", 10)
         seats, out = env_int("BENCH_SEATS_PER_SCHEDULE", 100000), env("BENCH_OUT", str(ROOT / "docs"))
+    # cold tokens (D64): every request of these runs a JWT the service has never seen, from a pool minted up
+    # front (cached for 5 hours); the pool must outlast warm-up + repeats × run length at the cold rate
+    cold_tokens = env_int("BENCH_COLD_TOKENS", 16000 if quick else 300000)
+    cold_dur = env_int("BENCH_COLD_DURATION", 2 if quick else 10)
+    cold_warm = env_int("BENCH_COLD_WARMUP", 1 if quick else 5)
     scenarios = env("BENCH_SCENARIOS", " ".join(SCENARIOS)).split()
     java_opts_text = env("BENCH_JAVA_OPTS", "")
     return Config(
@@ -79,5 +88,6 @@ def load(quick):
         user_rate=env("BENCH_USER_RATE", "1000"), user_burst=env("BENCH_USER_BURST", "1000"),
         max_held=env("BENCH_MAX_HELD", "1000"), app_dir=env("BENCH_APP", "target/quarkus-app"),
         app_dir_given=bool(env("BENCH_APP", "")), pg_mode=env("BENCH_PG", "own"),
+        cold=env("BENCH_COLD", "1") != "0", cold_tokens=cold_tokens, cold_dur=cold_dur, cold_warm=cold_warm,
         pay_max_rps=env_int("BENCH_PAY_MAX_RPS", 2500), pay_raw_max_tps=env_int("BENCH_PAY_RAW_MAX_TPS", 8000),
         unknown_scenarios=[s for s in scenarios if s not in SCENARIOS])

@@ -65,6 +65,10 @@ class Recorder:
             cpu["loadgen"] = round((float(u) + float(s)) / secs, 3)
         except (IndexError, ValueError):
             cpu["loadgen"] = None
+        # the service's CPU per request: its process's utime + stime over the measured window ÷ the requests
+        # answered in it (the window is wrk's run plus its start and stop, a few ms of idle: an upper bound)
+        if side == "service" and m.get("requests"):
+            m["cpu_us_per_req"] = round((after[0] - before[0]) / self.clk * 1e6 / m["requests"], 1)
         m.update({"scenario": sc, "side": side, "phase": ph, "repeat": int(rep), "cpu": cpu, "wall_s": round(secs, 2)})
         if note:
             m["note"] = note
@@ -100,9 +104,13 @@ def _wrk_result(out, what):
     die(f"wrk printed no result ({what})")
 
 
-def run_wrk(b, sc, ph, rep, secs, mode, users, conns=None, **env):
-    """One wrk run of bench/wrk/bench.lua against the service, recorded; its statuses checked."""
+def run_wrk(b, sc, ph, rep, secs, mode, users, conns=None, once=False, **env):
+    """One wrk run of bench/wrk/bench.lua against the service, recorded; its statuses checked. once: every
+    line of `users` is a JWT the service has never seen, sent once (BENCH_ONCE; a request past the end of the
+    list is counted as reused and fails the cold-token check)."""
     cfg = b.cfg
+    if once:
+        env["BENCH_ONCE"] = 1
     out = b.work / f"wrk-{sc}-{ph}-{rep}.txt"
     tf = b.work / f"time-{sc}-svc-{ph}-{rep}"
     e = dict(os.environ, BENCH_MODE=mode, BENCH_USERS=str(users), BENCH_THREADS=str(cfg.threads),
@@ -119,7 +127,16 @@ def run_wrk(b, sc, ph, rep, secs, mode, users, conns=None, **env):
     js = _wrk_result(out, sc)
     b.rec.record(sc, "service", ph, rep, js, before, after, t1 - t0, tf)
     log(f"  service {sc} {ph}#{rep}: {floor(js['rps'])} req/s, p50 {jqnum(js['p50_ms'])} ms, "
-        f"p99 {jqnum(js['p99_ms'])} ms, status {compact(js['status'])}")
+        f"p99 {jqnum(js['p99_ms'])} ms, {jqnum(b.rec.runs()[-1].get('cpu_us_per_req'))} µs CPU/req, "
+        f"status {compact(js['status'])}")
+    if once and js.get("reused"):
+        # a full run's figure would be wrong; --quick (a smoke test, small pools) only says so
+        if cfg.quick:
+            log(f"  note: {sc} {ph}#{rep}: {js['reused']} requests reused a token (the --quick pool is small)")
+        else:
+            log(f"  CHECK FAILED: {sc} {ph}#{rep}: {js['reused']} requests reused a token (the cold pool is too small)")
+            b.rec.fail(f"{sc} {ph}#{rep}: every request a JWT never seen",
+                       f"{js['reused']} of {js['requests']} requests reused a token: raise BENCH_COLD_TOKENS")
     # correctness: no 5xx, no socket errors that hide failures; holds and payments may only be refused with 409
     may409 = sc.startswith(("hold", "payment", "order"))
     bad = [f"{k}={v}" for k, v in js["status"].items() if int(k) >= 300 and not (may409 and k == "409")]
@@ -130,8 +147,9 @@ def run_wrk(b, sc, ph, rep, secs, mode, users, conns=None, **env):
     return js
 
 
-def run_redis(b, sc, ph, rep, n, command):
-    """One redis-benchmark run (-n requests) of this command, recorded."""
+def run_redis(b, sc, ph, rep, n, command, keyspace=None):
+    """One redis-benchmark run (-n requests) of this command, recorded; __rand_int__ ranges over the fans
+    (or keyspace)."""
     cfg = b.cfg
     out = b.work / f"redis-{sc}-{ph}-{rep}.csv"
     err = b.work / f"redis-{sc}-{ph}-{rep}.csv.err"
@@ -139,7 +157,7 @@ def run_redis(b, sc, ph, rep, n, command):
     before, t0 = b.cpu.snap(), time.time()
     with open(out, "w") as fo, open(err, "w") as fe:
         rc = subprocess.run(timed(["redis-benchmark", "-h", cfg.redis_host, "-p", cfg.redis_port, "-c", cfg.conn,
-                                   "-n", n, "-r", cfg.fans, "--csv"] + list(command), tf),
+                                   "-n", n, "-r", keyspace or cfg.fans, "--csv"] + list(command), tf),
                             stdout=fo, stderr=fe).returncode
     if rc != 0:
         show(read(err))

@@ -18,7 +18,11 @@ what the harness's fan rotation asks of one fan; --quick has 2,000 fans), BENCH_
 default 1000), BENCH_APP (the quarkus-app directory to run, default target/quarkus-app: A/B runs of two builds),
 BENCH_PG (own | shared, default own: the run starts its own PostgreSQL cluster, harness/postgres.py; shared uses
 PGHOST/PGPORT), BENCH_PAY_MAX_RPS / BENCH_PAY_RAW_MAX_TPS (reservations prepared per second of a payment run:
-service 2500, raw 8000).
+service 2500, raw 8000),
+BENCH_COLD (1; 0 leaves the cold-token runs out), BENCH_COLD_TOKENS (never-seen JWTs minted up front for the
+cold-token runs of queue entry, and as many more for polling; default 300000, --quick 16000; cached for 5 hours
+in ~/.cache/concert-bench), BENCH_COLD_DURATION / BENCH_COLD_WARMUP (seconds of each cold-token run: 10 / 5,
+--quick 2 / 1).
 """
 import base64
 import datetime
@@ -109,17 +113,10 @@ def build_if_missing(cfg):
         die("build failed")
 
 
-def start_service(b):
-    """The database owned by the migrations' role; the service connects as the least-privilege app role
-    (scripts/db-roles.sh; the benchmark's own cluster trusts 127.0.0.1, the passwords are the dev ones)."""
-    cfg = b.cfg
-    output(["scripts/db-roles.sh", b.db.name], "scripts/db-roles.sh failed")
-    port, mport = free_port(), free_port()  # mport: health and metrics, the management interface
-    b.base = f"http://127.0.0.1:{port}"
-    management = f"http://127.0.0.1:{mport}"
-    # the pool keeps as many connections as pgbench's leave free (fewer to grow back under load; fill_pool)
-    b.pool_min = max(4, min(cfg.conn, b.cluster.max_connections() - cfg.conn - 12))
-    log(f"starting the service on :{port} (db {b.db.name}, redis prefix {b.prefix}, pool {b.pool_min}..{cfg.conn})")
+def service_command(cfg, db, prefix, public_key, port, mport, pool_min, jvm=()):
+    """The service's command line in every benchmark of this harness (bench/run.sh, bench/cold-instance.sh):
+    the settings of docs/benchmarks.md's Method, the limits on; jvm: JVM options of a start-up variant, before
+    BENCH_JAVA_OPTS."""
     # the verified-JWT cache sized to the fans who poll (an operator sizes it to the fans online at once);
     # at the default 20000, the run's 20000 fans plus the admin token cycled through it and 13 % of the
     # JVM's samples were RS256 re-checks of evicted tokens (JFR, docs/performance.md). BENCH_JAVA_OPTS
@@ -139,25 +136,39 @@ def start_service(b):
                    f"-Drate-limit.{route}.per-address.rate=1000000", f"-Drate-limit.{route}.per-address.burst=1000000"]
     log(f"limits: per-user rate {cfg.user_rate}/s burst {cfg.user_burst} on every route, per-address 1000000/s; "
         f"options: {cfg.java_opts_text or 'none'}")
-    cmd = (["java", "-Xms256m", "-Xmx256m", f"-Dauth.jwt-cache.max-entries={jwt_cache}"] + limits + cfg.java_opts
-           + common_options(port, mport, b.db.name) + [
-               f"-Dquarkus.datasource.jdbc.max-size={cfg.conn}", f"-Dquarkus.datasource.jdbc.min-size={b.pool_min}",
+    return (["java", "-Xms256m", "-Xmx256m"] + list(jvm) + [f"-Dauth.jwt-cache.max-entries={jwt_cache}"] + limits + cfg.java_opts
+           + common_options(port, mport, db) + [
+               f"-Dquarkus.datasource.jdbc.max-size={cfg.conn}", f"-Dquarkus.datasource.jdbc.min-size={pool_min}",
                "-Dquarkus.datasource.jdbc.idle-removal-interval=2S",
                f"-Dquarkus.redis.max-pool-size={cfg.conn}",
-               f"-Dqueue.redis.key-prefix={b.prefix}",
-               f"-Dmp.jwt.verify.publickey.location={b.tokens.public_key}",
+               f"-Dqueue.redis.key-prefix={prefix}",
+               f"-Dmp.jwt.verify.publickey.location={public_key}",
                "-Dmp.jwt.verify.issuer=concert-booking-dev", "-Dmp.jwt.verify.token.age=21600",
                f"-Dqueue.token-secret={base64.b64encode(os.urandom(32)).decode()}",
                "-Dreservation.hold-ttl=1h", "-Dqueue.active-ttl=1h", "-Dqueue.waiting-ttl=1h", "-Dqueue.admit-interval=1h",
                "-Dwallet.direct-charges.enabled=true",
                "-jar", f"{cfg.app_dir}/quarkus-run.jar"])
+
+
+def start_service(b):
+    """The database owned by the migrations' role; the service connects as the least-privilege app role
+    (scripts/db-roles.sh; the benchmark's own cluster trusts 127.0.0.1, the passwords are the dev ones)."""
+    cfg = b.cfg
+    output(["scripts/db-roles.sh", b.db.name], "scripts/db-roles.sh failed")
+    port, mport = free_port(), free_port()  # mport: health and metrics, the management interface
+    b.base = f"http://127.0.0.1:{port}"
+    management = f"http://127.0.0.1:{mport}"
+    # the pool keeps as many connections as pgbench's leave free (fewer to grow back under load; fill_pool)
+    b.pool_min = max(4, min(cfg.conn, b.cluster.max_connections() - cfg.conn - 12))
+    log(f"starting the service on :{port} (db {b.db.name}, redis prefix {b.prefix}, pool {b.pool_min}..{cfg.conn})")
+    cmd = service_command(cfg, b.db.name, b.prefix, b.tokens.public_key, port, mport, b.pool_min)
     b.service.start(cmd)
     b.service.wait_ready(management)
     log("service ready")
 
 
 # ------------------------------------------------------------------------------------- checks and report
-STATUS_SCENARIOS = ("queue_entry", "position_polling", "hold_random", "hold_hot", "order_random", "payment_random",
+STATUS_SCENARIOS = ("queue_entry", "queue_entry_cold", "position_polling", "position_polling_cold", "hold_random", "hold_hot", "order_random", "payment_random",
                     "payment_hot_32",
                     "payment_hot", "journey")
 
@@ -169,7 +180,8 @@ def final_checks(b):
     payments.final_checks(b)
     runs = b.rec.runs()
     for sc in STATUS_SCENARIOS:
-        if not (b.want(sc[:-3] if sc.endswith("_32") else sc) or sc == "queue_entry"):
+        base = sc[:-3] if sc.endswith("_32") else sc[:-5] if sc.endswith("_cold") else sc
+        if not (b.want(base) or base == "queue_entry") or (sc.endswith("_cold") and not b.cfg.cold):
             continue
         counts = {}
         for r in runs:
@@ -213,7 +225,9 @@ def meta(b):
         "connections": cfg.conn, "duration_s": cfg.dur, "warmup_s": cfg.warm, "repeats": cfg.repeats, "fans": cfg.fans,
         "seats": f"{b.seeded} ({cfg.schedules} schedules × {cfg.seats}) + {cfg.hot_seats} hot",
         "runtime_s": int(time.time()) - int(b.start_ts), "db_pattern": "bench_<pid>_<epoch>",
-        "full_runtime_hint": "25 minutes"}
+        "cold_tokens": cfg.cold_tokens if cfg.cold else None, "cold_duration_s": cfg.cold_dur,
+        "cold_warmup_s": cfg.cold_warm,
+        "full_runtime_hint": "30 minutes, plus about 8 minutes the first time in 5 hours (minting the never-seen JWTs)"}
 
 
 def _first_lines(cmd):
@@ -253,6 +267,11 @@ def measure_all(b):
 
     b.tokens = tokens_mod.Tokens(cfg.fans, b.work)
     b.tokens.start()  # the fans' JWTs are minted while the service starts
+    if cfg.cold:  # and the never-seen ones of the cold-token figures (D64)
+        b.cold_entry_file = b.tokens.cold_pool(cfg.cold_tokens)
+        if b.want("position_polling"):
+            b.poll_variants = max(1, math.ceil(cfg.cold_tokens / cfg.fans))
+            b.poll_pool_file = b.tokens.poll_pool(b.poll_variants)
     start_service(b)
     b.tokens.finish()
     b.api = Api(b.base, b.tokens.admin)
@@ -262,9 +281,13 @@ def measure_all(b):
     b.cpu = Cpu(lambda: b.service.pid, redis_pids, b.cluster.pids)
 
     queue_entry.run(b)  # always: the later scenarios need its fans
+    if cfg.cold:
+        queue_entry.run_cold(b)
     position_polling.prepare(b)
     if b.want("position_polling"):
         position_polling.run(b)
+        if cfg.cold:
+            position_polling.run_cold(b)
     if any(b.want(s) for s in ("admission", "hold_random", "hold_hot", "order_random", "payment_random", "payment_hot")):
         admission.run(b, measured=b.want("admission"))
     for name, module in (("hold_random", hold_random), ("hold_hot", hold_hot), ("order_random", order_random),

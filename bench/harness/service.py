@@ -23,9 +23,9 @@ class Service:
         return self.proc is not None and self.proc.poll() is None
 
     def wait_ready(self, management):
-        """Until /q/health/ready answers (60 s) on the management interface (quarkus.management.port,
+        """Until /q/health/ready answers (180 s) on the management interface (quarkus.management.port,
         not the public port), or the process exits."""
-        for _ in range(120):
+        for _ in range(360):
             try:
                 http("GET", f"{management}/q/health/ready", timeout=5)
                 return
@@ -35,7 +35,7 @@ class Service:
                 show("\n".join(read(self.log_file).splitlines()[-30:]))
                 die("the service exited during start-up")
             time.sleep(0.5)
-        die("the service was not ready within 60 s")
+        die("the service was not ready within 180 s")
 
     def stop(self, grace_s=10):
         if not self.alive():

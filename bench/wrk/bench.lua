@@ -5,7 +5,12 @@
 --                  | fillread (GET an unknown reservation: a 404 after one read; needs no queue token)
 --   BENCH_USERS    file with one fan per line: "<jwt>" or "<jwt> <queue-token>", or for pay
 --                  "<jwt> <reservation-id>" (each line is one HELD reservation of that fan, paid once)
---   BENCH_THREADS  wrk -t value (threads walk disjoint slices of the fan list)
+--   BENCH_THREADS  wrk -t value (threads walk disjoint slices of the fan list: thread t reads only lines
+--                  t, t + threads, ...)
+--   BENCH_ONCE     1: every line is meant to be sent once (cold tokens: a JWT the service has never seen);
+--                  requests past the end of a thread's slice start it over and are counted as "reused"
+--   BENCH_SKIP     lines of BENCH_USERS to leave out (those an earlier run of the same service used: the "used"
+--                  figure it printed × threads)
 --   BENCH_CONCERT  concert id (enter)
 --   BENCH_SCHED_MIN / BENCH_SCHED_MAX / BENCH_SEATS  schedule id range and seats per schedule (hold)
 -- Counts every response per HTTP status (response hook) and prints one "JSON:{...}" line in done().
@@ -21,13 +26,20 @@ end
 
 function init(args)
   mode = os.getenv("BENCH_MODE")
+  nthreads = tonumber(os.getenv("BENCH_THREADS") or "1")
+  local skip = tonumber(os.getenv("BENCH_SKIP") or "0")
   users = {}
+  local n = 0
   for line in io.lines(os.getenv("BENCH_USERS")) do
     local jwt, qt = line:match("^(%S+)%s*(%S*)")
-    if jwt then users[#users + 1] = { "Bearer " .. jwt, qt } end
+    if jwt then
+      if n >= skip and (n - skip) % nthreads == tid - 1 then users[#users + 1] = { "Bearer " .. jwt, qt } end
+      n = n + 1
+    end
   end
-  nthreads = tonumber(os.getenv("BENCH_THREADS") or "1")
-  idx = (tid - 1)
+  once = os.getenv("BENCH_ONCE") == "1"
+  reused = 0
+  idx = 0
   concert = os.getenv("BENCH_CONCERT") or "0"
   smin = tonumber(os.getenv("BENCH_SCHED_MIN") or "0")
   smax = tonumber(os.getenv("BENCH_SCHED_MAX") or "0")
@@ -40,7 +52,8 @@ end
 
 local function next_user()
   local u = users[(idx % #users) + 1]
-  idx = idx + nthreads
+  if idx >= #users then reused = reused + 1 end
+  idx = idx + 1
   return u
 end
 
@@ -81,20 +94,23 @@ end
 
 function done(summary, latency, requests)
   local agg = {}
+  local reused_all, used = 0, 0
   for _, t in ipairs(threads) do
+    used = math.max(used, t:get("idx") or 0)
     local c = t:get("counts")
     if c then
       for k, v in pairs(c) do agg[k] = (agg[k] or 0) + v end
     end
+    reused_all = reused_all + (t:get("reused") or 0)
   end
   local parts = {}
   for k, v in pairs(agg) do parts[#parts + 1] = string.format('"%d":%d', k, v) end
   local e = summary.errors
   io.write(string.format(
     'JSON:{"requests":%d,"duration_s":%.3f,"rps":%.2f,"p50_ms":%.3f,"p99_ms":%.3f,"p999_ms":%.3f,"mean_ms":%.3f,"max_ms":%.3f,'
-      .. '"socket_errors":{"connect":%d,"read":%d,"write":%d,"timeout":%d},"non2xx":%d,"status":{%s}}\n',
+      .. '"socket_errors":{"connect":%d,"read":%d,"write":%d,"timeout":%d},"non2xx":%d,"reused":%d,"used":%d,"status":{%s}}\n',
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
     latency.mean / 1000, latency.max / 1000,
-    e.connect, e.read, e.write, e.timeout, e.status, table.concat(parts, ",")))
+    e.connect, e.read, e.write, e.timeout, e.status, reused_all, used, table.concat(parts, ",")))
 end

@@ -39,6 +39,7 @@ def run(b):
     poll = ["ZRANK", raw_wait, "rawm:__rand_int__"]
     run_redis(b, SC, "warmup", 0, cfg.warm * 40000, poll)
     n_poll = math.floor(b.rec.last["rps"] * cfg.dur)
+    b.rec.last_raw_poll_rps = b.rec.last["rps"]
     run_wrk(b, SC, "warmup", 0, cfg.warm, "poll", b.fans_with_tokens)
     for r in range(1, cfg.repeats + 1):
         run_redis(b, SC, "measure", r, n_poll, poll)
@@ -71,3 +72,34 @@ def paced(b):
         f"p99 {jqnum(js['p99_ms'])} ms, p99.9 {jqnum(js['p999_ms'])} ms, non-2xx {js['non2xx']}, errors {js['errors']}")
     b.rec.check("paced polling: no errors, only 200s", js["non2xx"] + js["errors"] == 0,
                 f"{js['requests']} requests, {js['non2xx']} non-2xx, {js['errors']} errors")
+
+
+SC_COLD = "position_polling_cold"
+
+
+def run_cold(b):
+    """2b. Position polling with JWTs the service has never verified (D64): each fan who entered polls with
+    further tokens of its own (another jti each, the poll pool), every request a new string, as on an
+    instance the platform has just started. Raw: ZRANK again, alternating."""
+    from .queue_entry import ColdPool
+    cfg = b.cfg
+    lines = [line.strip() for line in b.redis("HGETALL", f"{b.room}user-token").splitlines() if line.strip()]
+    tokens = dict(zip(lines[0::2], lines[1::2]))
+    path = b.work / "cold-polls"
+    n = 0
+    with open(path, "w") as out, open(b.poll_pool_file) as jwts:
+        for sub, jwt in zip(b.tokens.poll_subs(b.poll_variants), jwts):
+            if sub in tokens:
+                out.write(f"{jwt.strip()} {tokens[sub]}\n")
+                n += 1
+    if n == 0:
+        die("no fan of the poll pool has a queue token")
+    pool = ColdPool(path, cfg.threads)
+    log(f"scenario 2b: position polling with never-seen JWTs ({pool.size} of them)")
+    raw_wait = f"{b.raw_room}poll-waiting"
+    poll = ["ZRANK", raw_wait, "rawm:__rand_int__"]
+    n_poll = math.floor(b.rec.last_raw_poll_rps * cfg.cold_dur)
+    pool.run(b, SC_COLD, "warmup", 0, cfg.cold_warm, "poll")
+    for r in range(1, cfg.repeats + 1):
+        run_redis(b, SC_COLD, "measure", r, n_poll, poll)
+        pool.run(b, SC_COLD, "measure", r, cfg.cold_dur, "poll")

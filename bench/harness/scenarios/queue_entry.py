@@ -1,5 +1,6 @@
 """1. Queue entry: POST /api/v1/concerts/{id}/queue/tokens (wrk) against EVALSHA of the entry script
 (redis-benchmark) on a raw room of its own."""
+import datetime
 import math
 import time
 
@@ -75,3 +76,60 @@ def run(b):
                 waiting == b.entered and 0 < waiting <= cfg.fans,
                 f"waiting set has {waiting} tokens for {b.entered} fans who entered "
                 f"({cfg.fans} in the fan list, maxActive 0)")
+
+
+SC_COLD = "queue_entry_cold"
+
+
+class ColdPool:
+    """A file of JWTs the service has never seen, each sent once: every wrk run starts after the lines the
+    runs before it used (BENCH_SKIP)."""
+
+    def __init__(self, path, threads):
+        self.path = path
+        self.threads = threads
+        self.skip = 0
+        self.size = sum(1 for line in open(path) if line.strip())
+
+    def run(self, b, sc, ph, rep, secs, mode, **env):
+        js = run_wrk(b, sc, ph, rep, secs, mode, self.path, once=True, BENCH_SKIP=self.skip, **env)
+        self.skip += js.get("used", 0) * self.threads
+        return js
+
+
+def run_cold(b):
+    """1b. Queue entry by first-time fans (D64): every request a JWT the service has never verified (the
+    cold-token pool, subs coldfan1..n) for a room of its own, so the first pass over the fan list above and
+    its checks stay as they were. Raw: the same entry script for users drawn from 10^9 (nearly every call a
+    first entry, as on the service side). The cached-token runs above keep their tokens in the service's
+    verified-token cache; these evict them, so they run after them."""
+    cfg = b.cfg
+    pool = ColdPool(b.cold_entry_file, cfg.threads)
+    log(f"scenario 1b: queue entry by first-time fans ({pool.size} never-seen JWTs, {cfg.conn} connections)")
+    starts = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=30)).strftime("%Y-%m-%dT20:00:00Z")
+    b.cold_concert = b.api("POST", "/api/v1/admin/concerts", {
+        "title": "First-time fans", "schedules": [{"startsAt": starts, "seatCount": 10, "price": 1000}]},
+        what="seeding the first-time fans' concert failed")["id"]
+    b.api("PUT", f"/api/v1/admin/concerts/{b.cold_concert}/queue", {"maxActive": 0})
+    raw_room = f"{b.prefix}{{c{b.raw_concert + 1}}}:"
+    keys = room_keys(b.prefix, raw_room)
+    b.redis("SET", f"{raw_room}max-active", 0)
+    sha = b.redis.script_load(entry_script(), "SCRIPT LOAD failed")
+    now_ms = int(time.time()) * 1000
+    enter = ["EVALSHA", sha, str(len(keys))] + keys + [
+        "rawnew:__rand_int__", f"{b.raw_concert + 1}.rawnew__rand_int__", str(now_ms), "100", "3600000",
+        str(b.raw_concert + 1), str(now_ms * 1000), "", "", "", "3600000", ""]
+    run_redis(b, SC_COLD, "warmup", 0, cfg.cold_warm * 20000, enter, keyspace=10 ** 9)
+    n_enter = math.floor(b.rec.last["rps"] * cfg.cold_dur)
+    pool.run(b, SC_COLD, "warmup", 0, cfg.cold_warm, "enter", BENCH_CONCERT=b.cold_concert)
+    for r in range(1, cfg.repeats + 1):
+        run_redis(b, SC_COLD, "measure", r, n_enter, enter, keyspace=10 ** 9)
+        pool.run(b, SC_COLD, "measure", r, cfg.cold_dur, "enter", BENCH_CONCERT=b.cold_concert)
+    room = f"{b.prefix}{{c{b.cold_concert}}}:"
+    settle(b, f"{room}user-token")
+    entered = int(b.redis("HLEN", f"{room}user-token"))
+    waiting = int(b.redis("ZCARD", f"{room}waiting"))
+    b.rec.check("queue entry, first-time fans: each entered once, every request a new fan",
+                waiting == entered and 0 < entered <= pool.skip,
+                f"{entered} first-time fans waiting once each ({waiting} in the waiting set) after {pool.skip} "
+                f"never-seen JWTs of {pool.size} were handed out")
