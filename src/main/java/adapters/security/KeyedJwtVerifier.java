@@ -22,8 +22,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * Verifies bearer tokens with SmallRye JWT and remembers each verified token in a
- * {@link VerifiedTokenCache} that belongs to one verification key: the cache is keyed by the key's
+ * Verifies bearer tokens — with {@link LeanRs256Verifier} where the configuration allows it, else
+ * (and for any token the lean path hands on) with SmallRye JWT — and remembers each verified token,
+ * as a {@link VerifiedJwt}, in a {@link VerifiedTokenCache} that belongs to one verification key: the cache is keyed by the key's
  * identity, a SHA-256 fingerprint of the key material, the issuer, the accepted audiences and the
  * maximum token age. When that identity changes, the cache goes with the old key, so a token
  * verified with a key that is no longer configured is never served from memory.
