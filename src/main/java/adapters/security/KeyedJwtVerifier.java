@@ -17,12 +17,14 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * Verifies bearer tokens with SmallRye JWT and remembers each verified token in a
- * {@link VerifiedTokenCache} that belongs to one verification key: the cache is keyed by the key's
+ * Verifies bearer tokens — with {@link LeanRs256Verifier} where the configuration allows it, else
+ * (and for any token the lean path hands on) with SmallRye JWT — and remembers each verified token,
+ * as a {@link VerifiedJwt}, in a {@link VerifiedTokenCache} that belongs to one verification key: the cache is keyed by the key's
  * identity, a SHA-256 fingerprint of the key material, the issuer, the accepted audiences and the
  * maximum token age. When that identity changes, the cache goes with the old key, so a token
  * verified with a key that is no longer configured is never served from memory.
@@ -41,7 +43,9 @@ import org.jboss.logging.Logger;
 public final class KeyedJwtVerifier {
     private static final Logger LOG = Logger.getLogger(KeyedJwtVerifier.class);
 
-    private record Generation(String fingerprint, JWTParser parser, VerifiedTokenCache<JsonWebToken> cache) {}
+    /** One key's verifiers and cache; {@code lean} is null when the configuration is not one it covers. */
+    private record Generation(
+            String fingerprint, JWTParser parser, LeanRs256Verifier lean, VerifiedTokenCache<VerifiedJwt> cache) {}
 
     private final JWTAuthContextInfo context;
     private final Optional<String> watchedLocation;
@@ -51,6 +55,10 @@ public final class KeyedJwtVerifier {
     private final Clock clock;
     private final AtomicReference<Generation> current;
     private final AtomicLong nextCheckAt;
+    private final boolean leanEnabled;
+    private final Clock checkClock;
+    private final GroupSets groupSets = new GroupSets();
+    private final LongAdder handedToSmallRye = new LongAdder();
 
     /**
      * @param delegate SmallRye's parser, configured with {@code context} (used until the key changes)
@@ -59,6 +67,7 @@ public final class KeyedJwtVerifier {
      *     it refreshes it)
      * @param checkInterval how often a local key file is re-read; zero never re-reads it
      * @param maxAge the longest an entry is served (zero: until exp or the token age)
+     * @param clock the cache's clock and the one the future-iat check reads
      */
     public KeyedJwtVerifier(
             JWTParser delegate,
@@ -68,6 +77,27 @@ public final class KeyedJwtVerifier {
             Duration checkInterval,
             Duration maxAge,
             Clock clock) {
+        this(delegate, context, keyLocation, maxEntries, checkInterval, maxAge, clock, true, Clock.systemUTC());
+    }
+
+    /**
+     * @param lean whether first-time tokens are checked by {@link LeanRs256Verifier} where the
+     *     configuration allows it ({@code auth.jwt.lean-verification})
+     * @param checkClock the clock exp, nbf and the token age are checked against, as SmallRye
+     *     checks them against the system clock
+     */
+    public KeyedJwtVerifier(
+            JWTParser delegate,
+            JWTAuthContextInfo context,
+            Optional<String> keyLocation,
+            int maxEntries,
+            Duration checkInterval,
+            Duration maxAge,
+            Clock clock,
+            boolean lean,
+            Clock checkClock) {
+        this.leanEnabled = lean;
+        this.checkClock = checkClock;
         this.context = context;
         this.maxEntries = maxEntries;
         this.clock = clock;
@@ -77,12 +107,19 @@ public final class KeyedJwtVerifier {
                 .map(String::trim)
                 .filter(l -> !l.isEmpty() && !l.startsWith("http") && context.getPublicKeyContent() != null)
                 .filter(l -> checkIntervalMillis > 0);
-        String material = watchedLocation
-                .map(this::read)
-                .orElseGet(() -> Optional.ofNullable(context.getPublicKeyContent())
-                        .orElse(String.valueOf(context.getPublicKeyLocation())));
-        this.current = new AtomicReference<>(
-                new Generation(fingerprint(material), delegate, new VerifiedTokenCache<>(maxEntries, clock)));
+        String read = watchedLocation.map(this::read).orElse(null);
+        String material = read != null
+                ? read
+                : Optional.ofNullable(context.getPublicKeyContent())
+                        .orElse(String.valueOf(context.getPublicKeyLocation()));
+        // the key SmallRye verifies with: the content it read at start (a watched file is read again
+        // here, and a different content makes the lean path wait for the first check: SmallRye's)
+        String leanKey =
+                context.getPublicKeyContent() != null && (read == null || read.equals(context.getPublicKeyContent()))
+                        ? context.getPublicKeyContent()
+                        : null;
+        this.current = new AtomicReference<>(new Generation(
+                fingerprint(material), delegate, lean(context, leanKey), new VerifiedTokenCache<>(maxEntries, clock)));
         this.nextCheckAt = new AtomicLong(clock.millis() + checkIntervalMillis);
     }
 
@@ -91,14 +128,32 @@ public final class KeyedJwtVerifier {
             reloadWhenDue();
         }
         Generation g = current.get();
-        JsonWebToken cached = g.cache().get(token);
+        VerifiedJwt cached = g.cache().get(token);
         if (cached != null) {
             return cached;
         }
-        JsonWebToken verified = g.parser().parse(token);
+        VerifiedJwt verified = g.lean() == null ? null : g.lean().verify(token);
+        if (verified == null) {
+            handedToSmallRye.increment();
+            verified = VerifiedJwt.copyOf(g.parser().parse(token), token, groupSets);
+        }
         refuseIssuedInTheFuture(verified);
         g.cache().put(token, servedUntil(verified), verified);
         return verified;
+    }
+
+    private LeanRs256Verifier lean(JWTAuthContextInfo info, String keyContent) {
+        return leanEnabled ? LeanRs256Verifier.forContext(info, keyContent, checkClock, groupSets) : null;
+    }
+
+    /** Whether first-time tokens of the current key are checked by the lean path (else by SmallRye). */
+    public boolean lean() {
+        return current.get().lean() != null;
+    }
+
+    /** How many tokens the lean path handed to SmallRye (or all, without a lean path), since start. */
+    public long handedToSmallRye() {
+        return handedToSmallRye.sum();
     }
 
     /**
@@ -159,7 +214,8 @@ public final class KeyedJwtVerifier {
         changed.setPublicKeyLocation(null);
         changed.setPublicKeyContent(content);
         JWTParser parser = new DefaultJWTParser(changed, new DefaultJWTCallerPrincipalFactory());
-        current.set(new Generation(fingerprint, parser, new VerifiedTokenCache<>(maxEntries, clock)));
+        current.set(new Generation(
+                fingerprint, parser, lean(changed, content), new VerifiedTokenCache<>(maxEntries, clock)));
         LOG.infof(
                 "JWT verification key %s changed (sha256 %s, was %s): verifying with the new key; %d cached"
                         + " verifications dropped",
