@@ -39,7 +39,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,7 +134,8 @@ public class AdminReconciliationResource {
     @APIResponse(
             responseCode = "409",
             description = "That date is being reconciled: urn:concert-booking:problem:reconciliation-running; the "
-                    + "Location names the running report",
+                    + "Location names the running report. Or no provider is configured to reconcile: "
+                    + "urn:concert-booking:problem:reconciliation-not-configured (nothing is started)",
             headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
@@ -151,16 +151,17 @@ public class AdminReconciliationResource {
             LocalDate to = date("to", body.to());
             ReconcileRangeUseCase.Result range =
                     this.range.start(new ReconcileRangeUseCase.Command(from, to, caller.getSubject()));
-            return Response.accepted(new StartedResponse(
-                            null,
-                            null,
-                            "RUNNING",
-                            range.from(),
-                            range.to(),
-                            range.dates().stream()
-                                    .map(d -> new RangeDate(d, BASE + d))
-                                    .toList()))
-                    .location(URI.create(BASE + range.from()))
+            return Locations.at(
+                            Response.accepted(new StartedResponse(
+                                    null,
+                                    null,
+                                    "RUNNING",
+                                    range.from(),
+                                    range.to(),
+                                    range.dates().stream()
+                                            .map(d -> new RangeDate(d, BASE + d))
+                                            .toList())),
+                            BASE + range.from())
                     .build();
         }
         LocalDate date = date(body.date());
@@ -170,8 +171,9 @@ public class AdminReconciliationResource {
         }
         StartReconciliationUseCase.Result started = start.start(
                 new StartReconciliationUseCase.Command(date, body.provider(), Trigger.MANUAL, caller.getSubject()));
-        return Response.accepted(new StartedResponse(started.runId(), date, "RUNNING", null, null, null))
-                .location(URI.create(BASE + date))
+        return Locations.at(
+                        Response.accepted(new StartedResponse(started.runId(), date, "RUNNING", null, null, null)),
+                        BASE + date)
                 .build();
     }
 
