@@ -1,9 +1,12 @@
 package architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -118,6 +121,33 @@ class HexagonalArchitectureTest {
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage("application.shared..", "domain..", "java..");
+
+    /**
+     * Every value the configuration adapter produces is built at start by StartupGuard, which finds
+     * them by their marker {@link domain.shared.Configured}: a new settings type that lacks it fails
+     * here instead of being left unchecked (JDK types such as the Clock excepted).
+     */
+    @ArchTest
+    static final ArchRule everyProducedSettingIsCheckedAtStart = methods()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage("adapters.config..")
+            .and()
+            .areAnnotatedWith(jakarta.enterprise.inject.Produces.class)
+            .should(new com.tngtech.archunit.lang.ArchCondition<JavaMethod>("return java.* or a Configured type") {
+                @Override
+                public void check(JavaMethod method, com.tngtech.archunit.lang.ConditionEvents events) {
+                    JavaClass type = method.getRawReturnType();
+                    boolean ok = type.getPackageName().startsWith("java.")
+                            || type.isAssignableTo(domain.shared.Configured.class);
+                    if (!ok) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                method,
+                                method.getFullName() + " produces " + type.getName()
+                                        + ", which does not implement domain.shared.Configured"));
+                    }
+                }
+            });
 
     /** The slices do not depend on each other, except on {@code everyones} (wiring, shared values). */
     private static ArchRule independent(String slicePattern, String everyones) {

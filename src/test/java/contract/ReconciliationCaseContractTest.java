@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.Db;
+import support.Pages;
 import support.Reconciliation;
 import support.TestClock;
 import support.Tokens;
@@ -45,14 +46,8 @@ class ReconciliationCaseContractTest {
     /** Every case of {@code status}, following the Link headers page by page. */
     static List<Map<String, Object>> cases(String status) {
         List<Map<String, Object>> all = new ArrayList<>();
-        String url = BASE + "/cases?status=" + status + "&limit=500";
-        while (url != null) {
-            Response page = as(Tokens.admin()).get(url);
-            page.then().statusCode(200);
-            all.addAll(page.jsonPath().getList("cases"));
-            String link = page.header("Link");
-            url = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-        }
+        Pages.follow(() -> as(Tokens.admin()), BASE + "/cases?status=" + status + "&limit=500")
+                .forEach(page -> all.addAll(page.jsonPath().getList("cases")));
         return all;
     }
 

@@ -28,6 +28,7 @@ import support.Api;
 import support.Db;
 import support.FailingSettlement;
 import support.Http;
+import support.Pages;
 import support.Reconciliation;
 import support.Tokens;
 
@@ -197,23 +198,13 @@ class ReconciliationContractTest {
         assertEquals(4, pages);
 
         // the same pages through the Link header's opaque cursor (D51), as every growing list pages
-        List<String> linked = new ArrayList<>();
-        String url = BASE + "/" + day.date() + "/items?limit=4";
-        int linkedPages = 0;
-        while (url != null) {
-            io.restassured.response.ExtractableResponse<io.restassured.response.Response> page = as(Tokens.admin())
-                    .urlEncodingEnabled(false)
-                    .get(url)
-                    .then()
-                    .statusCode(200)
-                    .extract();
-            linked.addAll(page.jsonPath().getList("items.paymentKey"));
-            String link = page.header("Link");
-            url = link == null ? null : link.replaceFirst("^<([^>]*)>; rel=\"next\"$", "$1");
-            linkedPages++;
-        }
+        List<io.restassured.response.ExtractableResponse<io.restassured.response.Response>> linkedPages =
+                Pages.follow(() -> as(Tokens.admin()), BASE + "/" + day.date() + "/items?limit=4");
+        List<String> linked = linkedPages.stream()
+                .flatMap(page -> page.jsonPath().getList("items.paymentKey", String.class).stream())
+                .toList();
         assertEquals(keys, linked);
-        assertEquals(4, linkedPages);
+        assertEquals(4, linkedPages.size());
         assertProblem(
                 as(Tokens.admin())
                         .queryParam("cursor", "garbled")

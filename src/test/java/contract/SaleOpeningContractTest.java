@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import support.Api;
 import support.Db;
+import support.Pages;
 import support.TestClock;
 import support.Tokens;
 
@@ -98,21 +99,11 @@ class SaleOpeningContractTest {
 
     /** The concert's {@code opensAt} as the public list shows it, following the list's pages (oldest first). */
     private static String listedOpensAt(long concert) {
-        String url = "/api/v1/concerts?limit=500";
-        while (url != null) {
-            ExtractableResponse<Response> page = Api.asUser(Tokens.newUserId())
-                    .get(url)
-                    .then()
-                    .statusCode(200)
-                    .extract();
-            String found = JsonPath.from(page.asString()).getString("find { it.id == " + concert + " }.opensAt");
-            if (found != null) {
-                return found;
-            }
-            String link = page.header("Link");
-            url = link == null ? null : link.replaceFirst("^<([^>]*)>.*$", "$1");
-        }
-        return null;
+        return Pages.follow(() -> Api.asUser(Tokens.newUserId()), "/api/v1/concerts?limit=500").stream()
+                .map(page -> JsonPath.from(page.asString()).getString("find { it.id == " + concert + " }.opensAt"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private long openDueSales() {

@@ -42,15 +42,23 @@ class MoneyDefaultsIT {
     }
 
     @Test
-    void anOrderCanBeOpenedButWithoutAGatewayNothingConfirmsIt() {
+    void withoutAGatewayNoOrderIsOpenedAndNothingConfirmsACharge() {
         String user = Tokens.newUserId();
-        String order = Api.topUpOrder(user, 5_000);
+        // nothing could pay an order: refused up front (D68)
+        Api.asUser(user)
+                .contentType(ContentType.JSON)
+                .body("{\"amount\":5000}")
+                .post("/api/v1/wallet/top-ups")
+                .then()
+                .statusCode(409)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:concert-booking:problem:top-ups-not-configured"));
 
         Api.asUser(user)
                 .contentType(ContentType.JSON)
                 .header("Idempotency-Key", "pg-" + UUID.randomUUID())
-                .body("{\"amount\":5000,\"payment\":{\"provider\":\"toss\",\"paymentKey\":\"pk_x\",\"orderId\":\""
-                        + order + "\"}}")
+                .body("{\"amount\":5000,\"payment\":{\"provider\":\"toss\",\"paymentKey\":\"pk_x\",\"orderId\":"
+                        + "\"ord_made_up_by_the_client\"}}")
                 .post("/api/v1/wallet/charges")
                 .then()
                 .statusCode(400)

@@ -46,6 +46,19 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static EventReceiver eventReceiver;
     private static java.nio.file.Path reconciliationInbox;
 
+    /**
+     * The same run with nothing optional set up: no reconciliation provider (for a profile that also
+     * leaves out the global test resources, so no partner sync and no payment gateway either).
+     */
+    public static final class Unconfigured extends TestInfrastructure {
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> config = new java.util.HashMap<>(super.start());
+            config.keySet().removeIf(name -> name.startsWith("reconciliation.providers."));
+            return config;
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         try {

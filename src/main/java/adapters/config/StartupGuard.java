@@ -1,6 +1,7 @@
 package adapters.config;
 
 import adapters.security.HmacQueueTokenSigner;
+import domain.shared.Configured;
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -8,6 +9,7 @@ import io.smallrye.jwt.util.ResourceUtils;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 import java.net.URI;
@@ -42,7 +44,8 @@ import org.jboss.logging.Logger;
  * a refused start changes nothing in the database (D57). It checks once per process.
  *
  * <p>After the rules, every value object the application is built from (hold policy, queue, job,
- * wallet, relay, sync and reconciliation settings, the ticket signing key) is created: a value its
+ * wallet, relay, sync and reconciliation settings, the ticket signing key: every bean of type
+ * {@link Configured}, found by that type) is created: a value its
  * own type refuses ({@code reservation.max-held-per-user=0}, a negative TTL, an RSA key where an
  * Ed25519 key belongs) stops the start with that type's message, instead of failing every request
  * that needs it later (D57).
@@ -181,29 +184,17 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
     public static final int FIRST = Interceptor.Priority.PLATFORM_BEFORE - 1;
 
     /**
-     * The values the application is built from, created at start-up so that one refused by its own
-     * type stops the start (each is a {@code @Singleton} or an eager bean, created once either way).
+     * The values the application is built from ({@link Configured}: hold policy, queue, job, wallet,
+     * relay, sync and reconciliation settings, the ticket signing key, …), found by type so a new one
+     * cannot be left out; created at start-up so that one refused by its own type stops the start
+     * (each is a {@code @Singleton} or an eager bean, created once either way).
      */
-    static final List<Class<?>> SETTINGS = List.of(
-            domain.reservation.HoldPolicy.class,
-            domain.concert.BookingWindow.class,
-            application.refund.RefundSettings.class,
-            application.shared.PageLimits.class,
-            application.queue.port.out.QueueSettings.class,
-            application.queue.port.out.OpeningSettings.class,
-            application.shared.JobSettings.class,
-            application.events.RelaySettings.class,
-            application.events.UndeliveredRetention.class,
-            application.wallet.WalletSettings.class,
-            application.partnersync.PartnerSyncSettings.class,
-            application.reconciliation.ReconciliationSettings.class,
-            application.ticketing.port.out.TicketCodes.class);
+    private final Instance<Configured> settings;
 
-    private final Instance<Object> beans;
     private volatile boolean checked;
 
-    StartupGuard(Instance<Object> beans) {
-        this.beans = beans;
+    StartupGuard(@Any Instance<Configured> settings) {
+        this.settings = settings;
     }
 
     /** Quarkus configures Flyway before it migrates at start: the guard goes first. */
@@ -222,7 +213,7 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
         }
         List<String> problems = problems(ConfigProvider.getConfig(), requirements());
         if (problems.isEmpty()) {
-            problems = settingsProblems(beans, SETTINGS);
+            problems = settingsProblems(settings);
         }
         if (!problems.isEmpty()) {
             String line = PREFIX + String.join("; ", problems);
@@ -233,17 +224,19 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
         checked = true;
     }
 
-    /** The messages of the settings objects that could not be created (empty: all are valid). */
-    static List<String> settingsProblems(Instance<Object> beans, List<Class<?>> types) {
+    /**
+     * The messages of the settings objects that could not be created (empty: all are valid), in the
+     * order of their types' names (one message each, however many beans share it).
+     */
+    static List<String> settingsProblems(Instance<Configured> settings) {
+        List<Instance.Handle<Configured>> handles = new ArrayList<>();
+        settings.handles().forEach(handles::add);
+        handles.sort(java.util.Comparator.comparing(handle -> typeName(handle.getBean())));
         List<String> problems = new ArrayList<>();
-        for (Class<?> type : types) {
-            Instance<?> bean = beans.select(type);
-            if (!bean.isResolvable()) {
-                continue; // not part of this build
-            }
+        for (Instance.Handle<Configured> handle : handles) {
             try {
                 // a client proxy creates its instance on unwrap; a @Singleton is created by get()
-                io.quarkus.arc.ClientProxy.unwrap(bean.get());
+                io.quarkus.arc.ClientProxy.unwrap(handle.get());
             } catch (RuntimeException e) {
                 String message = reason(e);
                 if (!problems.contains(message)) {
@@ -252,6 +245,16 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
             }
         }
         return problems;
+    }
+
+    /** The settings type a bean provides (its {@link Configured} type), for a stable order. */
+    private static String typeName(jakarta.enterprise.inject.spi.Bean<?> bean) {
+        return bean.getTypes().stream()
+                .filter(t -> t instanceof Class<?> c && c != Configured.class && Configured.class.isAssignableFrom(c))
+                .map(t -> ((Class<?>) t).getSimpleName())
+                .sorted()
+                .findFirst()
+                .orElse(bean.getBeanClass().getName());
     }
 
     /** What the deepest refusing exception says, with the setting it names when it names one. */

@@ -30,7 +30,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -100,7 +99,7 @@ public class AdminConcertResource {
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Response create(@Valid @NotNull(message = "a JSON body is required") CreateConcertRequest request) {
         Concert concert = createConcert.create(request.toPlan());
-        return Response.created(URI.create("/api/v1/concerts/" + concert.id()))
+        return Locations.created("/api/v1/concerts/" + concert.id())
                 .entity(CreateConcertResponse.from(concert))
                 .build();
     }

@@ -52,8 +52,8 @@ public class AdminJobResource {
     @Operation(
             operationId = "runJob",
             summary = "Run a scheduled job now",
-            description = "Runs the job under its lease; ran is false when another instance held the lease and did "
-                    + "the work. For platforms without an in-process scheduler: an admin token, or the "
+            description = "Runs the job under its lease; ran is false when it did no work, and reason says why "
+                    + "(another instance held the lease and did the work, or the job is off here). For platforms without an in-process scheduler: an admin token, or the "
                     + "Job-Trigger-Secret header (jobs.trigger-secret).")
     @APIResponse(
             responseCode = "200",
@@ -109,19 +109,33 @@ public class AdminJobResource {
                         secret.get().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code ran} is false when another instance held the job's lease and did the work. */
+    /** {@code ran} is false when the job did no work, {@code reason} says why (D67). */
     @Schema(name = "JobRun", description = "What a job run did")
     public record JobRunResponse(
             @Schema(required = true, example = "hold-expiry")
             String job,
 
-            @Schema(required = true, description = "false when another instance held the job's lease")
+            @Schema(required = true, description = "false when the job did no work; reason says why")
             boolean ran,
 
             @Schema(required = true, format = "int64", minimum = "0", description = "how many items it handled")
-            long processed) {
+            long processed,
+
+            @Schema(
+                    nullable = true,
+                    enumeration = {"LEASE_HELD", "DISABLED", "RUNNING_ELSEWHERE"},
+                    description = "null when it ran; LEASE_HELD: another instance held the job's lease and did the"
+                            + " work; DISABLED: the job is off on this deployment (partner-sync without"
+                            + " sync.app-server.url); RUNNING_ELSEWHERE: another partner sync run holds its lease")
+            String reason) {
         static JobRunResponse from(RunJobUseCase.Result result) {
-            return new JobRunResponse(result.job(), result.ran(), result.processed());
+            return new JobRunResponse(
+                    result.job(),
+                    result.ran(),
+                    result.processed(),
+                    result.notRunBecause() == null
+                            ? null
+                            : result.notRunBecause().name());
         }
     }
 }

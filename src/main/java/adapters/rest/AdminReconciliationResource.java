@@ -39,15 +39,15 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,6 +78,7 @@ public class AdminReconciliationResource {
     private static final String ITEMS = "reconciliation-items";
 
     private static final String HISTORY = "reconciliation-history";
+    private static final String CASES = "reconciliation-cases";
     private final ReconcileRangeUseCase range;
     private final GetRecordHistoryUseCase history;
     private final ListReconciliationCasesUseCase cases;
@@ -133,7 +134,8 @@ public class AdminReconciliationResource {
     @APIResponse(
             responseCode = "409",
             description = "That date is being reconciled: urn:concert-booking:problem:reconciliation-running; the "
-                    + "Location names the running report",
+                    + "Location names the running report. Or no provider is configured to reconcile: "
+                    + "urn:concert-booking:problem:reconciliation-not-configured (nothing is started)",
             headers = @Header(name = ApiDocumentation.LOCATION, ref = ApiDocumentation.LOCATION),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
@@ -149,16 +151,17 @@ public class AdminReconciliationResource {
             LocalDate to = date("to", body.to());
             ReconcileRangeUseCase.Result range =
                     this.range.start(new ReconcileRangeUseCase.Command(from, to, caller.getSubject()));
-            return Response.accepted(new StartedResponse(
-                            null,
-                            null,
-                            "RUNNING",
-                            range.from(),
-                            range.to(),
-                            range.dates().stream()
-                                    .map(d -> new RangeDate(d, BASE + d))
-                                    .toList()))
-                    .location(URI.create(BASE + range.from()))
+            return Locations.at(
+                            Response.accepted(new StartedResponse(
+                                    null,
+                                    null,
+                                    "RUNNING",
+                                    range.from(),
+                                    range.to(),
+                                    range.dates().stream()
+                                            .map(d -> new RangeDate(d, BASE + d))
+                                            .toList())),
+                            BASE + range.from())
                     .build();
         }
         LocalDate date = date(body.date());
@@ -168,8 +171,9 @@ public class AdminReconciliationResource {
         }
         StartReconciliationUseCase.Result started = start.start(
                 new StartReconciliationUseCase.Command(date, body.provider(), Trigger.MANUAL, caller.getSubject()));
-        return Response.accepted(new StartedResponse(started.runId(), date, "RUNNING", null, null, null))
-                .location(URI.create(BASE + date))
+        return Locations.at(
+                        Response.accepted(new StartedResponse(started.runId(), date, "RUNNING", null, null, null)),
+                        BASE + date)
                 .build();
     }
 
@@ -255,7 +259,7 @@ public class AdminReconciliationResource {
         PageRequest request = pagination.request(ITEMS, limit, cursor);
         ListReconciliationItemsUseCase.Page page =
                 items.page(date(date), filter, start(request, after), request.limit());
-        return paged(new ItemsResponse(page.runId(), page.items(), page.next()), page.next(), ITEMS, uri);
+        return pagination.ok(new ItemsResponse(page.runId(), page.items(), page.next()), key(page.next()), ITEMS, uri);
     }
 
     /** Where a page starts: the cursor's key, else the legacy {@code after} id, else the first item. */
@@ -263,14 +267,9 @@ public class AdminReconciliationResource {
         return request.after() != null ? request.after().position() : number("after", after, 0);
     }
 
-    /** 200 with the body and, when {@code next} is set, {@code Link: <…cursor=…>; rel="next"} (D51). */
-    private static Response paged(Object body, Long next, String list, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok(body);
-        if (next != null) {
-            response.header(
-                    Pagination.LINK, Pagination.next(uri.getRequestUri(), PageCursor.encode(list, PageKey.of(next))));
-        }
-        return response.build();
+    /** The key of a list whose position alone is unique, from a use case's nullable next position. */
+    private static Optional<PageKey> key(Long next) {
+        return Optional.ofNullable(next).map(PageKey::of);
     }
 
     @GET
@@ -355,10 +354,10 @@ public class AdminReconciliationResource {
         PageRequest request = pagination.request(HISTORY, limit, cursor);
         GetRecordHistoryUseCase.Page page = history.history(
                 ReservationResource.uuidOrNotFound("reconciled record", id), start(request, after), request.limit());
-        return paged(
+        return pagination.ok(
                 new HistoryResponse(
                         page.record().type(), page.record().id(), page.record().state(), page.entries(), page.next()),
-                page.next(),
+                key(page.next()),
                 HISTORY,
                 uri);
     }
@@ -374,11 +373,7 @@ public class AdminReconciliationResource {
     @APIResponse(
             responseCode = "200",
             description = "One page of cases",
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "<…/cases?status=…&limit=…&cursor=…>; rel=\"next\" when there are more",
-                            schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = ApiDocumentation.LINK, ref = ApiDocumentation.LINK),
             content =
                     @Content(mediaType = ApiDocumentation.JSON, schema = @Schema(implementation = CasesResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocumentation.BAD_REQUEST)
@@ -396,39 +391,25 @@ public class AdminReconciliationResource {
                                             defaultValue = "open"))
                     @QueryParam("status")
                     String status,
-            @Parameter(
-                            description = "cases per page",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "500",
-                                            defaultValue = "50"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(
-                            description = "the cursor of the previous page's Link (opaque)",
-                            schema = @Schema(type = SchemaType.STRING))
-                    @QueryParam("cursor")
-                    String cursor,
+            @Parameter(ref = ApiDocumentation.LIMIT_PARAMETER) @QueryParam(Pagination.LIMIT) String limit,
+            @Parameter(ref = ApiDocumentation.CURSOR_PARAMETER) @QueryParam(PageCursor.PARAMETER) String cursor,
             @Context UriInfo uri) {
         CaseStatus wanted = status == null ? CaseStatus.OPEN : caseStatus(status);
-        int size = (int) number("limit", limit, ListReconciliationCasesUseCase.DEFAULT_LIMIT);
-        ListReconciliationCasesUseCase.Page page = cases.page(wanted, CaseCursor.decode(cursor), size);
-        String next = page.next() == null ? null : CaseCursor.encode(page.next());
-        Response.ResponseBuilder response = Response.ok(new CasesResponse(
-                page.cases().stream().map(c -> CaseResponse.from(c, page.now())).toList(), next));
-        if (next != null) {
-            URI link = uri.getBaseUriBuilder()
-                    .path(BASE + "cases")
-                    .queryParam("status", wanted.name().toLowerCase(Locale.ROOT))
-                    .queryParam("limit", size)
-                    .queryParam("cursor", next)
-                    .build();
-            response.header("Link", "<" + link + ">; rel=\"next\"");
-        }
-        return response.build();
+        PageRequest request = pagination.request(CASES, limit, cursor);
+        ListReconciliationCasesUseCase.Page page =
+                cases.page(wanted, request.after() == null ? 0 : request.after().position(), request.limit());
+        Optional<PageKey> next = key(page.next());
+        return pagination.ok(
+                new CasesResponse(
+                        page.cases().stream()
+                                .map(c -> CaseResponse.from(c, page.now()))
+                                .toList(),
+                        next.map(key -> Pagination.cursor(CASES, key)).orElse(null)),
+                next,
+                CASES,
+                uri,
+                // the status the page was read with, also when the caller named none
+                Map.of("status", wanted.name().toLowerCase(Locale.ROOT)));
     }
 
     @POST
@@ -491,40 +472,6 @@ public class AdminReconciliationResource {
             case "resolved" -> CaseStatus.RESOLVED;
             default -> throw new InvalidValueException("status", "status is open or resolved, got '" + text + "'");
         };
-    }
-
-    /**
-     * The opaque keyset cursor of the case list: the last listed position, base64url. Written here
-     * for this list alone; the shared paging piece (another branch) replaces it when merged.
-     */
-    static final class CaseCursor {
-        private static final String PREFIX = "case:";
-
-        private CaseCursor() {}
-
-        static String encode(long seq) {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((PREFIX + seq).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static long decode(String cursor) {
-            if (cursor == null) {
-                return 0;
-            }
-            try {
-                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                if (text.startsWith(PREFIX)) {
-                    long seq = Long.parseLong(text.substring(PREFIX.length()));
-                    if (seq >= 0) {
-                        return seq;
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                // falls through: not one of ours
-            }
-            throw new InvalidValueException("cursor", "cursor is the one a previous page's Link named");
-        }
     }
 
     private static LocalDate date(String text) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,8 +77,9 @@ public class AdminScheduleResource {
                     String scheduleId) {
         long id = scheduleId(scheduleId);
         ScheduleCancellation cancellation = cancel.cancel(id, user.id().value());
-        return Response.accepted(CancellationResponse.from(cancellation))
-                .location(URI.create("/api/v1/admin/schedules/" + id + "/cancellation"))
+        return Locations.at(
+                        Response.accepted(CancellationResponse.from(cancellation)),
+                        "/api/v1/admin/schedules/" + id + "/cancellation")
                 .build();
     }
 

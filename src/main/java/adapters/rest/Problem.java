@@ -41,10 +41,11 @@ public record Problem(
             + "or media type not served, or an unexpected failure. Slugs by status: "
             + "400 invalid-input, malformed-body, ticket-code-invalid; 401 unauthorized; "
             + "403 forbidden, queue-token-missing, queue-token-waiting, queue-token-expired, queue-token-unknown, "
-            + "queue-token-not-yours, queue-token-other-concert; 404 not-found; 406 not-acceptable; "
+            + "queue-token-not-yours, queue-token-other-concert; 404 not-found; 406 not-acceptable; 408 request-timeout; "
             + "409 seat-unavailable, hold-limit-reached, sale-closed, reservation-not-held, insufficient-balance, "
             + "idempotency-key-reused, payment-already-used, top-up-not-pending, top-up-order-used, "
             + "top-up-order-expired, top-up-order-amount-mismatch, top-up-order-too-many-open, reconciliation-running, "
+            + "reconciliation-not-configured, top-ups-not-configured, "
             + "ticket-not-issued, ticket-refunded, ticket-already-used, ticket-for-another-schedule; "
             + "413 body-too-large; 422 payment-declined; 429 rate-limited; 503 wallet-busy, dependency-unavailable";
 

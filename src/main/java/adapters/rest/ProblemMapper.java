@@ -454,6 +454,12 @@ public class ProblemMapper {
         return retryLater("wallet-busy", e.getMessage() + "; retry shortly", uri);
     }
 
+    /** A feature this deployment has not set up (D68): 409, no Retry-After, never counted as an outage. */
+    @ServerExceptionMapper
+    public Response notConfigured(application.shared.NotConfiguredException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, e.slug(), e.getMessage()), uri);
+    }
+
     @ServerExceptionMapper
     public Response rateLimited(RateLimitedException e, UriInfo uri) {
         return tooManyRequests(e, uri.getPath());
@@ -470,6 +476,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DependencyFailure.isIncompleteBody(e)) {
+            // the client stalled or left mid-body: 408 and close (RFC 9110 §15.5.9), not an outage (D67)
+            LOG.debugf("incomplete request body at %s: %s", uri.getPath(), e.toString());
+            return Problem.of(408, "Request Timeout", "request-timeout", "the request body did not arrive in time")
+                    .at(uri.getPath())
+                    .toResponse()
+                    .header("Connection", "close")
+                    .build();
+        }
         if (DependencyFailure.isOutage(e)) {
             LOG.warnf("dependency unavailable at %s: %s", uri.getPath(), e.toString());
             return retryLater("dependency-unavailable", "a data store is unavailable; retry shortly", uri);

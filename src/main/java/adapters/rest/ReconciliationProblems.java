@@ -11,10 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ReconciliationProblems {
     @ServerExceptionMapper
     public Response running(ReconciliationRunningException e, UriInfo uri) {
-        Response.ResponseBuilder response = Problem.of(Status.CONFLICT, "reconciliation-running", e.getMessage())
-                .at(uri.getPath())
-                .toResponse()
-                .location(java.net.URI.create(AdminReconciliationResource.BASE + e.date()));
+        Response.ResponseBuilder response = Locations.at(
+                Problem.of(Status.CONFLICT, "reconciliation-running", e.getMessage())
+                        .at(uri.getPath())
+                        .toResponse(),
+                AdminReconciliationResource.BASE + e.date());
         return response.build();
     }
 

@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -152,8 +151,8 @@ public class ReservationResource {
         HoldSeatUseCase.Command command =
                 new HoldSeatUseCase.Command(user.id(), queueToken, request.scheduleId(), request.seatNumber());
         return Worker.run(() -> holdSeat.hold(command))
-                .map(view -> Response.created(URI.create(
-                                "/api/v1/reservations/" + view.reservation().id()))
+                .map(view -> Locations.created(
+                                "/api/v1/reservations/" + view.reservation().id())
                         .entity(ReservationResponse.from(view))
                         .build());
     }

@@ -112,7 +112,7 @@ public class TicketResource {
                     @PathParam("id")
                     String id,
             @Context HttpHeaders headers) {
-        MediaType format = negotiate(acceptable(headers));
+        MediaType format = negotiate(acceptable(headers), headers.getHeaderString(HttpHeaders.ACCEPT));
         TicketView view = getTicket.get(user.id(), ReservationResource.reservationId(id));
         Object entity;
         if (format.equals(MediaType.APPLICATION_JSON_TYPE)) {
@@ -139,11 +139,14 @@ public class TicketResource {
         }
     }
 
-    /** The first format the client accepts, in its order of preference (JSON when it says nothing). */
-    static MediaType negotiate(List<MediaType> acceptable) {
+    /**
+     * The first format the client accepts, in its order of preference (JSON when it says nothing); a
+     * format the header weighs zero ({@code q=0}, {@link AcceptWeights}) is never chosen.
+     */
+    static MediaType negotiate(List<MediaType> acceptable, String accept) {
         for (MediaType accepted : acceptable) {
             for (MediaType format : FORMATS) {
-                if (accepted.isCompatible(format)) {
+                if (accepted.isCompatible(format) && (accept == null || AcceptWeights.weight(accept, format) > 0)) {
                     return format;
                 }
             }

@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -183,8 +182,7 @@ public class WalletResource {
         if (result.pending()) {
             // the PG has not answered yet: nothing credited; the Location tells where to ask again
             UUID topUpId = result.topUp().id();
-            return Response.accepted(ChargeResponse.pending(topUpId))
-                    .location(URI.create(CHARGES + topUpId))
+            return Locations.at(Response.accepted(ChargeResponse.pending(topUpId)), CHARGES + topUpId)
                     .header(PaymentResource.REPLAYED, result.replayed())
                     .build();
         }
@@ -232,7 +230,8 @@ public class WalletResource {
     @APIResponse(
             responseCode = "409",
             description = "The caller has the most open orders allowed: "
-                    + "urn:concert-booking:problem:top-up-order-too-many-open",
+                    + "urn:concert-booking:problem:top-up-order-too-many-open; or no payment gateway is "
+                    + "configured, so nothing could pay an order: urn:concert-booking:problem:top-ups-not-configured",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiDocumentation.PROBLEM)))
     @APIResponse(responseCode = "413", ref = ApiDocumentation.BODY_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiDocumentation.UNSUPPORTED_MEDIA_TYPE)

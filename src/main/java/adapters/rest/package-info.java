@@ -38,7 +38,8 @@
                                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", example = "5")),
                             @Header(
                                     name = ApiDocumentation.LOCATION,
-                                    description = "where the resource (or the run, or the pending top-up) can be read",
+                                    description = "where the resource (or the run, or the pending top-up) can be read: "
+                                            + "root-relative (/api/v1/...), resolved against the request URL",
                                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
                             @Header(
                                     name = ApiDocumentation.LINK,

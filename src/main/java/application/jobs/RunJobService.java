@@ -30,7 +30,18 @@ public class RunJobService implements RunJobUseCase {
     private static final int MAX_RELAY_BATCHES_PER_RUN = 20;
     private static final String PARTNER_SYNC_SCHEDULER = "scheduler";
 
-    private final Map<String, LongSupplier> jobs = new TreeMap<>();
+    private final Map<String, Job> jobs = new TreeMap<>();
+
+    /** One job's work under its lease: its result, also when it had nothing to do or did not run. */
+    @FunctionalInterface
+    private interface Job {
+        Result run(String name);
+
+        /** A job that always runs and counts what it handled. */
+        static Job counting(LongSupplier work) {
+            return name -> Result.ran(name, work.getAsLong());
+        }
+    }
 
     public RunJobService(
             JobLock lock,
@@ -49,24 +60,30 @@ public class RunJobService implements RunJobUseCase {
             OpenSalesUseCase openSales) {
         this.lock = lock;
         this.settings = settings;
-        jobs.put(QUEUE_ADMISSION, admit::admitAll);
-        jobs.put(QUEUE_TOKEN_EXPIRY, expireTokens::expireAll);
-        jobs.put(QUEUE_OPENING, openSales::openDue);
-        jobs.put(HOLD_EXPIRY, () -> inBatches(expireHolds::expireBatch));
-        jobs.put(IDEMPOTENCY_RETENTION, () -> inBatches(forgetKeys::forgetBatch));
-        jobs.put(OUTBOX_PRUNE, () -> inBatches(pruneOutbox::pruneBatch));
+        jobs.put(QUEUE_ADMISSION, Job.counting(admit::admitAll));
+        jobs.put(QUEUE_TOKEN_EXPIRY, Job.counting(expireTokens::expireAll));
+        jobs.put(QUEUE_OPENING, Job.counting(openSales::openDue));
+        jobs.put(HOLD_EXPIRY, Job.counting(() -> inBatches(expireHolds::expireBatch)));
+        jobs.put(IDEMPOTENCY_RETENTION, Job.counting(() -> inBatches(forgetKeys::forgetBatch)));
+        jobs.put(OUTBOX_PRUNE, Job.counting(() -> inBatches(pruneOutbox::pruneBatch)));
         // the run goes on in the background, guarded by its own per-date row, not by this lease
-        jobs.put(RECONCILIATION, () -> reconciliation.startScheduled().started() ? 1 : 0);
-        jobs.put(TOPUP_SWEEPER, sweepTopUps::sweep);
-        jobs.put(TOPUP_ORDER_RETENTION, () -> inBatches(forgetOrders::forgetBatch));
+        jobs.put(
+                RECONCILIATION,
+                Job.counting(() -> reconciliation.startScheduled().started() ? 1 : 0));
+        jobs.put(TOPUP_SWEEPER, Job.counting(sweepTopUps::sweep));
+        jobs.put(TOPUP_ORDER_RETENTION, Job.counting(() -> inBatches(forgetOrders::forgetBatch)));
         // the sync takes a lease of its own for as long as a run can last (sync.max-run-time)
-        jobs.put(PARTNER_SYNC, () -> {
+        jobs.put(PARTNER_SYNC, name -> {
             RunPartnerSyncUseCase.Result result = partnerSync.run(PARTNER_SYNC_SCHEDULER);
-            return result.run() == null ? 0 : result.run().sent();
+            return switch (result.outcome()) {
+                case RAN -> Result.ran(name, result.run().sent());
+                case DISABLED -> Result.notRun(name, NotRun.DISABLED);
+                case RUNNING_ELSEWHERE -> Result.notRun(name, NotRun.RUNNING_ELSEWHERE);
+            };
         });
         // the job takes a lease of its own (the admin's cancel starts it too)
-        jobs.put(SCHEDULE_CANCELLATION, scheduleCancellations::runPending);
-        jobs.put(OUTBOX_RELAY, () -> {
+        jobs.put(SCHEDULE_CANCELLATION, Job.counting(scheduleCancellations::runPending));
+        jobs.put(OUTBOX_RELAY, Job.counting(() -> {
             // a bounded number of batches per run, so one run never outlives its lease
             long delivered = 0;
             for (int batch = 0; batch < MAX_RELAY_BATCHES_PER_RUN; batch++) {
@@ -77,21 +94,21 @@ public class RunJobService implements RunJobUseCase {
                 }
             }
             return delivered;
-        });
+        }));
     }
 
     @Override
     public Result run(String job) {
-        LongSupplier work = jobs.get(job);
+        Job work = jobs.get(job);
         if (work == null) {
             throw new NotFoundException("job", job);
         }
         Optional<JobLock.Lease> lease = lock.tryAcquire(job, settings.leaseTtl());
         if (lease.isEmpty()) {
-            return new Result(job, false, 0);
+            return Result.notRun(job, NotRun.LEASE_HELD);
         }
         try (JobLock.Lease held = lease.get()) {
-            return new Result(job, true, work.getAsLong());
+            return work.run(job);
         }
     }
 

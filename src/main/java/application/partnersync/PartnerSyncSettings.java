@@ -1,5 +1,6 @@
 package application.partnersync;
 
+import domain.shared.Configured;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * starting new pages (the next run continues from the cursor), and the longest a page may take (its
  * transaction's timeout: the reads, the POST with the client's retries, the writes).
  */
-public record PartnerSyncSettings(int batchSize, Duration maxRunTime, Duration pageTimeout) {
+public record PartnerSyncSettings(int batchSize, Duration maxRunTime, Duration pageTimeout) implements Configured {
     public static final int MAX_BATCH_SIZE = 10_000;
 
     public PartnerSyncSettings {

@@ -42,6 +42,7 @@ public class ReconcileRangeService implements ReconcileRangeUseCase {
 
     @Override
     public Result start(Command command) {
+        StartReconciliationService.requireProviders(settings);
         if (command.from() == null || command.to() == null) {
             throw new InvalidValueException("from", "a range needs from and to (yyyy-MM-dd)");
         }

@@ -1,6 +1,7 @@
 package application.reconciliation;
 
 import domain.reconciliation.FeePolicy;
+import domain.shared.Configured;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,7 +22,8 @@ public record ReconciliationSettings(
         int settleChunkSize,
         Duration chunkTimeout,
         int maxRangeDays,
-        int topMismatches) {
+        int topMismatches)
+        implements Configured {
 
     public ReconciliationSettings {
         providers = List.copyOf(providers);

@@ -3,6 +3,7 @@ package application.reconciliation;
 import application.reconciliation.port.in.ReconcileDayUseCase;
 import application.reconciliation.port.in.StartReconciliationUseCase;
 import application.reconciliation.port.out.ReconciliationRunStore;
+import application.shared.NotConfiguredException;
 import application.shared.port.out.AfterCommit;
 import application.shared.port.out.BackgroundWork;
 import domain.reconciliation.BusinessDay;
@@ -47,6 +48,7 @@ public class StartReconciliationService implements StartReconciliationUseCase {
         if (command.date() == null) {
             throw new InvalidValueException("date", "a business date (yyyy-MM-dd) is required");
         }
+        requireProviders(settings);
         Instant now = clock.instant();
         BusinessDay day = new BusinessDay(command.date(), settings.zone());
         if (!day.isOverAt(now)) {
@@ -74,6 +76,15 @@ public class StartReconciliationService implements StartReconciliationUseCase {
                         day.date(), runs.running(day.date()).orElse(null)));
         afterCommit.run(() -> background.submit(() -> reconcile.reconcile(runId, day, command.provider())));
         return new Result(runId, day.date(), true);
+    }
+
+    /** A run with no provider to read fails at once: refused before it starts (D68). */
+    static void requireProviders(ReconciliationSettings settings) {
+        if (settings.providers().isEmpty()) {
+            throw new NotConfiguredException(
+                    "reconciliation-not-configured",
+                    "no payment gateway is configured to reconcile (reconciliation.providers.<name>.*)");
+        }
     }
 
     @Override

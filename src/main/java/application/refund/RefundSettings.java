@@ -1,6 +1,7 @@
 package application.refund;
 
 import domain.refund.RefundPolicy;
+import domain.shared.Configured;
 import java.time.Duration;
 
 /**
@@ -8,4 +9,5 @@ import java.time.Duration;
  * (refund.cancellation.batch-size seats per chunk, refund.cancellation.chunk-timeout per chunk's
  * transaction, refund.cancellation.max-run-time per run before it yields to the next).
  */
-public record RefundSettings(RefundPolicy policy, int batchSize, Duration chunkTimeout, Duration maxRunTime) {}
+public record RefundSettings(RefundPolicy policy, int batchSize, Duration chunkTimeout, Duration maxRunTime)
+        implements Configured {}

@@ -1,12 +1,13 @@
 package application.shared;
 
+import domain.shared.Configured;
 import domain.shared.InvalidValueException;
 
 /**
  * {@code pagination.*}: the page size of a list when the caller names none, and the largest a caller
  * may ask for (a larger {@code limit} is a 400, never silently cut).
  */
-public record PageLimits(int defaultLimit, int maxLimit) {
+public record PageLimits(int defaultLimit, int maxLimit) implements Configured {
     public PageLimits {
         if (maxLimit < 1) {
             throw new IllegalArgumentException("pagination.max-limit must be at least 1: " + maxLimit);

@@ -1,6 +1,8 @@
 package application.wallet;
 
+import application.shared.NotConfiguredException;
 import application.wallet.port.in.CreateTopUpOrderUseCase;
+import application.wallet.port.out.PaymentGateway;
 import application.wallet.port.out.TopUpOrderStore;
 import domain.shared.Money;
 import domain.shared.UserId;
@@ -26,17 +28,26 @@ public class CreateTopUpOrderService implements CreateTopUpOrderUseCase {
     private final TopUpOrderStore orders;
     private final WalletSettings settings;
     private final Clock clock;
+    private final PaymentGateway gateway;
 
-    public CreateTopUpOrderService(TopUpOrderStore orders, WalletSettings settings, Clock clock) {
+    public CreateTopUpOrderService(
+            TopUpOrderStore orders, WalletSettings settings, Clock clock, PaymentGateway gateway) {
         this.orders = orders;
         this.settings = settings;
         this.clock = clock;
+        this.gateway = gateway;
     }
 
     @Override
     @Transactional
     public TopUpOrder create(UserId userId, long amount) {
         Money money = Wallet.requireChargeable(amount);
+        if (!gateway.isConfigured()) {
+            // nothing could ever pay the order (D68)
+            throw new NotConfiguredException(
+                    "top-ups-not-configured",
+                    "top-ups are not available: no payment gateway is configured (payments.providers.<name>.*)");
+        }
         Instant now = clock.instant();
         if (orders.lockUserAndCountOpen(userId, now) >= settings.maxOpenTopUpOrders()) {
             throw new TopUpOrderRefusedException(TopUpOrderRefusedException.Reason.TOO_MANY_OPEN, null);

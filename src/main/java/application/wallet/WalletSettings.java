@@ -1,5 +1,6 @@
 package application.wallet;
 
+import domain.shared.Configured;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,8 @@ public record WalletSettings(
         int maxOpenTopUpOrders,
         Duration topUpOrderRetention,
         Duration pendingSweepAfter,
-        int pendingSweepBatchSize) {
+        int pendingSweepBatchSize)
+        implements Configured {
 
     public WalletSettings {
         if (topUpOrderTtl.isNegative() || topUpOrderTtl.isZero()) {

@@ -1,5 +1,6 @@
 package domain.concert;
 
+import domain.shared.Configured;
 import domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.time.Instant;
  * When a schedule stops selling: at its start, or {@code closeBefore} earlier (D48). From then on
  * it is no longer listed, it cannot be held or paid, and its open holds are released.
  */
-public record BookingWindow(Duration closeBefore) {
+public record BookingWindow(Duration closeBefore) implements Configured {
     /** The longest accepted: a sale that closes more than a year ahead is a mistake. */
     public static final Duration MAX_CLOSE_BEFORE = Duration.ofDays(365);
 

@@ -1,5 +1,6 @@
 package domain.reservation;
 
+import domain.shared.Configured;
 import domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.time.Instant;
  * How long a reservation keeps its seat before an unpaid hold lapses, and how many live holds one
  * fan may have on one concert at once (the scalper's limit; a lapsed hold does not count).
  */
-public record HoldPolicy(Duration holdTtl, int maxHeldPerUser) {
+public record HoldPolicy(Duration holdTtl, int maxHeldPerUser) implements Configured {
     /** What {@code reservation.max-held-per-user} defaults to. */
     public static final int DEFAULT_MAX_HELD_PER_USER = 4;
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import application.fakes.FakePaymentGateway;
 import application.fakes.TestBed;
 import application.shared.IdempotencyConflictException;
+import application.shared.NotConfiguredException;
 import application.wallet.port.in.ChargeWalletUseCase;
 import application.wallet.port.out.PaymentGateway.Answer;
 import domain.shared.InvalidValueException;
@@ -57,7 +58,7 @@ class TopUpServicesTest {
                 bed.wallets,
                 bed.walletSettings);
         getTopUp = new GetTopUpService(bed.topUps, pg, settle);
-        orders = new CreateTopUpOrderService(bed.topUpOrders, bed.walletSettings, bed.clock);
+        orders = new CreateTopUpOrderService(bed.topUpOrders, bed.walletSettings, bed.clock, pg);
     }
 
     /** The caller's order for this payment (one per user, amount and payment key), opened on first use. */
@@ -75,6 +76,18 @@ class TopUpServicesTest {
             UserId userId, long amount, String key, String paymentKey, String orderId) {
         return charge.charge(new ChargeWalletUseCase.Command(
                 userId, amount, key, new ChargeWalletUseCase.GatewayPayment("toss", paymentKey, orderId)));
+    }
+
+    @Test
+    void noOrderIsOpenedWhenNoGatewayCouldPayIt() {
+        CreateTopUpOrderService withoutGateway =
+                new CreateTopUpOrderService(bed.topUpOrders, bed.walletSettings, bed.clock, new FakePaymentGateway());
+
+        NotConfiguredException refused =
+                assertThrows(NotConfiguredException.class, () -> withoutGateway.create(ALICE, 5_000));
+
+        assertEquals("top-ups-not-configured", refused.slug());
+        assertEquals(0, bed.topUpOrders.lockUserAndCountOpen(ALICE, bed.clock.instant()));
     }
 
     @Test

@@ -32,6 +32,33 @@ public interface RunJobUseCase {
 
     Set<String> jobs();
 
-    /** {@code ran} is false when another instance held the lease; {@code processed} counts the items handled. */
-    record Result(String job, boolean ran, long processed) {}
+    /**
+     * {@code ran} is false when the job did no work, and {@code notRunBecause} says why ({@link
+     * NotRun}); {@code processed} counts the items handled.
+     */
+    record Result(String job, boolean ran, long processed, NotRun notRunBecause) {
+        public Result {
+            if (ran != (notRunBecause == null)) {
+                throw new IllegalArgumentException("a job that did not run says why, one that ran does not");
+            }
+        }
+
+        public static Result ran(String job, long processed) {
+            return new Result(job, true, processed, null);
+        }
+
+        public static Result notRun(String job, NotRun because) {
+            return new Result(job, false, 0, because);
+        }
+    }
+
+    /** Why a job asked to run did no work. */
+    enum NotRun {
+        /** Another instance held the job's lease (and did the work). */
+        LEASE_HELD,
+        /** The job is switched off on this deployment (partner-sync without sync.app-server.url). */
+        DISABLED,
+        /** The job's own lease (partner-sync's, held for a whole run) was held by another run. */
+        RUNNING_ELSEWHERE
+    }
 }

@@ -1,5 +1,6 @@
 package application.ticketing.port.out;
 
+import domain.shared.Configured;
 import domain.ticket.TicketClaims;
 import domain.ticket.TicketSigningKey;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Ticket codes: a ticket's claims signed with the service's private key, short enough for a QR
  * code, verifiable offline by anyone holding the public keys ({@link #verificationKeys()}).
  */
-public interface TicketCodes {
+public interface TicketCodes extends Configured {
     /** The code of these claims, signed with the current key. */
     String encode(TicketClaims claims);
 
