@@ -180,6 +180,7 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
     static final List<Class<?>> SETTINGS = List.of(
             domain.reservation.HoldPolicy.class,
             domain.concert.BookingWindow.class,
+            application.booking.BoxOfficeSettings.class,
             application.refund.RefundSettings.class,
             application.shared.PageLimits.class,
             application.queue.port.out.QueueSettings.class,
