@@ -26,7 +26,7 @@ CREATE TABLE box_office_sale (
         CHECK (reconciliation_stage IN ('TRANSACTIONS', 'ACQUISITIONS', 'SETTLEMENTS')),
     -- one card approval sells once; also the reconciliation's join key
     CONSTRAINT box_office_sale_approval_key UNIQUE (provider, approval_no)
-) WITH (fillfactor = 85); -- each sale is updated about three times by the reconciliation (HOT updates)
+) WITH (fillfactor = 50); -- each sale is updated about three times by the reconciliation: HOT updates, as topup (V18)
 
 -- the transaction stage's "ours, not in the file": a provider's sales approved on the business day
 CREATE INDEX box_office_sale_provider_approved_idx ON box_office_sale (provider, approved_at);
