@@ -9,7 +9,8 @@ every category count against what the generator planted, and records throughput,
 Environment: RECON_ROWS (payments), RECON_LAYOUT (toss, ksnet or welcome-offline: the layout and
 provider of the generated files; welcome-offline's are reconciled against box-office sales, D62,
 which are loaded instead of top-ups; the fixed-width ones write their results to
-target/bench/reconciliation-<layout>.json, never into the docs), PGHOST/PGPORT (127.0.0.1:5432).
+target/bench/reconciliation-<layout>.json, never into the docs), PGHOST/PGPORT (127.0.0.1:5432),
+RECON_KEEP_DB=1 (keep the run's database for a look at its tables and plans; drop it yourself).
 """
 import base64
 import datetime
@@ -224,6 +225,9 @@ def main(args):
     def cleanup():
         if ctx["app"]:
             ctx["app"].stop()
-        drop_database(ctx["db"])
+        if os.environ.get("RECON_KEEP_DB"):
+            log(f"keeping database {ctx['db']} (RECON_KEEP_DB)")
+        else:
+            drop_database(ctx["db"])
 
     return guarded(ctx["work"], lambda: reconcile(ctx, quick), cleanup)

@@ -29,6 +29,16 @@ public interface ReconciliationConfig {
     @WithDefault("3")
     int parallelism();
 
+    /**
+     * Database connections one step's bulk statements use at once (decision D69): the match runs as
+     * this many hash parts, each a cursor and a COPY (two connections), and the state changes as this
+     * many windows at a time. A run may hold parallelism × 2 × this many connections: keep it within
+     * {@code quarkus.datasource.jdbc.max-size}. 1 … 8 (checked at start-up).
+     */
+    @WithName("stage-connections")
+    @WithDefault("2")
+    int stageConnections();
+
     /** A RUNNING run silent this long belonged to a process that died; the next trigger replaces it. */
     @WithName("stale-after")
     @WithDefault("10m")

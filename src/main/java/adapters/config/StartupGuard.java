@@ -118,6 +118,13 @@ public class StartupGuard implements FlywayConfigurationCustomizer {
                 PartnerSyncRequirements::urlSafe,
                 "sync.app-server.url must be an https URL (plain http only for a loopback host, or with"
                         + " sync.app-server.allow-insecure-http=true)"));
+        // issue 18: one step's bulk statements share the pool (D69)
+        all.add(require(
+                "reconciliation.stage-connections",
+                c -> c.getOptionalValue("reconciliation.stage-connections", String.class)
+                        .map(v -> v.strip().matches("[1-8]"))
+                        .orElse(true),
+                "reconciliation.stage-connections must be a whole number from 1 to 8"));
         // issue 18.6: the run report goes out by e-mail through a real SMTP server, to a chat over TLS
         all.add(require(
                 "reconciliation.report.from",

@@ -1,5 +1,6 @@
 package adapters.postgres;
 
+import adapters.config.ReconciliationConfig;
 import application.reconciliation.port.out.StatementSource;
 import application.reconciliation.port.out.StatementStore;
 import domain.reconciliation.Action;
@@ -28,6 +29,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -45,9 +52,12 @@ public class PostgresStatementStore implements StatementStore {
     private static final int STATE_WINDOW = 20_000;
 
     private final AgroalDataSource dataSource;
+    /** Connections one step's bulk statements use at once (D69): classify partitions, state windows. */
+    private final int connections;
 
-    public PostgresStatementStore(AgroalDataSource dataSource) {
+    public PostgresStatementStore(AgroalDataSource dataSource, ReconciliationConfig config) {
         this.dataSource = dataSource;
+        this.connections = config.stageConnections();
     }
 
     @Override
@@ -101,14 +111,23 @@ public class PostgresStatementStore implements StatementStore {
 
     @Override
     public long classify(UUID runId, Step step, BusinessDay day, Classifier classifier) {
+        inTransaction(c -> {
+            deleteItems(c, runId, step);
+            return null;
+        });
+        // the step's payment keys split by hash into `connections` parts, each read through its own
+        // cursor and written by its own COPY at once: the join, the domain's verdicts and the COPY of
+        // one part go on while another's do (a re-run starts over from the delete above)
+        List<Long> written = inParallel(connections, part -> classifyPart(runId, step, day, classifier, part));
+        return written.stream().mapToLong(Long::longValue).sum();
+    }
+
+    private long classifyPart(UUID runId, Step step, BusinessDay day, Classifier classifier, int part) {
         try (Connection read = dataSource.getConnection()) {
             boolean autoCommit = read.getAutoCommit();
             read.setAutoCommit(false); // a cursor (fetch size) needs a transaction
             try {
-                long written = inTransaction(write -> {
-                    deleteItems(write, runId, step);
-                    return copyItems(read, write, runId, step, day, classifier);
-                });
+                long written = inTransaction(write -> copyItems(read, write, runId, step, day, classifier, part));
                 read.commit();
                 return written;
             } finally {
@@ -121,8 +140,8 @@ public class PostgresStatementStore implements StatementStore {
         }
     }
 
-    private static long copyItems(
-            Connection read, Connection write, UUID runId, Step step, BusinessDay day, Classifier classifier)
+    private long copyItems(
+            Connection read, Connection write, UUID runId, Step step, BusinessDay day, Classifier classifier, int part)
             throws SQLException {
         boolean transactions = step.kind() == StatementKind.TRANSACTIONS;
         Jdbc.update(read, "SET LOCAL work_mem = '64MB'", Map.of());
@@ -133,6 +152,7 @@ public class PostgresStatementStore implements StatementStore {
                            coalesce(max(amount) FILTER (WHERE status = 'APPROVED'), max(amount)) AS amount,
                            sum(fee) AS fee, sum(net) AS net, max(settlement_date) AS settlement_date
                     FROM recon_staging WHERE run_id = :run AND provider = :provider AND kind = :kind
+                      AND (hashtext(payment_key) & 2147483647) % :parts = :part
                     GROUP BY payment_key)
                 SELECT pg.payment_key, pg.line_no, pg.status, pg.amount, pg.fee, pg.net, pg.settlement_date,
                        t.status AS our_status, t.amount AS our_amount, t.id AS record_id,
@@ -140,6 +160,8 @@ public class PostgresStatementStore implements StatementStore {
                 FROM pg LEFT JOIN topup t ON t.provider = :provider AND t.payment_key = pg.payment_key
                 """;
         Map<String, Object> parameters = stepParameters(runId, step);
+        parameters.put("parts", connections);
+        parameters.put("part", part);
         if (transactions) {
             sql += """
                     UNION ALL
@@ -147,7 +169,7 @@ public class PostgresStatementStore implements StatementStore {
                            t.reconciliation_state, t.reconciliation_stage
                     FROM topup t
                     WHERE t.provider = :provider AND t.status = 'APPROVED' AND t.created_at >= :dayStart
-                      AND t.created_at < :dayEnd
+                      AND t.created_at < :dayEnd AND (hashtext(t.payment_key) & 2147483647) % :parts = :part
                       AND NOT EXISTS (SELECT 1 FROM recon_staging s WHERE s.run_id = :run AND s.provider = :provider
                                       AND s.kind = :kind AND s.payment_key = t.payment_key)
                     """;
@@ -252,32 +274,45 @@ public class PostgresStatementStore implements StatementStore {
                                 ? new IdRange(0, -1)
                                 : new IdRange(row.longValue("low"), row.longValue("high"))))
                 .getFirst();
-        long changed = 0;
-        long high = ids.high();
         // windows of item ids, each its own short transaction: a day's first run changes a million
-        // records, more than one statement may take under the connection's socket timeout
+        // records, more than one statement may take under the connection's socket timeout; the
+        // windows go `connections` at a time (each record is in one item of the step, so no two
+        // windows touch the same record), each in record order (its history index entries land
+        // side by side instead of on random pages)
         // compare-and-set: a record changes only from the state its item was classified against (a
         // concurrent change by another date's run is never overwritten blindly); the history row is
         // written by the same statement, once per real change
-        for (long from = ids.low(); from <= high; from += STATE_WINDOW) {
-            parameters.put("from", from);
-            parameters.put("to", Math.min(high, from + STATE_WINDOW - 1));
-            changed += inTransaction(c -> Jdbc.update(c, """
-                    WITH changed AS (
-                        UPDATE topup t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
-                        FROM recon_item i
-                        WHERE i.run_id = :run AND i.id BETWEEN :from AND :to AND i.provider = :provider
-                          AND i.kind = :kind AND i.state_to IS NOT NULL
-                          AND t.id = i.record_id AND t.reconciliation_state = i.state_from
-                          AND t.reconciliation_stage IS NOT DISTINCT FROM i.stage_from
-                        RETURNING t.id, i.state_from, i.state_to, i.category, i.note)
-                    INSERT INTO recon_record_history (record_type, record_id, from_state, to_state, run_id,
-                                                      business_date, provider, kind, at, detail)
-                    SELECT 'TOPUP', id, state_from, state_to, :run, :date, :provider, :kind, :now,
-                           left(category || coalesce(': ' || note, ''), 500)
-                    FROM changed""", parameters));
+        List<long[]> windows = new ArrayList<>();
+        for (long from = ids.low(); from <= ids.high(); from += STATE_WINDOW) {
+            windows.add(new long[] {from, Math.min(ids.high(), from + STATE_WINDOW - 1)});
         }
-        return changed;
+        AtomicInteger next = new AtomicInteger();
+        List<Long> changed = inParallel(Math.min(connections, Math.max(1, windows.size())), worker -> {
+            long count = 0;
+            for (int w = next.getAndIncrement(); w < windows.size(); w = next.getAndIncrement()) {
+                Map<String, Object> window = new HashMap<>(parameters);
+                window.put("from", windows.get(w)[0]);
+                window.put("to", windows.get(w)[1]);
+                count += inTransaction(c -> Jdbc.update(c, """
+                        WITH changed AS (
+                            UPDATE topup t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
+                            FROM (SELECT record_id, state_from, stage_from, state_to, stage_to, category, note
+                                  FROM recon_item
+                                  WHERE run_id = :run AND id BETWEEN :from AND :to AND provider = :provider
+                                    AND kind = :kind AND state_to IS NOT NULL
+                                  ORDER BY record_id) i
+                            WHERE t.id = i.record_id AND t.reconciliation_state = i.state_from
+                              AND t.reconciliation_stage IS NOT DISTINCT FROM i.stage_from
+                            RETURNING t.id, i.state_from, i.state_to, i.category, i.note)
+                        INSERT INTO recon_record_history (record_type, record_id, from_state, to_state, run_id,
+                                                          business_date, provider, kind, at, detail)
+                        SELECT 'TOPUP', id, state_from, state_to, :run, :date, :provider, :kind, :now,
+                               left(category || coalesce(': ' || note, ''), 500)
+                        FROM changed ORDER BY id""", window));
+            }
+            return count;
+        });
+        return changed.stream().mapToLong(Long::longValue).sum();
     }
 
     /** The ids of a step's items that ask for a state change; empty when {@code high < low}. */
@@ -355,6 +390,49 @@ public class PostgresStatementStore implements StatementStore {
 
     private static CopyIn copyIn(Connection c, String sql) throws SQLException {
         return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    }
+
+    /**
+     * Runs {@code work} for parts 0 … n−1 on n threads at once and returns their results in part
+     * order; the first failure is thrown once all have ended (each part commits or rolls back its own).
+     */
+    private static <T> List<T> inParallel(int n, IntFunction<T> work) {
+        if (n == 1) {
+            return List.of(work.apply(0));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(
+                n, Thread.ofPlatform().name("reconciliation-db-", 0).factory());
+        try {
+            List<Future<T>> running = new ArrayList<>(n);
+            for (int part = 0; part < n; part++) {
+                int p = part;
+                running.add(pool.submit(() -> work.apply(p)));
+            }
+            List<T> results = new ArrayList<>(n);
+            RuntimeException failure = null;
+            for (Future<T> future : running) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    RuntimeException cause =
+                            e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the reconciliation's statements ran", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private <T> T withConnection(SqlWork<T> work) {

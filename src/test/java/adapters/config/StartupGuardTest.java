@@ -158,6 +158,23 @@ class StartupGuardTest {
     }
 
     @Test
+    void theReconciliationsStageConnectionsAreOneToEight() {
+        for (String ok : List.of("1", "2", "8")) {
+            Map<String, String> settings = valid();
+            settings.put("reconciliation.stage-connections", ok);
+            assertEquals(List.of(), problems(settings), ok);
+        }
+        for (String bad : List.of("0", "9", "-1", "two")) {
+            Map<String, String> settings = valid();
+            settings.put("reconciliation.stage-connections", bad);
+            assertEquals(
+                    List.of("reconciliation.stage-connections must be a whole number from 1 to 8"),
+                    problems(settings),
+                    bad);
+        }
+    }
+
+    @Test
     void aRuleThatThrowsCountsAsUnmet() {
         assertEquals(
                 List.of("set x"),
