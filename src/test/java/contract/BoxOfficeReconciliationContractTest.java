@@ -111,7 +111,7 @@ class BoxOfficeReconciliationContractTest {
     @Test
     void aBoxOfficeSaleIsReconciledThroughTheChainAndAMismatchOpensACaseOnTheSale() {
         LocalDate date = Reconciliation.freshDate();
-        String settled = approvalNo(), mismatched = approvalNo(), unlisted = approvalNo();
+        String settled = approvalNo(), mismatched = approvalNo(), unlisted = approvalNo(), unknown = approvalNo();
         String settledSale = Reconciliation.boxOfficeSale(PROVIDER, settled, 50_000, date);
         String mismatchedSale = Reconciliation.boxOfficeSale(PROVIDER, mismatched, 30_000, date);
         String unlistedSale = Reconciliation.boxOfficeSale(PROVIDER, unlisted, 20_000, date);
@@ -122,8 +122,8 @@ class BoxOfficeReconciliationContractTest {
                 "WO_TRAN_{date}.dat",
                 date,
                 "TR",
-                List.of(payment(settled, '1', 50_000), payment(mismatched, '1', 31_000)),
-                "T00000002" + String.format("%014d", 81_000));
+                List.of(payment(settled, '1', 50_000), payment(mismatched, '1', 31_000), payment(unknown, '1', 7_000)),
+                "T00000003" + String.format("%014d", 88_000));
         write(
                 "WO_ACQU_{date}.dat",
                 date,
@@ -145,6 +145,8 @@ class BoxOfficeReconciliationContractTest {
         assertEquals(List.of(1L, 50_000L), tally(report, PROVIDER, "TRANSACTIONS", "MATCHED"));
         assertEquals(List.of(1L, 31_000L), tally(report, PROVIDER, "TRANSACTIONS", "AMOUNT_MISMATCH"));
         assertEquals(List.of(1L, 20_000L), tally(report, PROVIDER, "TRANSACTIONS", "MISSING_AT_PG"));
+        // approved at a terminal, but no sale of ours has that approval number
+        assertEquals(List.of(1L, 7_000L), tally(report, PROVIDER, "TRANSACTIONS", "MISSING_INTERNAL"));
         assertEquals(List.of(1L, 31_000L), tally(report, PROVIDER, "ACQUISITIONS", "NOT_MATCHED"));
         assertEquals(List.of(1L, 50_000L), tally(report, PROVIDER, "SETTLEMENTS", "MATCHED"));
 
