@@ -7,7 +7,8 @@ every category count against what the generator planted, and records throughput,
   bench/reconciliation.sh --quick    20,000 payments, results to target/bench-quick/ (CI)
 
 Environment: RECON_ROWS (payments), RECON_LAYOUT (toss, ksnet or welcome-offline: the layout and
-provider of the generated files; the fixed-width ones write their results to
+provider of the generated files; welcome-offline's are reconciled against box-office sales, D62,
+which are loaded instead of top-ups; the fixed-width ones write their results to
 target/bench/reconciliation-<layout>.json, never into the docs), PGHOST/PGPORT (127.0.0.1:5432),
 RECON_KEEP_DB=1 (keep the run's database for a look at its tables and plans; drop it yourself).
 """
@@ -158,11 +159,23 @@ def reconcile(ctx, quick):
         "-jar", JAR])
     app.wait_ready(f"http://127.0.0.1:{mport}")
 
-    topups = read(work / "topups.tsv").count("\n")
-    log(f"loading {topups} top-ups")
-    psql_quiet("\\copy topup (id, user_id, provider, payment_key, order_id, amount, status, transaction_id, approved_at, "
-               f"created_at, updated_at) FROM '{work}/topups.tsv'", db)
-    psql_quiet("VACUUM ANALYZE topup", db)
+    records = read(work / "topups.tsv").count("\n")
+    if plan.get("records") == "box-office-sales":
+        # welcome-offline files reconcile against box-office sales (D62): the generator's sales belong to
+        # concert 1 / schedule 1 (the reconciliation reads only the sales' approval, amount and state)
+        log(f"loading {records} box-office sales")
+        psql_quiet("INSERT INTO concert (id, title, created_at) OVERRIDING SYSTEM VALUE "
+                   "VALUES (1, 'bench box office', now())", db)
+        psql_quiet("INSERT INTO schedule (id, concert_id, starts_at, seat_count) OVERRIDING SYSTEM VALUE "
+                   "VALUES (1, 1, now() + interval '30 days', 1)", db)
+        psql_quiet("\\copy box_office_sale (id, concert_id, schedule_id, reservation_ids, amount, provider, approval_no, "
+                   f"terminal_id, approved_at, sold_by, sold_at) FROM '{work}/topups.tsv'", db)
+        psql_quiet("VACUUM ANALYZE box_office_sale", db)
+    else:
+        log(f"loading {records} top-ups")
+        psql_quiet("\\copy topup (id, user_id, provider, payment_key, order_id, amount, status, transaction_id, "
+                   f"approved_at, created_at, updated_at) FROM '{work}/topups.tsv'", db)
+        psql_quiet("VACUUM ANALYZE topup", db)
 
     log(f"reconciling {lines} lines")
     t0 = time.time()

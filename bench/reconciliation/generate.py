@@ -5,8 +5,10 @@
 
 --layout: toss (CSV, default), ksnet or welcome-offline (fixed-width EUC-KR records with a header and
 a trailer whose count and sums match, docs/reconciliation.md). The provider is named like the layout.
-Writes DIR/<provider>/<the layout's three files>, FILE (our top-ups, COPY text format for the topup
-table) and FILE.expected.json (the counts a correct reconciliation reports, the chain included:
+Writes DIR/<provider>/<the layout's three files>, FILE (our records in COPY text format: top-ups for
+the topup table — or, for welcome-offline, whose files reconcile against box-office sales (D62),
+box-office sales for the box_office_sale table, of concert 1 / schedule 1, which the loader creates;
+a sale is final, so it is never PENDING) and FILE.expected.json (the counts a correct reconciliation reports, the chain included:
 an acquisition of a payment whose transaction mismatched is NOT_MATCHED, its settlement NOT_ACQUIRED).
 Mix per payment (deterministic with --seed): 99.4 % clean, and small shares of every category the
 batch must find — approved at the PG but unknown here, amount differences, cancellations we
@@ -174,8 +176,16 @@ def main():
     def count(kind, category):
         expected[kind][category] = expected[kind].get(category, 0) + 1
 
+    sales = a.layout == "welcome-offline"  # reconciliation.providers.<name>.records defaults (D62)
+
     with open(a.topups, "w") as ours:
         def topup(key, amount, status):
+            if sales:
+                # box_office_sale (id, concert_id, schedule_id, reservation_ids, amount, provider, approval_no,
+                # terminal_id, approved_at, sold_by, sold_at): APPROVED at the terminal, never PENDING
+                ours.write(f"{uuid.UUID(int=rnd.getrandbits(128))}\t1\t1\t{{}}\t{amount}\t{provider}\t{key}\t"
+                           f"T{rnd.randrange(10000):04d}\t{stamp}\tbench-clerk\t{stamp}\n")
+                return
             tid = str(uuid.UUID(int=rnd.getrandbits(128))) if status == "APPROVED" else "\\N"
             approved = stamp if status == "APPROVED" else "\\N"
             ours.write(f"{uuid.UUID(int=rnd.getrandbits(128))}\tgenuser{rnd.randrange(100000)}\t{provider}\t{key}\t"
@@ -195,7 +205,7 @@ def main():
                 topup(key, amount, "APPROVED")
                 out.tx(key, i, False, amount)
                 cat = "STATUS_MISMATCH"
-            elif r < 0.0045:  # our confirm timed out: PENDING, the file settles it
+            elif r < 0.0045:  # our confirm timed out: PENDING, the file settles it (a sale: plain approved)
                 topup(key, amount, "PENDING")
                 cat = "MATCHED"
             else:
@@ -226,7 +236,8 @@ def main():
             count("TRANSACTIONS", "MISSING_AT_PG")
     out.close()
     with open(a.topups + ".expected.json", "w") as f:
-        json.dump({"rows": a.rows, "provider": provider, "extraLinesPerFile": out.extra_lines, "expected": expected},
+        json.dump({"rows": a.rows, "provider": provider, "extraLinesPerFile": out.extra_lines, "expected": expected,
+                   "records": "box-office-sales" if sales else "topups"},
                   f, indent=1, sort_keys=True)
 
 

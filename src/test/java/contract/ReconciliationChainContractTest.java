@@ -93,8 +93,9 @@ class ReconciliationChainContractTest {
         topUp("ksnet", ks1, 10_000, "APPROVED", date);
         topUp("ksnet", ks3, 31_000, "APPROVED", date);
         topUp("welcome", wo1, 12_000, "APPROVED", date);
-        topUp("welcome-offline", off1, 55_000, "APPROVED", date);
-        topUp("welcome-offline", token + "00000002", 66_000, "APPROVED", date);
+        // welcome-offline files are terminal sales: reconciled against box-office sales (D62)
+        Reconciliation.boxOfficeSale("welcome-offline", off1, 55_000, date);
+        Reconciliation.boxOfficeSale("welcome-offline", token + "00000002", 66_000, date);
         return new Books(ks1, ks3, wo1, off1);
     }
 
@@ -136,8 +137,8 @@ class ReconciliationChainContractTest {
         // Welcome offline (fixed-width, EUC-KR): 0002 matched but never acquired stays MATCHED
         assertEquals(List.of(3L, 198_000L), tally(report, "welcome-offline", "TRANSACTIONS", "MATCHED"));
         assertEquals(List.of(1L, 55_000L), tally(report, "welcome-offline", "SETTLEMENTS", "MATCHED"));
-        assertEquals("SETTLED", Reconciliation.state(books.offlineMatched()));
-        assertEquals("MATCHED", Reconciliation.state(token + "00000002"));
+        assertEquals("SETTLED", Reconciliation.saleState(books.offlineMatched()));
+        assertEquals("MATCHED", Reconciliation.saleState(token + "00000002"));
 
         // toss and kcp have no files that day: only their chains fail, and their later stages never ran
         assertEquals("FAILED", report.getString("status"));

@@ -67,6 +67,32 @@ public final class Reconciliation {
         return user;
     }
 
+    /**
+     * A box-office sale (D61) through the API: one seat of a new concert priced {@code amount}, paid on
+     * a terminal of {@code provider} with approval {@code approvalNo} at noon (Seoul) of {@code day}.
+     * Returns the sale's id.
+     */
+    public static String boxOfficeSale(String provider, String approvalNo, long amount, LocalDate day) {
+        Api.ConcertFixture concert = Api.createConcert(1, 1, amount);
+        Instant at = day.atTime(12, 0).atZone(SEOUL).toInstant();
+        return Api.as(Tokens.staff())
+                .contentType("application/json")
+                .header("Idempotency-Key", "sale-" + UUID.randomUUID())
+                .body("{\"scheduleId\":" + concert.schedule() + ",\"seatNumbers\":[1],\"terminal\":{\"provider\":\""
+                        + provider + "\",\"approvalNo\":\"" + approvalNo + "\",\"terminalId\":\"T0001\","
+                        + "\"approvedAt\":\"" + at + "\",\"amount\":" + amount + "}}")
+                .post("/api/v1/admin/box-office/sales")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** The box-office sale's reconciliation state, by its approval number. */
+    public static String saleState(String approvalNo) {
+        return Db.text("SELECT reconciliation_state FROM box_office_sale WHERE approval_no = ?", approvalNo);
+    }
+
     /** Marks a top-up as acquired by an earlier day's run (its settlement may then come). */
     public static void acquired(String paymentKey) {
         Db.update(

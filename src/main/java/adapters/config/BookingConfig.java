@@ -121,6 +121,24 @@ public interface BookingConfig {
         Duration closeBefore();
     }
 
+    /** Sales at the venue's box office against a card terminal's approval (D61). */
+    @ConfigMapping(prefix = "box-office")
+    interface BoxOffice {
+        /**
+         * The box office stops selling a schedule this long before it starts (0: at its start). Its
+         * own window: with {@code reservation.close-before} 1h and this 0s, the last hour is
+         * box-office only (D48).
+         */
+        @WithName("close-before")
+        @WithDefault("0s")
+        Duration closeBefore();
+
+        /** The most seats one box-office sale may sell (1 … 100). */
+        @WithName("max-seats")
+        @WithDefault("20")
+        int maxSeats();
+    }
+
     @ConfigMapping(prefix = "jobs")
     interface Jobs {
         /** How long a job's lease lasts if its holder dies mid-run (longer than any run). */

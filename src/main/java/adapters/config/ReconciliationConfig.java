@@ -108,6 +108,14 @@ public interface ReconciliationConfig {
         /** The file layout (toss, kcp, ksnet, welcome-online, welcome-offline); defaults to the provider's name. */
         Optional<String> layout();
 
+        /**
+         * Which of our records the provider's files are matched against (D62): {@code topups} (wallet
+         * top-ups through an online gateway) or {@code box-office-sales} (card-terminal sales at the
+         * venue). Default: {@code box-office-sales} for the {@code welcome-offline} layout, else
+         * {@code topups}.
+         */
+        Optional<String> records();
+
         /** The contract fee in basis points of the gross amount (320 = 3.20 %). */
         @WithName("fee-bps")
         @WithDefault("0")

@@ -1,5 +1,6 @@
 package adapters.config;
 
+import application.booking.BoxOfficeSettings;
 import application.events.RelaySettings;
 import application.queue.port.out.OpeningSettings;
 import application.queue.port.out.QueueSettings;
@@ -38,6 +39,12 @@ public class SettingsProducer {
     @Singleton
     BookingWindow bookingWindow(BookingConfig.Reservation reservation) {
         return new BookingWindow(reservation.closeBefore());
+    }
+
+    @Produces
+    @Singleton
+    BoxOfficeSettings boxOfficeSettings(BookingConfig.BoxOffice boxOffice) {
+        return new BoxOfficeSettings(new BookingWindow(boxOffice.closeBefore()), boxOffice.maxSeats());
     }
 
     @Produces

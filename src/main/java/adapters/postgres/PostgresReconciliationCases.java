@@ -5,6 +5,7 @@ import domain.reconciliation.CaseStatus;
 import domain.reconciliation.Category;
 import domain.reconciliation.OpenCases;
 import domain.reconciliation.ReconciliationCase;
+import domain.reconciliation.RecordType;
 import domain.reconciliation.Resolution;
 import domain.reconciliation.StatementKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ public class PostgresReconciliationCases implements ReconciliationCases {
     public Changes sync(
             UUID runId,
             String provider,
+            RecordType records,
             StatementKind kind,
             LocalDate date,
             Instant now,
@@ -70,6 +72,7 @@ public class PostgresReconciliationCases implements ReconciliationCases {
                 """, p);
         p.remove("heldBack");
         p.remove("by");
+        p.put("recordType", records.name());
         p.put("opening", Jdbc.array("varchar", opening.stream().map(Enum::name).toList()));
         p.put(
                 "settledBy",
@@ -78,7 +81,7 @@ public class PostgresReconciliationCases implements ReconciliationCases {
                 INSERT INTO recon_case (id, provider, kind, category, payment_key, record_type, record_id,
                                         business_date, opened_run_id, opened_at, pg_amount, our_amount, status)
                 SELECT gen_random_uuid(), i.provider, i.kind, i.category, i.payment_key,
-                       CASE WHEN i.record_id IS NULL THEN NULL ELSE 'TOPUP' END, i.record_id, :date, i.run_id, :now,
+                       CASE WHEN i.record_id IS NULL THEN NULL ELSE :recordType END, i.record_id, :date, i.run_id, :now,
                        i.pg_amount, i.our_amount, 'OPEN'
                 FROM recon_item i
                 WHERE i.run_id = :run AND i.provider = :provider AND i.kind = :kind

@@ -227,10 +227,14 @@ public class PostgresReconciliationReports implements ReconciliationReports {
     public Optional<ReconciledRecord> record(UUID recordId) {
         return Jdbc.query(
                         em,
-                        "SELECT id, reconciliation_state FROM topup WHERE id = :id",
+                        """
+                        SELECT 'TOPUP' AS record_type, id, reconciliation_state FROM topup WHERE id = :id
+                        UNION ALL
+                        SELECT 'BOX_OFFICE_SALE', id, reconciliation_state FROM box_office_sale WHERE id = :id
+                        """,
                         Map.of("id", recordId),
                         row -> new ReconciledRecord(
-                                ReconciledRecord.TOPUP, row.uuid("id"), row.string("reconciliation_state")))
+                                row.string("record_type"), row.uuid("id"), row.string("reconciliation_state")))
                 .stream()
                 .findFirst();
     }

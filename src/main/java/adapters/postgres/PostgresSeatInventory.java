@@ -100,7 +100,7 @@ public class PostgresSeatInventory implements SeatInventory {
     }
 
     /**
-     * One statement takes the order, then one more takes the holder's turn. The {@code locked} CTE
+     * One statement takes the order ({@link #takeAll}), then one more takes the holder's turn. The {@code locked} CTE
      * locks the claimed seats that exist, sorted by id ({@code ORDER BY} is applied before {@code
      * FOR UPDATE}, so the row locks are taken in that order), and reads each one's latest committed
      * version after its lock was granted: {@code free} spells {@code Seat.isAvailableAt}. The UPDATE
@@ -116,12 +116,65 @@ public class PostgresSeatInventory implements SeatInventory {
             Instant now,
             UserId holder,
             long concertId) {
+        OrderOutcome outcome = takeAll(
+                scheduleId,
+                claims,
+                now,
+                "status = 'HELD', hold_expires_at = :expires",
+                Map.of("expires", holdExpiresAt));
+        if (outcome instanceof RefusedOrder) {
+            return outcome;
+        }
+        // as for one seat: a cancelled schedule holds nothing (the exception rolls the order back)
+        requireOnSale(
+                "SELECT id, cancelled_at FROM schedule WHERE id = :schedule FOR KEY SHARE",
+                Map.of("schedule", scheduleId));
+        Jdbc.query(
+                em,
+                "SELECT 1 AS turn FROM pg_advisory_xact_lock(hashtextextended(:holder, :concert))",
+                Map.of("holder", holder.value(), "concert", concertId),
+                row -> row.intValue("turn"));
+        return outcome;
+    }
+
+    /**
+     * The box office sells an order as {@link #holdAll} takes one (D61): the same one statement, the
+     * seats locked in id order, SOLD to their claims' reservations all or none; then the schedule's
+     * cancellation is checked as for a hold (the exception rolls the sale back). No holder's turn.
+     */
+    @Override
+    public OrderOutcome sellAll(long scheduleId, List<SeatClaim> claims, Instant now) {
+        OrderOutcome outcome = takeAll(scheduleId, claims, now, "status = 'SOLD', hold_expires_at = NULL", Map.of());
+        if (outcome instanceof HeldOrder) {
+            requireOnSale(
+                    "SELECT id, cancelled_at FROM schedule WHERE id = :schedule FOR KEY SHARE",
+                    Map.of("schedule", scheduleId));
+        }
+        return outcome;
+    }
+
+    /**
+     * One statement takes an order's seats or none. The {@code locked} CTE locks the claimed seats
+     * that exist, sorted by id ({@code ORDER BY} is applied before {@code FOR UPDATE}, so the row
+     * locks are taken in that order), and reads each one's latest committed version after its lock
+     * was granted: {@code free} spells {@code Seat.isAvailableAt}. The UPDATE ({@code set}: the new
+     * status and expiry; the claim's reservation always) writes only when every claim found its seat
+     * and every seat is free, so a refused order writes nothing.
+     */
+    private OrderOutcome takeAll(
+            long scheduleId, List<SeatClaim> claims, Instant now, String set, Map<String, Object> setParameters) {
         List<Integer> numbers = new ArrayList<>(claims.size());
         List<UUID> reservations = new ArrayList<>(claims.size());
         for (SeatClaim claim : claims) {
             numbers.add(claim.seatNumber());
             reservations.add(claim.reservationId());
         }
+        Map<String, Object> parameters = new HashMap<>(setParameters);
+        parameters.put("numbers", Jdbc.array("integer", numbers));
+        parameters.put("reservations", Jdbc.array("uuid", reservations));
+        parameters.put("schedule", scheduleId);
+        parameters.put("now", now);
+        parameters.put("claims", (long) claims.size());
         List<LockedSeat> locked = Jdbc.query(
                 em,
                 """
@@ -137,27 +190,15 @@ public class PostgresSeatInventory implements SeatInventory {
                     ORDER BY id
                     FOR UPDATE
                 ), held AS (
-                    UPDATE seat s SET status = 'HELD', reservation_id = c.reservation_id, hold_expires_at = :expires
+                    UPDATE seat s SET %s, reservation_id = c.reservation_id
                     FROM locked l JOIN claim c ON c.number = l.number
                     WHERE s.id = l.id
                       AND (SELECT count(*) FROM locked WHERE free = 1) = :claims
                     RETURNING s.id
                 )
                 SELECT l.id, l.number, l.price, l.free, (SELECT count(*) FROM held) AS held FROM locked l
-                """,
-                Map.of(
-                        "numbers",
-                        Jdbc.array("integer", numbers),
-                        "reservations",
-                        Jdbc.array("uuid", reservations),
-                        "schedule",
-                        scheduleId,
-                        "now",
-                        now,
-                        "expires",
-                        holdExpiresAt,
-                        "claims",
-                        (long) claims.size()),
+                """.formatted(set),
+                parameters,
                 row -> new LockedSeat(
                         row.longValue("id"),
                         row.intValue("number"),
@@ -176,15 +217,6 @@ public class PostgresSeatInventory implements SeatInventory {
             return new RefusedOrder(
                     taken.stream().sorted().toList(), missing.stream().sorted().toList());
         }
-        // as for one seat: a cancelled schedule holds nothing (the exception rolls the order back)
-        requireOnSale(
-                "SELECT id, cancelled_at FROM schedule WHERE id = :schedule FOR KEY SHARE",
-                Map.of("schedule", scheduleId));
-        Jdbc.query(
-                em,
-                "SELECT 1 AS turn FROM pg_advisory_xact_lock(hashtextextended(:holder, :concert))",
-                Map.of("holder", holder.value(), "concert", concertId),
-                row -> row.intValue("turn"));
         Map<Integer, HeldSeat> held = new HashMap<>();
         locked.forEach(seat -> held.put(seat.number(), new HeldSeat(seat.id(), seat.price())));
         return new HeldOrder(held);

@@ -10,6 +10,7 @@ import domain.reconciliation.Category;
 import domain.reconciliation.GatewayStatus;
 import domain.reconciliation.LineError;
 import domain.reconciliation.ReconciliationState;
+import domain.reconciliation.RecordType;
 import domain.reconciliation.StatementKind;
 import domain.reconciliation.StatementLine;
 import domain.reconciliation.Step;
@@ -155,9 +156,9 @@ public class PostgresStatementStore implements StatementStore {
                       AND (hashtext(payment_key) & 2147483647) % :parts = :part
                     GROUP BY payment_key)
                 SELECT pg.payment_key, pg.line_no, pg.status, pg.amount, pg.fee, pg.net, pg.settlement_date,
-                       t.status AS our_status, t.amount AS our_amount, t.id AS record_id,
+                       {status} AS our_status, t.amount AS our_amount, t.id AS record_id,
                        t.reconciliation_state, t.reconciliation_stage
-                FROM pg LEFT JOIN topup t ON t.provider = :provider AND t.payment_key = pg.payment_key
+                FROM pg LEFT JOIN {table} t ON t.provider = :provider AND t.{key} = pg.payment_key
                 """;
         Map<String, Object> parameters = stepParameters(runId, step);
         parameters.put("parts", connections);
@@ -165,17 +166,18 @@ public class PostgresStatementStore implements StatementStore {
         if (transactions) {
             sql += """
                     UNION ALL
-                    SELECT t.payment_key, NULL, NULL, NULL, NULL, NULL, NULL, t.status, t.amount, t.id,
+                    SELECT t.{key}, NULL, NULL, NULL, NULL, NULL, NULL, {status}, t.amount, t.id,
                            t.reconciliation_state, t.reconciliation_stage
-                    FROM topup t
-                    WHERE t.provider = :provider AND t.status = 'APPROVED' AND t.created_at >= :dayStart
-                      AND t.created_at < :dayEnd AND (hashtext(t.payment_key) & 2147483647) % :parts = :part
+                    FROM {table} t
+                    WHERE t.provider = :provider AND {credited} AND t.{day} >= :dayStart
+                      AND t.{day} < :dayEnd AND (hashtext(t.{key}) & 2147483647) % :parts = :part
                       AND NOT EXISTS (SELECT 1 FROM recon_staging s WHERE s.run_id = :run AND s.provider = :provider
-                                      AND s.kind = :kind AND s.payment_key = t.payment_key)
+                                      AND s.kind = :kind AND s.payment_key = t.{key})
                     """;
             parameters.put("dayStart", day.start());
             parameters.put("dayEnd", day.end());
         }
+        sql = Records.of(step).spell(sql);
         CopyWriter items = new CopyWriter(copyIn(write, """
                 COPY recon_item (run_id, provider, kind, category, payment_key, line_no, pg_status, our_status,
                                  pg_amount, our_amount, fee, expected_fee, net, expected_net, action, note,
@@ -226,7 +228,42 @@ public class PostgresStatementStore implements StatementStore {
         return written[0];
     }
 
-    /** A payment key with the PG's line for it (aggregated) and our top-up (and its id); either may be missing. */
+    /**
+     * Which of our records a provider's files are matched against (D62), spelled into the SQL in
+     * place of {@code {table}}, {@code {key}} (the column the payment key matches), {@code {status}}
+     * (our status as a top-up's, NULL when we have no record: a sale is final, APPROVED), {@code {credited}} (what counts as ours
+     * for "not in the PG's file"), {@code {day}} (the instant that puts it on a business day) and
+     * {@code {type}} (the history's record type).
+     */
+    private record Records(String table, String key, String status, String credited, String day, RecordType type) {
+        private static final Records TOPUPS = new Records(
+                "topup", "payment_key", "t.status", "t.status = 'APPROVED'", "created_at", RecordType.TOPUP);
+        private static final Records BOX_OFFICE_SALES = new Records(
+                "box_office_sale",
+                "approval_no",
+                "CASE WHEN t.id IS NULL THEN NULL ELSE 'APPROVED' END",
+                "TRUE",
+                "approved_at",
+                RecordType.BOX_OFFICE_SALE);
+
+        static Records of(Step step) {
+            return switch (step.records()) {
+                case TOPUP -> TOPUPS;
+                case BOX_OFFICE_SALE -> BOX_OFFICE_SALES;
+            };
+        }
+
+        String spell(String sql) {
+            return sql.replace("{table}", table)
+                    .replace("{key}", key)
+                    .replace("{status}", status)
+                    .replace("{credited}", credited)
+                    .replace("{day}", day)
+                    .replace("{type}", type.name());
+        }
+    }
+
+    /** A payment key with the PG's line for it (aggregated) and our record (and its id); either may be missing. */
     private record Matched(String paymentKey, StatementLine pg, BookedTopUp ours, UUID recordId) {}
 
     private static Matched matched(Jdbc.Row row) throws SQLException {
@@ -293,9 +330,9 @@ public class PostgresStatementStore implements StatementStore {
                 Map<String, Object> window = new HashMap<>(parameters);
                 window.put("from", windows.get(w)[0]);
                 window.put("to", windows.get(w)[1]);
-                count += inTransaction(c -> Jdbc.update(c, """
+                count += inTransaction(c -> Jdbc.update(c, Records.of(step).spell("""
                         WITH changed AS (
-                            UPDATE topup t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
+                            UPDATE {table} t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
                             FROM (SELECT record_id, state_from, stage_from, state_to, stage_to, category, note
                                   FROM recon_item
                                   WHERE run_id = :run AND id BETWEEN :from AND :to AND provider = :provider
@@ -306,9 +343,9 @@ public class PostgresStatementStore implements StatementStore {
                             RETURNING t.id, i.state_from, i.state_to, i.category, i.note)
                         INSERT INTO recon_record_history (record_type, record_id, from_state, to_state, run_id,
                                                           business_date, provider, kind, at, detail)
-                        SELECT 'TOPUP', id, state_from, state_to, :run, :date, :provider, :kind, :now,
+                        SELECT '{type}', id, state_from, state_to, :run, :date, :provider, :kind, :now,
                                left(category || coalesce(': ' || note, ''), 500)
-                        FROM changed ORDER BY id""", window));
+                        FROM changed ORDER BY id"""), window));
             }
             return count;
         });

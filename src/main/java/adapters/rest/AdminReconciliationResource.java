@@ -549,7 +549,11 @@ public class AdminReconciliationResource {
     @RegisterForReflection
     @Schema(name = "ReconciliationRecordHistory", description = "A record's reconciliation state and its changes")
     public record HistoryResponse(
-            @Schema(required = true, enumeration = "TOPUP") String recordType,
+            @Schema(
+                    required = true,
+                    enumeration = {"TOPUP", "BOX_OFFICE_SALE"})
+            String recordType,
+
             @Schema(required = true, format = "uuid") UUID recordId,
 
             @Schema(
@@ -610,7 +614,10 @@ public class AdminReconciliationResource {
             @Schema(required = true) Category category,
             @Schema(required = true) String paymentKey,
 
-            @Schema(nullable = true, enumeration = "TOPUP", description = "our record's type; null: we have none")
+            @Schema(
+                    nullable = true,
+                    enumeration = {"TOPUP", "BOX_OFFICE_SALE"},
+                    description = "our record's type; null: we have none")
             String recordType,
 
             @Schema(nullable = true, format = "uuid", description = "our record; null when we have none")

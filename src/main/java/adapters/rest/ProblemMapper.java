@@ -233,6 +233,53 @@ public class ProblemMapper {
 
             @Schema(description = "the gateway's message") String message) {}
 
+    // --- the box office (D61) ---
+
+    @ServerExceptionMapper
+    public Response approvalAlreadyUsed(domain.payment.ApprovalAlreadyRecordedException e, UriInfo uri) {
+        return respond(Problem.of(Status.CONFLICT, "card-approval-already-used", e.getMessage()), uri);
+    }
+
+    /** 422: the terminal approved another amount than the seats cost; both amounts as extension members. */
+    @ServerExceptionMapper
+    public Response cardAmountMismatch(domain.payment.CardAmountMismatchException e, UriInfo uri) {
+        Problem problem = Problem.of(422, "Unprocessable Content", "card-amount-mismatch", e.getMessage());
+        return Response.status(422)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new CardAmountProblem(
+                        problem.type(),
+                        problem.title(),
+                        problem.status(),
+                        problem.detail(),
+                        uri.getPath(),
+                        e.approved().won(),
+                        e.price().won()))
+                .build();
+    }
+
+    /** A {@link Problem} with the approved amount and the seats' price sum. */
+    @RegisterForReflection
+    @Schema(
+            name = "CardAmountProblem",
+            description = "A Problem (type urn:concert-booking:problem:card-amount-mismatch) with the terminal's "
+                    + "approved amount and the seats' price sum as extension members")
+    public record CardAmountProblem(
+            @Schema(required = true, format = "uri", example = "urn:concert-booking:problem:card-amount-mismatch")
+            URI type,
+
+            @Schema(required = true, example = "Unprocessable Content")
+            String title,
+
+            @Schema(required = true, example = "422") int status,
+            @Schema(required = true) String detail,
+            @Schema(description = "the request path") String instance,
+
+            @Schema(required = true, format = "int64", description = "KRW the terminal approved", example = "80000")
+            long approvedAmount,
+
+            @Schema(required = true, format = "int64", description = "KRW the seats cost", example = "84000")
+            long price) {}
+
     // --- tickets and check-in: the holder's ticket, the door (docs/api.md) ---
 
     @ServerExceptionMapper

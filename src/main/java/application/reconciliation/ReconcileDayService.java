@@ -125,7 +125,8 @@ public class ReconcileDayService implements ReconcileDayUseCase {
                     Step first = new Step(
                             providers.get(i).name(),
                             StatementKind.TRANSACTIONS,
-                            providers.get(i).fees());
+                            providers.get(i).fees(),
+                            providers.get(i).records());
                     outcomes.add(StepOutcome.failed(first, 0, 0, String.valueOf(e.getCause())));
                 }
             }
@@ -144,7 +145,7 @@ public class ReconcileDayService implements ReconcileDayUseCase {
             throws InterruptedException {
         List<Step> steps = new ArrayList<>();
         for (StatementKind kind : StatementKind.values()) {
-            steps.add(new Step(provider.name(), kind, provider.fees()));
+            steps.add(new Step(provider.name(), kind, provider.fees(), provider.records()));
         }
         List<Staging> staged = stageAll(runId, day, steps);
         List<StepOutcome> outcomes = new ArrayList<>();
@@ -240,8 +241,11 @@ public class ReconcileDayService implements ReconcileDayUseCase {
             long changed = statements.applyStates(runId, step, day, clock.instant());
             ReconciliationCases.Changes cases = bookkeeping.cases(runId, step, day);
             long t3 = System.nanoTime();
-            long settled = settle(runId, step, Action.SETTLE_APPROVED, TopUpStatus.APPROVED)
-                    + settle(runId, step, Action.SETTLE_CANCELLED, TopUpStatus.CANCELLED);
+            // box-office sales are final at the counter: nothing of theirs waits for the file (D62)
+            long settled = step.records().settlesPending()
+                    ? settle(runId, step, Action.SETTLE_APPROVED, TopUpStatus.APPROVED)
+                            + settle(runId, step, Action.SETTLE_CANCELLED, TopUpStatus.CANCELLED)
+                    : 0;
             LOG.info(String.format(
                     "reconciliation %s %s: %d items classified in %d ms, %d record states changed and %d cases"
                             + " opened, %d closed in %d ms, %d settle requests for PENDING top-ups in %d ms",

@@ -1,6 +1,7 @@
 package application.reconciliation;
 
 import domain.reconciliation.FeePolicy;
+import domain.reconciliation.RecordType;
 import domain.shared.Configured;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -44,5 +45,15 @@ public record ReconciliationSettings(
         }
     }
 
-    public record Provider(String name, FeePolicy fees) {}
+    /** A provider to reconcile: its contract fee, and which of our records its files are matched against (D62). */
+    public record Provider(String name, FeePolicy fees, RecordType records) {
+        public Provider {
+            Objects.requireNonNull(records);
+        }
+
+        /** A provider whose files are matched against top-ups. */
+        public Provider(String name, FeePolicy fees) {
+            this(name, fees, RecordType.TOPUP);
+        }
+    }
 }

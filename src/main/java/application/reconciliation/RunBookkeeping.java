@@ -69,6 +69,7 @@ public class RunBookkeeping {
         return cases.sync(
                 runId,
                 step.provider(),
+                step.records(),
                 step.kind(),
                 day.date(),
                 clock.instant(),

@@ -20,6 +20,7 @@ public final class BookingEvents {
     public static final String RESERVATION_CANCELLED = "ReservationCancelled";
     public static final String RESERVATION_EXPIRED = "ReservationExpired";
     public static final String RESERVATION_CONFIRMED = "ReservationConfirmed";
+    public static final String RESERVATION_SOLD_AT_BOX_OFFICE = "ReservationSoldAtBoxOffice";
     public static final String WALLET_CHARGED = "WalletCharged";
 
     private BookingEvents() {}
@@ -70,6 +71,26 @@ public final class BookingEvents {
         payload.put("price", r.price().won());
         payload.put("payment", paid);
         return reservationEvent(eventId, RESERVATION_CONFIRMED, r, payment.createdAt(), payload);
+    }
+
+    /**
+     * A seat sold at the box office (D61): the reservation, CONFIRMED at once, and the sale it belongs
+     * to (the card approval's number stays in the service, like every payment identifier).
+     */
+    public static DomainEvent reservationSoldAtBoxOffice(
+            UUID eventId, Reservation r, domain.payment.BoxOfficeSale sale) {
+        Map<String, Object> sold = new LinkedHashMap<>();
+        sold.put("saleId", sale.id().toString());
+        sold.put("amount", sale.amount().won());
+        sold.put("provider", sale.approval().provider());
+        sold.put("terminalId", sale.approval().terminalId());
+        sold.put("approvedAt", sale.approval().approvedAt().toString());
+        sold.put("soldBy", sale.soldBy().value());
+        Map<String, Object> payload = reservation(r);
+        payload.put("price", r.price().won());
+        payload.put("orderId", r.orderId().toString());
+        payload.put("boxOfficeSale", sold);
+        return reservationEvent(eventId, RESERVATION_SOLD_AT_BOX_OFFICE, r, sale.soldAt(), payload);
     }
 
     public static DomainEvent walletCharged(UUID eventId, WalletTransaction t) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One change of a record's reconciliation state: from, to, the run (date, provider, stage) that
- * made it, when, and the verdict in words. {@code recordType} is TOPUP (BOX_OFFICE_SALE later).
+ * made it, when, and the verdict in words. {@code recordType} is TOPUP or BOX_OFFICE_SALE ({@link RecordType}).
  */
 public record RecordHistoryEntry(
         long id,

@@ -76,6 +76,34 @@ public record Reservation(
                 now);
     }
 
+    /**
+     * A seat sold at the box office (D61): CONFIRMED at once, never held (its expiry is the sale's
+     * time), one seat of the order {@code saleId}.
+     */
+    public static Reservation soldAtBoxOffice(
+            UUID id,
+            UserId buyer,
+            long concertId,
+            long scheduleId,
+            long seatId,
+            int seatNumber,
+            Money price,
+            Instant now,
+            UUID saleId) {
+        return new Reservation(
+                id,
+                buyer,
+                concertId,
+                scheduleId,
+                seatId,
+                seatNumber,
+                price,
+                ReservationStatus.CONFIRMED,
+                now,
+                now,
+                saleId);
+    }
+
     /** The same reservation as one seat of the order {@code orderId} (a several-seat hold, D47). */
     public Reservation inOrder(UUID orderId) {
         return new Reservation(

@@ -101,6 +101,17 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
             Instant now,
             UserId holder,
             long concertId) {
+        return takeAll(scheduleId, claims, now, SeatStatus.HELD, holdExpiresAt);
+    }
+
+    /** Like the SQL: the box office sells every claimed seat (SOLD) or none, as {@link #holdAll} holds. */
+    @Override
+    public OrderOutcome sellAll(long scheduleId, List<SeatClaim> claims, Instant now) {
+        return takeAll(scheduleId, claims, now, SeatStatus.SOLD, null);
+    }
+
+    private OrderOutcome takeAll(
+            long scheduleId, List<SeatClaim> claims, Instant now, SeatStatus status, Instant holdExpiresAt) {
         lock.lock();
         try {
             List<Integer> taken = new java.util.ArrayList<>();
@@ -134,7 +145,7 @@ public final class InMemorySeatInventory implements SeatInventory, Transactional
                                 scheduleId,
                                 row.number(),
                                 row.price(),
-                                SeatStatus.HELD,
+                                status,
                                 claim.reservationId(),
                                 holdExpiresAt));
                 held.put(claim.seatNumber(), new HeldSeat(row.id(), row.price()));

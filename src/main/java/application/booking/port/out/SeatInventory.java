@@ -45,6 +45,18 @@ public interface SeatInventory {
             long scheduleId, List<SeatClaim> claims, Instant holdExpiresAt, Instant now, UserId holder, long concertId);
 
     /**
+     * Sells every seat of a box-office sale, or none (D61), exactly as {@link #holdAll} takes an
+     * order: each claimed seat must be available at {@code now} ({@code Seat.isAvailableAt}; a seat
+     * held by anyone or sold is taken), the seats are locked in ascending seat-id order in the same
+     * one statement, and either all become SOLD, each to its claim's reservation, or nothing is
+     * written ({@link RefusedOrder}). A seat of a cancelled schedule is refused as by {@link #hold}.
+     * No holder's turn is taken: the box office has no per-fan limit.
+     *
+     * @return {@link HeldOrder} with every seat (now SOLD), or why none was sold
+     */
+    OrderOutcome sellAll(long scheduleId, List<SeatClaim> claims, Instant now);
+
+    /**
      * Marks the seat SOLD if it is still held for that reservation.
      *
      * <p>{@link #hold} (when it took the seat) and {@code sell} refuse a seat of a cancelled schedule
@@ -62,7 +74,7 @@ public interface SeatInventory {
     /** What an order's hold found: every seat held, or why none was. */
     sealed interface OrderOutcome permits HeldOrder, RefusedOrder {}
 
-    /** Every claimed seat is held: seat number → the held seat. */
+    /** Every claimed seat was taken (held by {@link #holdAll}, sold by {@link #sellAll}): seat number → the seat. */
     record HeldOrder(Map<Integer, HeldSeat> seats) implements OrderOutcome {
         public HeldOrder {
             seats = Map.copyOf(seats);

@@ -4,6 +4,7 @@ import domain.reconciliation.CaseStatus;
 import domain.reconciliation.Category;
 import domain.reconciliation.OpenCases;
 import domain.reconciliation.ReconciliationCase;
+import domain.reconciliation.RecordType;
 import domain.reconciliation.Resolution;
 import domain.reconciliation.StatementKind;
 import java.time.Instant;
@@ -20,11 +21,12 @@ public interface ReconciliationCases {
      * stage whose record has an item in this run of another category that is not in {@code
      * heldBack}; then opens a case for every item of {@code opening} categories unless one is open
      * for the same record, stage and category or one was closed with a resolution in {@code
-     * settledBy}.
+     * settledBy}. A case names our record as {@code records} (its type) when the item has one.
      */
     Changes sync(
             UUID runId,
             String provider,
+            RecordType records,
             StatementKind kind,
             LocalDate date,
             Instant now,
