@@ -160,6 +160,10 @@ public class PostgresStatementStore implements StatementStore {
                        t.reconciliation_state, t.reconciliation_stage
                 FROM pg LEFT JOIN {table} t ON t.provider = :provider AND t.{key} = pg.payment_key
                 """;
+        // the staged lines have no statistics (the service may not ANALYZE a table it does not own):
+        // "ours but not in the file" is a NOT IN over a NOT NULL column, which the planner answers with
+        // one hash of the part's keys whatever it guesses; a NOT EXISTS became a nested loop over the
+        // whole staging per top-up on a million-line day (quadratic; the socket timeout ended it)
         Map<String, Object> parameters = stepParameters(runId, step);
         parameters.put("parts", connections);
         parameters.put("part", part);
@@ -171,8 +175,9 @@ public class PostgresStatementStore implements StatementStore {
                     FROM {table} t
                     WHERE t.provider = :provider AND {credited} AND t.{day} >= :dayStart
                       AND t.{day} < :dayEnd AND (hashtext(t.{key}) & 2147483647) % :parts = :part
-                      AND NOT EXISTS (SELECT 1 FROM recon_staging s WHERE s.run_id = :run AND s.provider = :provider
-                                      AND s.kind = :kind AND s.payment_key = t.{key})
+                      AND t.{key} NOT IN (SELECT s.payment_key FROM recon_staging s
+                                          WHERE s.run_id = :run AND s.provider = :provider AND s.kind = :kind
+                                            AND (hashtext(s.payment_key) & 2147483647) % :parts = :part)
                     """;
             parameters.put("dayStart", day.start());
             parameters.put("dayEnd", day.end());
