@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -181,7 +182,8 @@ public class AdminBoxOfficeResource {
     @APIResponse(responseCode = "500", ref = ApiDocumentation.SERVER_ERROR)
     @APIResponse(responseCode = "503", ref = ApiDocumentation.UNAVAILABLE)
     public Uni<SaleResponse> sale(
-            @Parameter(description = "the sale's id", schema = @Schema(format = "uuid")) @PathParam("saleId")
+            @Parameter(description = "the sale's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @PathParam("saleId")
                     String saleId) {
         UUID id = ReservationResource.uuidOrNotFound("box-office sale", saleId);
         return Worker.run(() -> response(get.get(id)));
