@@ -6,7 +6,7 @@
 # .json and .png and its section of docs/benchmarks.md (or under $BENCH_OUT).
 #
 #   bench/cold-instance.sh            every variant (about 20 minutes; the first run in 5 hours also mints the
-#                                     450,000 never-seen JWTs, about 6 more on two idle cores)
+#                                     650,000 never-seen JWTs, about 9 more on two idle cores)
 #   bench/cold-instance.sh --quick    plain JVM and C1-only, 8 s each at a capped 1,500 req/s (CI smoke test;
 #                                     writes to target/bench-quick/)
 #   bench/cold-instance.sh --help     the environment variables

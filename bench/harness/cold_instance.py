@@ -20,7 +20,7 @@ the first 10 s and over the 60 s, peak RSS.
 Warm reference: a plain-JVM instance warmed 45 s with cached tokens (the fans' pool) and 15 s with never-seen
 ones, then measured for 20 s with never-seen ones, the same load generator.
 
-Environment: BENCH_OUT, BENCH_COLD_TOKENS (pool size, default 450000, --quick 16000: one instance's 60 s must
+Environment: BENCH_OUT, BENCH_COLD_TOKENS (pool size, default 650000, --quick 16000: one instance's 60 s must
 fit), BENCH_COLD_SECONDS (60, --quick 8), BENCH_COLD_RATE (overall cap, req/s; default none, --quick 1500),
 BENCH_COLD_VARIANTS (space-separated subset of the variant keys below), BENCH_AOT_CACHE (a trained cache to use
 instead of training one with scripts/aot-train.sh), BENCH_TRAIN_SECONDS (the training workload, default 60),
@@ -414,7 +414,7 @@ def main(args):
     c.out = os.environ.get("BENCH_OUT") or str(ROOT / ("target/bench-quick" if quick else "docs"))
     c.seconds = int(os.environ.get("BENCH_COLD_SECONDS") or (8 if quick else 60))
     c.rate = int(os.environ.get("BENCH_COLD_RATE") or (1500 if quick else 0))
-    c.pool_size = int(os.environ.get("BENCH_COLD_TOKENS") or (16000 if quick else 450000))
+    c.pool_size = int(os.environ.get("BENCH_COLD_TOKENS") or (16000 if quick else 650000))
     run_id = f"{os.getpid()}_{int(time.time())}"
     c.db = Database(f"cold_{run_id}")
     c.prefix = f"cold{run_id}:"

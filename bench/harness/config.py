@@ -76,8 +76,8 @@ def load(quick):
     # cold tokens (D64): every request of these runs a JWT the service has never seen, from a pool minted up
     # front (cached for 5 hours); the pool must outlast warm-up + repeats × run length at the cold rate
     cold_tokens = env_int("BENCH_COLD_TOKENS", 16000 if quick else 300000)
-    cold_dur = env_int("BENCH_COLD_DURATION", 2 if quick else 10)
-    cold_warm = env_int("BENCH_COLD_WARMUP", 1 if quick else 5)
+    cold_dur = env_int("BENCH_COLD_DURATION", 2 if quick else 7)
+    cold_warm = env_int("BENCH_COLD_WARMUP", 1 if quick else 3)
     scenarios = env("BENCH_SCENARIOS", " ".join(SCENARIOS)).split()
     java_opts_text = env("BENCH_JAVA_OPTS", "")
     return Config(
