@@ -145,20 +145,23 @@ public class PostgresStatementStore implements StatementStore {
             Connection read, Connection write, UUID runId, Step step, BusinessDay day, Classifier classifier, int part)
             throws SQLException {
         boolean transactions = step.kind() == StatementKind.TRANSACTIONS;
-        Jdbc.update(read, "SET LOCAL work_mem = '64MB'", Map.of());
+        // the part's payment keys are grouped and its matches put in record order by two sorts of half a
+        // million rows each: room to do both in memory instead of in temporary files; the keys are grouped
+        // in byte order (COLLATE "C": any order groups them, and a byte comparison is the cheapest)
+        Jdbc.update(read, "SET LOCAL work_mem = '256MB'", Map.of());
         String sql = """
                 WITH pg AS (
-                    SELECT payment_key, min(line_no) AS line_no,
+                    SELECT payment_key COLLATE "C" AS payment_key, min(line_no) AS line_no,
                            CASE WHEN bool_or(status = 'CANCELLED') THEN 'CANCELLED' ELSE 'APPROVED' END AS status,
                            coalesce(max(amount) FILTER (WHERE status = 'APPROVED'), max(amount)) AS amount,
                            sum(fee) AS fee, sum(net) AS net, max(settlement_date) AS settlement_date
                     FROM recon_staging WHERE run_id = :run AND provider = :provider AND kind = :kind
                       AND (hashtext(payment_key) & 2147483647) % :parts = :part
-                    GROUP BY payment_key)
+                    GROUP BY 1)
                 SELECT pg.payment_key, pg.line_no, pg.status, pg.amount, pg.fee, pg.net, pg.settlement_date,
                        {status} AS our_status, t.amount AS our_amount, t.id AS record_id,
                        t.reconciliation_state, t.reconciliation_stage
-                FROM pg LEFT JOIN {table} t ON t.provider = :provider AND t.{key} = pg.payment_key
+                FROM pg LEFT JOIN {table} t ON t.provider = :provider AND t.{key} = pg.payment_key COLLATE "default"
                 """;
         // the staged lines have no statistics (the service may not ANALYZE a table it does not own):
         // "ours but not in the file" is a NOT IN over a NOT NULL column, which the planner answers with
@@ -182,7 +185,10 @@ public class PostgresStatementStore implements StatementStore {
             parameters.put("dayStart", day.start());
             parameters.put("dayEnd", day.end());
         }
-        sql = Records.of(step).spell(sql);
+        // items in record order (the rows without a record last): the state change's windows of item
+        // ids then each cover a narrow range of record ids, so its index probes of our records and its
+        // history index entries land on neighbouring pages instead of anywhere in either index
+        sql = Records.of(step).spell("SELECT * FROM (" + sql + ") m ORDER BY m.record_id NULLS LAST");
         CopyWriter items = new CopyWriter(copyIn(write, """
                 COPY recon_item (run_id, provider, kind, category, payment_key, line_no, pg_status, our_status,
                                  pg_amount, our_amount, fee, expected_fee, net, expected_net, action, note,
@@ -335,7 +341,13 @@ public class PostgresStatementStore implements StatementStore {
                 Map<String, Object> window = new HashMap<>(parameters);
                 window.put("from", windows.get(w)[0]);
                 window.put("to", windows.get(w)[1]);
-                count += inTransaction(c -> Jdbc.update(c, Records.of(step).spell("""
+                count += inTransaction(c -> {
+                    // a window is 20,000 index probes of our records; without statistics on the items
+                    // just written the planner hashes them and scans the whole table instead, once per
+                    // window (50 full scans of a million-row table per stage)
+                    Jdbc.update(c, "SET LOCAL enable_hashjoin = off", Map.of());
+                    Jdbc.update(c, "SET LOCAL enable_mergejoin = off", Map.of());
+                    return Jdbc.update(c, Records.of(step).spell("""
                         WITH changed AS (
                             UPDATE {table} t SET reconciliation_state = i.state_to, reconciliation_stage = i.stage_to
                             FROM (SELECT record_id, state_from, stage_from, state_to, stage_to, category, note
@@ -350,7 +362,8 @@ public class PostgresStatementStore implements StatementStore {
                                                           business_date, provider, kind, at, detail)
                         SELECT '{type}', id, state_from, state_to, :run, :date, :provider, :kind, :now,
                                left(category || coalesce(': ' || note, ''), 500)
-                        FROM changed ORDER BY id"""), window));
+                        FROM changed ORDER BY id"""), window);
+                });
             }
             return count;
         });
