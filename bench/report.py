@@ -308,7 +308,7 @@ def write_md(summary, out_md):
     w("## How to run")
     w("")
     w("```bash")
-    w("bench/run.sh          # full run (about %s on the reference machine); rewrites this file, results.json and the charts" % m.get("full_runtime_hint", "15 minutes"))
+    w("bench/run.sh          # full run (about %s on the reference machine); rewrites this file, results.json and the charts, then runs bench/cold-instance.sh (about 13 more minutes; BENCH_COLD_INSTANCE=0 leaves it out)" % m.get("full_runtime_hint", "15 minutes"))
     w("bench/run.sh --quick  # every step for a few seconds (CI smoke test, < 3 minutes); exits non-zero if a step or a correctness check fails")
     w("bench/cold-instance.sh          # a fresh instance under first-time entries from its first second, per start-up option (about 20 minutes): benchmarks/cold-instance.md")
     w("bench/limiter-ab.sh             # the rate limiter on and off, same jar (about 6 minutes): benchmarks/limiter.md")

@@ -1,7 +1,8 @@
 """Benchmark harness: the service against raw baselines (redis-benchmark, pgbench) on the same machine,
 same schema, same statements, same concurrency. See docs/benchmarks.md.
 
-  bench/run.sh          full run: writes docs/benchmarks.md, docs/benchmarks/results.json, docs/benchmarks/*.png
+  bench/run.sh          full run: writes docs/benchmarks.md, docs/benchmarks/results.json, docs/benchmarks/*.png,
+                        then bench/run.sh (the wrapper) runs bench/cold-instance.sh (BENCH_COLD_INSTANCE=0: not)
   bench/run.sh --quick  every step for a few seconds (CI): writes to target/bench-quick/ (or $BENCH_OUT),
                         exits non-zero if any step or correctness check fails
 
