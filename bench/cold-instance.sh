@@ -5,7 +5,7 @@
 # requests in the first 10 s and 60 s, time to 80 % of warm throughput. Writes docs/benchmarks/cold-instance.md,
 # .json and .png and its section of docs/benchmarks.md (or under $BENCH_OUT).
 #
-#   bench/cold-instance.sh            every variant (about 20 minutes; the first run in 5 hours also mints the
+#   bench/cold-instance.sh            every variant (about 13 minutes; the first run in 5 hours also mints the
 #                                     650,000 never-seen JWTs, about 9 more on two idle cores)
 #   bench/cold-instance.sh --quick    plain JVM and C1-only, 8 s each at a capped 1,500 req/s (CI smoke test;
 #                                     writes to target/bench-quick/)

@@ -4,7 +4,7 @@ pool of bench/run.sh, bench/MintTokens.java); per second: throughput, p50/p99 an
 start-up option of docs/native.md and for the AOT cache trained by scripts/aot-train.sh (D65). Writes
 benchmarks/cold-instance.{md,json,png} (docs/ or $BENCH_OUT) and its section of benchmarks.md.
 
-  bench/cold-instance.sh          every variant, 60 s each, against a warm reference (about 20 minutes, plus the
+  bench/cold-instance.sh          every variant, 60 s each, against a warm reference (about 13 minutes, plus the
                                   JWT pool's minting the first time in 5 hours)
   bench/cold-instance.sh --quick  two variants (plain JVM, C1 only) for 8 s each at a capped 1,500 req/s, a 3 s
                                   warm reference (CI smoke test, < 60 s once the pool is minted; the figures mean little)

@@ -2,7 +2,8 @@
 same schema, same statements, same concurrency. See docs/benchmarks.md.
 
   bench/run.sh          full run: writes docs/benchmarks.md, docs/benchmarks/results.json, docs/benchmarks/*.png,
-                        then bench/run.sh (the wrapper) runs bench/cold-instance.sh (BENCH_COLD_INSTANCE=0: not)
+                        then bench/run.sh (the wrapper) runs bench/cold-instance.sh (not with BENCH_COLD_INSTANCE=0
+                        or a BENCH_SCENARIOS subset)
   bench/run.sh --quick  every step for a few seconds (CI): writes to target/bench-quick/ (or $BENCH_OUT),
                         exits non-zero if any step or correctness check fails
 
